@@ -1,0 +1,401 @@
+"""The graph document: a networkx MultiDiGraph behind the only mutation API.
+
+Nodes are integers.  Each node has a ``kind``: ``input`` (a named variable with a
+value), ``const`` (a value) or ``op`` (a primitive from ``ops.OPS``).  An edge
+``u -> v`` is keyed by the argument slot of ``v`` that it feeds, so ``x*x`` is two
+parallel edges with keys 0 and 1 (a plain DiGraph would merge them).
+
+Every mutation validates first and changes nothing when it refuses; then it
+emits an ``Event`` to the listeners, so a view can follow the document.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from . import ops
+
+NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Names a user may not give an input: they are functions in the expression language.
+RESERVED_NAMES = frozenset(ops.OPS)
+
+
+class GraphError(ValueError):
+    """A refused edit or an invalid document; ``node`` names the culprit if any."""
+
+    def __init__(self, message: str, node: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.node = node
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change to the document, as told to listeners."""
+
+    kind: str  # node_added node_removed edge_added edge_removed value_changed
+    #            renamed output_changed moved reset
+    node: int | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def as_value(value: Any) -> float | np.ndarray:
+    """A user value as float64: a float for scalars, an ndarray otherwise.
+
+    Raises ValueError with a readable reason for anything not a finite, rectangular
+    array of real numbers.
+    """
+    if isinstance(value, bool) or isinstance(value, str):
+        raise ValueError(f"not a number: {value!r}")
+    try:
+        arr = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"not a number or a rectangular array of numbers: {value!r}") from None
+    if arr.dtype == object:
+        raise ValueError("arrays must be rectangular")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError("values must be finite (no nan or inf)")
+    if arr.ndim == 0:
+        return float(arr)
+    if arr.size == 0:
+        raise ValueError("arrays must not be empty")
+    return arr.copy()
+
+
+def values_equal(a: Any, b: Any) -> bool:
+    """Exact equality of two values, scalars or arrays."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.shape(a) == np.shape(b) and bool(np.array_equal(a, b))
+    return a == b
+
+
+class Document:
+    """A computational graph and the only way to change it."""
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+        self._next_id = 1
+        self._output: int | None = None
+        self._listeners: list[Callable[[Event], None]] = []
+
+    # -- listening ---------------------------------------------------------
+    def subscribe(self, listener: Callable[[Event], None]) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[Event], None]) -> None:
+        self._listeners.remove(listener)
+
+    def _emit(self, kind: str, node: int | None = None, **data: Any) -> None:
+        if self._listeners:
+            event = Event(kind, node, data)
+            for listener in list(self._listeners):
+                listener(event)
+
+    @contextmanager
+    def muted(self) -> Iterator[None]:
+        """Make many changes without events, then tell listeners once (``reset``)."""
+        saved, self._listeners = self._listeners, []
+        try:
+            yield
+        finally:
+            self._listeners = saved
+            self._emit("reset")
+
+    # -- reading -----------------------------------------------------------
+    def __contains__(self, node: int) -> bool:
+        return node in self.graph
+
+    def __len__(self) -> int:
+        return self.graph.number_of_nodes()
+
+    def nodes(self) -> list[int]:
+        return list(self.graph.nodes)
+
+    def node(self, node: int) -> dict[str, Any]:
+        """The attribute dict of a node (read it; change it only through the API)."""
+        self._require(node)
+        return self.graph.nodes[node]
+
+    def kind(self, node: int) -> str:
+        return self.node(node)["kind"]
+
+    def op(self, node: int) -> ops.Op | None:
+        name = self.node(node).get("op")
+        return ops.OPS[name] if name else None
+
+    def arity(self, node: int) -> int:
+        op = self.op(node)
+        return op.arity if op else 0
+
+    def arguments(self, node: int) -> list[int | None]:
+        """The source node feeding each slot of ``node`` (None where unconnected)."""
+        args: list[int | None] = [None] * self.arity(node)
+        for src, _dst, slot in self.graph.in_edges(node, keys=True):
+            args[slot] = src
+        return args
+
+    def users(self, node: int) -> list[tuple[int, int]]:
+        """(node, slot) pairs that read the value of ``node``."""
+        return [(dst, slot) for _src, dst, slot in self.graph.out_edges(node, keys=True)]
+
+    def inputs(self) -> dict[str, int]:
+        """Input nodes by name, in the order they were added."""
+        return {d["name"]: n for n, d in self.graph.nodes(data=True) if d["kind"] == "input"}
+
+    def input_values(self) -> dict[str, Any]:
+        return {d["name"]: d["value"] for d in self.graph.nodes.values() if d["kind"] == "input"}
+
+    def find_input(self, name: str) -> int | None:
+        for n, d in self.graph.nodes(data=True):
+            if d["kind"] == "input" and d["name"] == name:
+                return n
+        return None
+
+    def sinks(self) -> list[int]:
+        """Nodes nobody reads: the graph's outputs."""
+        return [n for n in self.graph.nodes if self.graph.out_degree(n) == 0]
+
+    @property
+    def output(self) -> int | None:
+        """The current output: the one set, else the newest sink op node."""
+        if self._output is not None and self._output in self.graph:
+            return self._output
+        sinks = [n for n in self.sinks() if self.kind(n) == "op"] or self.sinks()
+        return max(sinks) if sinks else None
+
+    def position(self, node: int) -> tuple[float, float] | None:
+        return self.node(node).get("pos")
+
+    def _require(self, node: int) -> None:
+        if node not in self.graph:
+            raise GraphError(f"there is no node {node}", node)
+
+    # -- adding and removing nodes ------------------------------------------
+    def _new_id(self, node_id: int | None) -> int:
+        if node_id is None:
+            node_id = self._next_id
+        elif node_id in self.graph:
+            raise GraphError(f"node {node_id} exists already", node_id)
+        self._next_id = max(self._next_id, node_id + 1)
+        return node_id
+
+    def _check_name(self, name: str, node: int | None = None) -> None:
+        if not isinstance(name, str) or not NAME_RE.match(name):
+            raise GraphError(f"{name!r} is not a valid name (letters, digits, _; "
+                             "not starting with a digit)", node)
+        if name in RESERVED_NAMES:
+            raise GraphError(f"{name!r} is the name of a function", node)
+        other = self.find_input(name)
+        if other is not None and other != node:
+            raise GraphError(f"an input called {name!r} exists already", node)
+
+    def add_input(self, name: str, value: Any = 0.0, *, node_id: int | None = None,
+                  pos: tuple[float, float] | None = None) -> int:
+        self._check_name(name)
+        try:
+            v = as_value(value)
+        except ValueError as exc:
+            raise GraphError(f"value of {name}: {exc}") from None
+        return self._add(node_id, pos, kind="input", name=name, value=v)
+
+    def add_const(self, value: Any, *, node_id: int | None = None,
+                  pos: tuple[float, float] | None = None) -> int:
+        try:
+            v = as_value(value)
+        except ValueError as exc:
+            raise GraphError(f"constant: {exc}") from None
+        return self._add(node_id, pos, kind="const", value=v)
+
+    def add_op(self, op: str, *, node_id: int | None = None,
+               pos: tuple[float, float] | None = None) -> int:
+        if op not in ops.OPS:
+            raise GraphError(f"unknown operation {op!r}")
+        return self._add(node_id, pos, kind="op", op=op)
+
+    def _add(self, node_id: int | None, pos: tuple[float, float] | None,
+             **attrs: Any) -> int:
+        node = self._new_id(node_id)
+        if pos is not None:
+            attrs["pos"] = (float(pos[0]), float(pos[1]))
+        self.graph.add_node(node, **attrs)
+        self._emit("node_added", node)
+        return node
+
+    def remove_node(self, node: int) -> None:
+        """Remove a node and every wire touching it."""
+        self._require(node)
+        for src, dst, slot in list(self.graph.in_edges(node, keys=True)) + \
+                list(self.graph.out_edges(node, keys=True)):
+            self.disconnect(dst, slot)
+        self.graph.remove_node(node)
+        if self._output == node:
+            self._output = None
+        self._emit("node_removed", node)
+
+    # -- wires --------------------------------------------------------------
+    def source(self, node: int, slot: int) -> int | None:
+        for src, _dst, key in self.graph.in_edges(node, keys=True):
+            if key == slot:
+                return src
+        return None
+
+    def check_connect(self, src: int, dst: int, slot: int, *, replace: bool = False) -> None:
+        """Raise GraphError with the reason if ``src -> dst[slot]`` is not allowed."""
+        self._require(src)
+        self._require(dst)
+        op = self.op(dst)
+        if op is None:
+            raise GraphError(f"{self.describe(dst)} takes no arguments", dst)
+        if not 0 <= slot < op.arity:
+            raise GraphError(f"{op.name} has {op.arity} argument slot(s); no slot {slot}", dst)
+        if src == dst:
+            raise GraphError("a block cannot feed itself", dst)
+        if not replace and self.source(dst, slot) is not None:
+            raise GraphError(f"slot {op.slots[slot]!r} of {self.describe(dst)} is taken", dst)
+        # dst must not already reach src, or the new wire would close a loop.
+        if self.graph.out_degree(dst) and nx.has_path(self.graph, dst, src):
+            raise GraphError("that wire would make a cycle: "
+                             f"{self.describe(dst)} already feeds {self.describe(src)}", dst)
+
+    def connect(self, src: int, dst: int, slot: int, *, replace: bool = False) -> None:
+        """Wire the value of ``src`` into argument ``slot`` of ``dst``."""
+        self.check_connect(src, dst, slot, replace=replace)
+        old = self.source(dst, slot)
+        if old is not None:
+            self.disconnect(dst, slot)
+        self.graph.add_edge(src, dst, key=slot)
+        self._emit("edge_added", dst, src=src, slot=slot)
+
+    def disconnect(self, dst: int, slot: int) -> int | None:
+        """Remove the wire into ``dst[slot]``; returns its source (None if none)."""
+        src = self.source(dst, slot)
+        if src is not None:
+            self.graph.remove_edge(src, dst, key=slot)
+            self._emit("edge_removed", dst, src=src, slot=slot)
+        return src
+
+    # -- attributes ----------------------------------------------------------
+    def set_value(self, node: int, value: Any) -> None:
+        kind = self.kind(node)
+        if kind not in ("input", "const"):
+            raise GraphError(f"{self.describe(node)} has no value of its own", node)
+        try:
+            v = as_value(value)
+        except ValueError as exc:
+            raise GraphError(str(exc), node) from None
+        old = self.node(node)["value"]
+        self.node(node)["value"] = v
+        self._emit("value_changed", node, old=old, new=v)
+
+    def rename(self, node: int, name: str) -> None:
+        if self.kind(node) != "input":
+            raise GraphError("only inputs have names", node)
+        self._check_name(name, node)
+        old = self.node(node)["name"]
+        self.node(node)["name"] = name
+        self._emit("renamed", node, old=old, new=name)
+
+    def set_output(self, node: int | None) -> None:
+        if node is not None:
+            self._require(node)
+        old = self._output
+        self._output = node
+        self._emit("output_changed", node, old=old)
+
+    def set_position(self, node: int, pos: tuple[float, float] | None) -> None:
+        d = self.node(node)
+        old = d.get("pos")
+        if pos is None:
+            d.pop("pos", None)
+        else:
+            d["pos"] = (float(pos[0]), float(pos[1]))
+        self._emit("moved", node, old=old, new=d.get("pos"))
+
+    # -- whole-document operations -------------------------------------------
+    def describe(self, node: int) -> str:
+        """A short human name: ``x``, ``constant 2``, ``log #7``."""
+        d = self.node(node)
+        if d["kind"] == "input":
+            return d["name"]
+        if d["kind"] == "const":
+            return f"constant {format_value(d['value'])}"
+        return f"{d['op']} #{node}"
+
+    def problems(self) -> list[GraphError]:
+        """What stops the current output from being evaluated (empty if nothing)."""
+        out = self.output
+        if out is None:
+            return [GraphError("the graph is empty")]
+        found = []
+        for n in sorted(nx.ancestors(self.graph, out) | {out}):
+            for slot, src in enumerate(self.arguments(n)):
+                if src is None:
+                    op = self.op(n)
+                    assert op is not None
+                    found.append(GraphError(
+                        f"{self.describe(n)} needs its {op.slots[slot]!r} argument", n))
+        return found
+
+    def copy(self) -> Document:
+        """An independent copy with the same ids (listeners are not copied)."""
+        other = Document()
+        other.graph = self.graph.copy()
+        for _n, d in other.graph.nodes(data=True):
+            if isinstance(d.get("value"), np.ndarray):
+                d["value"] = d["value"].copy()
+        other._next_id = self._next_id
+        other._output = self._output
+        return other
+
+    def replace_with(self, other: Document) -> None:
+        """Take the content of ``other`` (one ``reset`` event)."""
+        fresh = other.copy()
+        self.graph, self._next_id, self._output = fresh.graph, fresh._next_id, fresh._output
+        self._emit("reset")
+
+    def same_as(self, other: Document, *, positions: bool = True) -> bool:
+        """Same nodes, attributes, wires and output (ids included)."""
+        if set(self.graph.nodes) != set(other.graph.nodes):
+            return False
+        for n, d in self.graph.nodes(data=True):
+            e = other.graph.nodes[n]
+            keys = set(d) | set(e)
+            if not positions:
+                keys.discard("pos")
+            for k in keys:
+                if k == "value":
+                    if k not in e or k not in d or not values_equal(d[k], e[k]):
+                        return False
+                elif d.get(k) != e.get(k):
+                    return False
+        edges = sorted(self.graph.edges(keys=True))
+        return edges == sorted(other.graph.edges(keys=True)) and self.output == other.output
+
+
+def format_value(value: Any, digits: int = 4) -> str:
+    """A compact human form of a value: ``2``, ``0.6931``, ``1.2e-07``, ``[1, 2] (2)``."""
+    if isinstance(value, np.ndarray) and value.ndim > 0:
+        flat = value.ravel()
+        shown = ", ".join(format_value(float(v), digits) for v in flat[:4])
+        more = ", …" if flat.size > 4 else ""
+        shape = "×".join(str(s) for s in value.shape)
+        return f"[{shown}{more}] ({shape})"
+    if isinstance(value, complex):
+        return f"{format_value(value.real, digits)}{value.imag:+.{digits}g}i"
+    v = float(value)
+    if v == 0:
+        return "0"
+    if not math.isfinite(v):
+        return str(v)
+    if abs(v) >= 1e5 or abs(v) < 1e-4:
+        return f"{v:.{digits}e}".replace("e-0", "e-").replace("e+0", "e+")
+    text = f"{v:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -1,0 +1,340 @@
+"""The primitive table: every operation the engine knows, declared once.
+
+Each primitive carries two kernels for each rule: one on Python floats (``math``,
+used by the scalar fast path) and one on numpy arrays (also used for complex
+evaluation by the complex-step check).  A rule is a plain function of the
+operation's output and arguments, so the engine, the narration, forward mode
+and the reference checks all read the same declaration.
+
+Argument convention, everywhere in this module:
+  forward(*args) -> out
+  partial[i](out, *args) -> ∂out/∂args[i] (elementwise ops only)
+  vjp[i](g, out, *args) -> g·∂out/∂args[i] before un-broadcasting
+  jvp(out, args, tangents) -> tangent of out (a tangent of None is zero)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+Value = Any  # float | np.ndarray; kept loose so complex arrays fit too
+
+
+def _sign_s(a: float) -> float:
+    return float((a > 0) - (a < 0))
+
+
+def _sigmoid_s(a: float) -> float:
+    # Two branches so neither exp can overflow for a large |a|.
+    if a >= 0:
+        return 1.0 / (1.0 + math.exp(-a))
+    e = math.exp(a)
+    return e / (1.0 + e)
+
+
+def _sigmoid_a(a: np.ndarray) -> np.ndarray:
+    if np.iscomplexobj(a):  # complex step: the analytic formula, no abs()
+        return 1.0 / (1.0 + np.exp(-a))
+    e = np.exp(-np.abs(a))
+    return np.where(a >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def _pow_s(a: float, b: float) -> float:
+    # math.pow raises ValueError for a negative base with a fractional exponent
+    # (Python's ** would silently return a complex number).
+    return math.pow(a, b)
+
+
+def _pow_base_partial_s(out: float, a: float, b: float) -> float:
+    if b == 0:  # PyTorch's convention: d/da a**0 = 0, even at a = 0
+        return 0.0
+    return b * math.pow(a, b - 1)
+
+
+def _pow_base_partial_a(out: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    b = np.asarray(b)
+    safe_b = np.where(b == 0, 1, b)
+    return np.where(b == 0, 0.0, safe_b * np.power(a, safe_b - 1))
+
+
+def _pow_exp_partial_s(out: float, a: float, b: float) -> float:
+    if a == 0 and b >= 0:  # PyTorch's convention: 0**b has exponent gradient 0
+        return 0.0
+    return out * math.log(a)
+
+
+def _pow_exp_partial_a(out: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    a = np.asarray(a)
+    zero = (a == 0) & (np.real(b) >= 0)
+    safe_a = np.where(zero, 1, a)
+    return np.where(zero, 0.0, out * np.log(safe_a))
+
+
+def _domain_pow(a: Value, b: Value) -> str | None:
+    a_arr, b_arr = np.real(np.asarray(a)), np.real(np.asarray(b))
+    if np.any((a_arr < 0) & (b_arr != np.round(b_arr))):
+        return "a negative base needs a whole-number exponent"
+    if np.any((a_arr == 0) & (b_arr < 0)):
+        return "zero cannot be raised to a negative power"
+    return None
+
+
+def _domain_log(a: Value) -> str | None:
+    return "log needs inputs greater than 0" if np.any(np.real(a) <= 0) else None
+
+
+def _domain_sqrt(a: Value) -> str | None:
+    return "sqrt needs inputs of 0 or more" if np.any(np.real(a) < 0) else None
+
+
+def _domain_div(a: Value, b: Value) -> str | None:
+    return "division by zero" if np.any(np.asarray(b) == 0) else None
+
+
+def _domain_tan(a: Value) -> str | None:
+    return "tan is infinite at odd multiples of π/2" if np.any(np.cos(np.real(a)) == 0) else None
+
+
+# Reductions and matmul ------------------------------------------------------
+
+def _reduce_vjp_sum(g: Value, out: Value, a: Value) -> Value:
+    return np.broadcast_to(g, np.shape(a)).copy() if np.ndim(a) else g
+
+
+def _reduce_vjp_mean(g: Value, out: Value, a: Value) -> Value:
+    n = np.size(a)
+    return np.broadcast_to(g / n, np.shape(a)).copy() if np.ndim(a) else g
+
+
+def _matmul_fwd(a: np.ndarray, b: np.ndarray) -> Value:
+    if np.ndim(a) == 0 or np.ndim(b) == 0:
+        raise ValueError("@ needs vectors or matrices, not scalars")
+    if np.ndim(a) > 2 or np.ndim(b) > 2:
+        raise ValueError("@ takes vectors and matrices (at most 2 axes)")
+    out = np.matmul(a, b)
+    return out if np.ndim(out) else out.item()
+
+
+def _matmul_vjp_a(g: Value, out: Value, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    if np.ndim(b) == 1:
+        return np.outer(g, b) if np.ndim(a) == 2 else g * b
+    return np.matmul(g, np.swapaxes(b, -1, -2)) if np.ndim(a) == 2 else np.matmul(b, g)
+
+
+def _matmul_vjp_b(g: Value, out: Value, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    if np.ndim(a) == 1:
+        return np.outer(a, g) if np.ndim(b) == 2 else g * a
+    return np.matmul(np.swapaxes(a, -1, -2), g) if np.ndim(b) == 2 else np.matmul(g, a)
+
+
+def _matmul_jvp(out: Value, args: Sequence[Value], tangents: Sequence[Value | None]) -> Value:
+    a, b = args
+    ta, tb = tangents
+    total: Value = 0.0
+    if ta is not None:
+        total = total + _matmul_fwd(ta, b)
+    if tb is not None:
+        total = total + _matmul_fwd(a, tb)
+    return total
+
+
+@dataclass(frozen=True)
+class Op:
+    """One primitive: how to compute it, differentiate it and show it."""
+
+    name: str
+    arity: int
+    symbol: str  # the label drawn on a block
+    group: str  # palette group: arithmetic, functions, activations, reductions
+    slots: tuple[str, ...]  # one name per argument slot
+    ordered: bool  # argument order matters, so the canvas labels the ports
+    forward_s: Callable[..., float] | None  # on floats; None: arrays only
+    forward_a: Callable[..., Value]
+    partial_s: tuple[Callable[..., float], ...] | None  # elementwise ops only
+    partial_a: tuple[Callable[..., Value], ...] | None
+    vjp_s: tuple[Callable[..., float], ...]
+    vjp_a: tuple[Callable[..., Value], ...]
+    formulas: tuple[str, ...]  # one human local-derivative formula per slot
+    template: str  # how the forward step reads: "{out} = {0}·{1}"
+    domain: Callable[..., str | None] | None = None
+    analytic: bool = True
+    elementwise: bool = True
+    jvp_custom: Callable[..., Value] | None = None
+    infix: str | None = None  # printer/parser operator, if any
+    precedence: int = 10  # binding strength for the printer (10 = call syntax)
+    description: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def jvp(self, out: Value, args: Sequence[Value], tangents: Sequence[Value | None],
+            scalar: bool) -> Value | None:
+        """Tangent of the output given the tangents of the arguments (None = 0)."""
+        if all(t is None for t in tangents):
+            return None
+        if self.jvp_custom is not None:
+            return self.jvp_custom(out, args, tangents)
+        partials = self.partial_s if scalar else self.partial_a
+        assert partials is not None
+        total: Value = 0.0
+        for i, t in enumerate(tangents):
+            if t is not None:
+                total = total + partials[i](out, *args) * t
+        return total
+
+
+def _elementwise(name: str, symbol: str, group: str, slots: tuple[str, ...],
+                 fwd_s: Callable, fwd_a: Callable, part_s: tuple[Callable, ...],
+                 part_a: tuple[Callable, ...], formulas: tuple[str, ...], template: str,
+                 vjp_s: tuple[Callable, ...] | None = None,
+                 vjp_a: tuple[Callable, ...] | None = None, **kw: Any) -> Op:
+    """Declare an elementwise op; the VJP defaults to g times the partial."""
+    def default_vjp(partial: Callable) -> Callable:
+        return lambda g, *xs: g * partial(*xs)
+
+    return Op(name=name, arity=len(slots), symbol=symbol, group=group, slots=slots,
+              ordered=kw.pop("ordered", False), forward_s=fwd_s, forward_a=fwd_a,
+              partial_s=part_s, partial_a=part_a,
+              vjp_s=vjp_s or tuple(default_vjp(p) for p in part_s),
+              vjp_a=vjp_a or tuple(default_vjp(p) for p in part_a),
+              formulas=formulas, template=template, **kw)
+
+
+def _same(f: Callable) -> tuple[Callable, Callable]:
+    """A rule written with arithmetic only works on floats and arrays alike."""
+    return f, f
+
+
+_OPS: list[Op] = [
+    _elementwise(
+        "add", "+", "arithmetic", ("a", "b"), lambda a, b: a + b, np.add,
+        (lambda o, a, b: 1.0, lambda o, a, b: 1.0), (lambda o, a, b: 1.0, lambda o, a, b: 1.0),
+        ("∂(a+b)/∂a = 1", "∂(a+b)/∂b = 1"), "{out} = {0} + {1}",
+        vjp_s=(lambda g, o, a, b: g, lambda g, o, a, b: g),
+        vjp_a=(lambda g, o, a, b: g, lambda g, o, a, b: g),
+        infix="+", precedence=1, description="a + b"),
+    _elementwise(
+        "sub", "−", "arithmetic", ("a", "b"), lambda a, b: a - b, np.subtract,
+        (lambda o, a, b: 1.0, lambda o, a, b: -1.0), (lambda o, a, b: 1.0, lambda o, a, b: -1.0),
+        ("∂(a−b)/∂a = 1", "∂(a−b)/∂b = −1"), "{out} = {0} − {1}",
+        vjp_s=(lambda g, o, a, b: g, lambda g, o, a, b: -g),
+        vjp_a=(lambda g, o, a, b: g, lambda g, o, a, b: -g),
+        infix="-", precedence=1, ordered=True, description="a − b"),
+    _elementwise(
+        "mul", "×", "arithmetic", ("a", "b"), lambda a, b: a * b, np.multiply,
+        (lambda o, a, b: b, lambda o, a, b: a), (lambda o, a, b: b, lambda o, a, b: a),
+        ("∂(a·b)/∂a = b", "∂(a·b)/∂b = a"), "{out} = {0}·{1}",
+        vjp_s=(lambda g, o, a, b: g * b, lambda g, o, a, b: g * a),
+        vjp_a=(lambda g, o, a, b: g * b, lambda g, o, a, b: g * a),
+        infix="*", precedence=2, description="a · b"),
+    _elementwise(
+        "div", "÷", "arithmetic", ("numerator", "denominator"), lambda a, b: a / b, np.divide,
+        (lambda o, a, b: 1.0 / b, lambda o, a, b: -a / (b * b)),
+        (lambda o, a, b: 1.0 / b, lambda o, a, b: -a / (b * b)),
+        ("∂(a/b)/∂a = 1/b", "∂(a/b)/∂b = −a/b²"), "{out} = {0} / {1}",
+        vjp_s=(lambda g, o, a, b: g / b, lambda g, o, a, b: -g * o / b),
+        vjp_a=(lambda g, o, a, b: g / b, lambda g, o, a, b: -g * o / b),
+        domain=_domain_div, infix="/", precedence=2, ordered=True, description="a / b"),
+    _elementwise(
+        "neg", "−a", "arithmetic", ("a",), lambda a: -a, np.negative,
+        (lambda o, a: -1.0,), (lambda o, a: -1.0,),
+        ("∂(−a)/∂a = −1",), "{out} = −{0}",
+        vjp_s=(lambda g, o, a: -g,), vjp_a=(lambda g, o, a: -g,),
+        infix="-", precedence=3, description="−a"),
+    _elementwise(
+        "pow", "xʸ", "arithmetic", ("base", "exponent"), _pow_s, np.power,
+        (_pow_base_partial_s, _pow_exp_partial_s), (_pow_base_partial_a, _pow_exp_partial_a),
+        ("∂(aᵇ)/∂a = b·aᵇ⁻¹", "∂(aᵇ)/∂b = aᵇ·ln a"), "{out} = {0} ** {1}",
+        domain=_domain_pow, infix="**", precedence=4, ordered=True, description="a ** b"),
+    _elementwise(
+        "exp", "exp", "functions", ("a",), math.exp, np.exp,
+        (lambda o, a: o,), (lambda o, a: o,), ("∂exp(a)/∂a = exp(a)",), "{out} = exp({0})",
+        vjp_s=(lambda g, o, a: g * o,), vjp_a=(lambda g, o, a: g * o,), description="eᵃ"),
+    _elementwise(
+        "log", "log", "functions", ("a",), math.log, np.log,
+        (lambda o, a: 1.0 / a,), (lambda o, a: 1.0 / a,), ("∂log(a)/∂a = 1/a",),
+        "{out} = log({0})", vjp_s=(lambda g, o, a: g / a,), vjp_a=(lambda g, o, a: g / a,),
+        domain=_domain_log, description="natural logarithm"),
+    _elementwise(
+        "sqrt", "√", "functions", ("a",), math.sqrt, np.sqrt,
+        (lambda o, a: 0.5 / o,), (lambda o, a: 0.5 / o,), ("∂√a/∂a = 1/(2√a)",),
+        "{out} = √{0}", vjp_s=(lambda g, o, a: g * 0.5 / o,),
+        vjp_a=(lambda g, o, a: g * 0.5 / o,), domain=_domain_sqrt, description="square root"),
+    _elementwise(
+        "sin", "sin", "functions", ("a",), math.sin, np.sin,
+        (lambda o, a: math.cos(a),), (lambda o, a: np.cos(a),), ("∂sin(a)/∂a = cos(a)",),
+        "{out} = sin({0})", description="sine"),
+    _elementwise(
+        "cos", "cos", "functions", ("a",), math.cos, np.cos,
+        (lambda o, a: -math.sin(a),), (lambda o, a: -np.sin(a),), ("∂cos(a)/∂a = −sin(a)",),
+        "{out} = cos({0})", description="cosine"),
+    _elementwise(
+        "tan", "tan", "functions", ("a",), math.tan, np.tan,
+        (lambda o, a: 1.0 + o * o,), (lambda o, a: 1.0 + o * o,),
+        ("∂tan(a)/∂a = 1 + tan²(a)",), "{out} = tan({0})", domain=_domain_tan,
+        description="tangent"),
+    _elementwise(
+        "abs", "|a|", "functions", ("a",), abs, np.abs,
+        (lambda o, a: _sign_s(a),), (lambda o, a: np.sign(a),),
+        ("∂|a|/∂a = sign(a)  (0 at a = 0)",), "{out} = |{0}|", analytic=False,
+        description="absolute value"),
+    _elementwise(
+        "tanh", "tanh", "activations", ("a",), math.tanh, np.tanh,
+        (lambda o, a: 1.0 - o * o,), (lambda o, a: 1.0 - o * o,),
+        ("∂tanh(a)/∂a = 1 − tanh²(a)",), "{out} = tanh({0})",
+        vjp_s=(lambda g, o, a: g * (1.0 - o * o),), vjp_a=(lambda g, o, a: g * (1.0 - o * o),),
+        description="hyperbolic tangent"),
+    _elementwise(
+        "sigmoid", "σ", "activations", ("a",), _sigmoid_s, _sigmoid_a,
+        (lambda o, a: o * (1.0 - o),), (lambda o, a: o * (1.0 - o),),
+        ("∂σ(a)/∂a = σ(a)·(1 − σ(a))",), "{out} = σ({0})",
+        vjp_s=(lambda g, o, a: g * o * (1.0 - o),), vjp_a=(lambda g, o, a: g * o * (1.0 - o),),
+        description="logistic sigmoid 1/(1+e⁻ᵃ)"),
+    _elementwise(
+        "relu", "relu", "activations", ("a",), lambda a: a if a > 0 else 0.0,
+        lambda a: np.maximum(a, 0.0),
+        (lambda o, a: 1.0 if a > 0 else 0.0,), (lambda o, a: (a > 0).astype(float),),
+        ("∂relu(a)/∂a = 1 if a > 0, else 0",), "{out} = relu({0})",
+        vjp_s=(lambda g, o, a: g if a > 0 else 0.0,), analytic=False,
+        description="max(a, 0)"),
+    Op(name="sum", arity=1, symbol="Σ", group="reductions", slots=("a",), ordered=False,
+       forward_s=lambda a: a, forward_a=lambda a: float(np.sum(a)) if not np.iscomplexobj(a)
+       else np.sum(a),
+       partial_s=None, partial_a=None,
+       vjp_s=(lambda g, o, a: g,), vjp_a=(_reduce_vjp_sum,),
+       formulas=("∂Σa/∂aᵢ = 1",), template="{out} = Σ {0}", elementwise=False,
+       jvp_custom=lambda o, args, ts: np.sum(ts[0]) if np.ndim(ts[0]) else ts[0],
+       description="sum of all elements"),
+    Op(name="mean", arity=1, symbol="mean", group="reductions", slots=("a",), ordered=False,
+       forward_s=lambda a: a, forward_a=lambda a: float(np.mean(a)) if not np.iscomplexobj(a)
+       else np.mean(a),
+       partial_s=None, partial_a=None,
+       vjp_s=(lambda g, o, a: g,), vjp_a=(_reduce_vjp_mean,),
+       formulas=("∂mean(a)/∂aᵢ = 1/n",), template="{out} = mean({0})", elementwise=False,
+       jvp_custom=lambda o, args, ts: np.mean(ts[0]) if np.ndim(ts[0]) else ts[0],
+       description="mean of all elements"),
+    Op(name="matmul", arity=2, symbol="@", group="arithmetic", slots=("A", "B"), ordered=True,
+       forward_s=None, forward_a=_matmul_fwd, partial_s=None, partial_a=None,
+       vjp_s=(), vjp_a=(_matmul_vjp_a, _matmul_vjp_b),
+       formulas=("∂(A@B)/∂A: G·Bᵀ", "∂(A@B)/∂B: Aᵀ·G"), template="{out} = {0} @ {1}",
+       elementwise=False, jvp_custom=_matmul_jvp, infix="@", precedence=2,
+       description="matrix product"),
+]
+
+OPS: dict[str, Op] = {op.name: op for op in _OPS}
+GROUPS: tuple[str, ...] = ("arithmetic", "functions", "activations", "reductions")
+
+# Operators the parser and printer know, by text: binary ones, and unary minus.
+BINARY_INFIX: dict[str, str] = {"+": "add", "-": "sub", "*": "mul", "/": "div",
+                                "**": "pow", "@": "matmul"}
+
+
+def get(name: str) -> Op:
+    """The primitive called ``name``; KeyError with the known names if there is none."""
+    try:
+        return OPS[name]
+    except KeyError:
+        raise KeyError(f"unknown operation {name!r}; known: {', '.join(OPS)}") from None
