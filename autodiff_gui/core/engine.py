@@ -361,7 +361,8 @@ class Program:
                          op=op.name if op else None, inputs=inputs, kind=kind,
                          pass_name=pass_name)
 
-    def _explain(self, i: int, args: tuple[Value, ...], exc: BaseException | None) -> tuple[str, str]:
+    def _explain(self, i: int, args: tuple[Value, ...],
+                 exc: BaseException | None) -> tuple[str, str]:
         """Why node i failed: (message, kind)."""
         op = self.ops[i]
         assert op is not None

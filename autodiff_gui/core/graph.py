@@ -232,7 +232,7 @@ class Document:
     def remove_node(self, node: int) -> None:
         """Remove a node and every wire touching it."""
         self._require(node)
-        for src, dst, slot in list(self.graph.in_edges(node, keys=True)) + \
+        for _src, dst, slot in list(self.graph.in_edges(node, keys=True)) + \
                 list(self.graph.out_edges(node, keys=True)):
             self.disconnect(dst, slot)
         self.graph.remove_node(node)
