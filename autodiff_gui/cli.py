@@ -1,0 +1,349 @@
+"""The command line: the headless face of Autodiff Studio, and the window's launcher.
+
+    python main.py                                   the window, with the seed example
+    python main.py --expr EXPR --at x=1 y=2 --json   one JSON object on stdout
+    python main.py --load FILE --report              the traces and a comparison table
+
+The ``--json`` object is a contract (see README): keys are only ever added.
+Exit codes: 0 ok, 2 bad input (parse, values, files), 3 evaluation error (domain, shape).
+No traceback reaches the user: every failure becomes a message or an error object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from .core.engine import EvalError, Program, Stepper, compile_graph
+from .core.graph import Document, GraphError, as_value
+from .core.steps import BackwardStep, ForwardStep, narrate
+
+EXIT_OK, EXIT_INPUT, EXIT_EVAL = 0, 2, 3
+HEADLESS_FLAGS = ("json", "report", "emit", "save")
+
+
+class CliError(Exception):
+    """A failure to report: ``kind`` is parse, input, domain or shape."""
+
+    def __init__(self, kind: str, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.details = details
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_EVAL if self.kind in ("domain", "shape") else EXIT_INPUT
+
+    def to_json(self) -> dict[str, Any]:
+        return {"error": {"kind": self.kind, "message": self.message, **self.details}}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError("input", message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="python main.py",
+        description="Autodiff Studio: watch automatic differentiation happen. With no "
+                    "arguments the window opens; with --json, --report, --emit or --save "
+                    "it runs headless.")
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--expr", metavar="EXPR", help="the function, e.g. '(x**2 + 2*x) * log(y)'")
+    src.add_argument("--load", metavar="FILE", help="a saved graph (.adgraph.json)")
+    p.add_argument("--at", nargs="+", default=[], metavar="NAME=VALUE",
+                   help="input values: a number or a JSON array, e.g. x=1 'W=[[1,2],[3,4]]'")
+    p.add_argument("--upstream", default="1", metavar="U",
+                   help="upstream gradient (grad_tensors): a number or a JSON array (default 1)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print one JSON object")
+    out.add_argument("--report", action="store_true",
+                     help="print the forward and backward traces and a comparison table")
+    out.add_argument("--emit", choices=("torch", "seed"),
+                     help="print a runnable PyTorch script or a seed-notebook-style script")
+    p.add_argument("--save", metavar="FILE", help="save the graph (with its values) to FILE")
+    p.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
+    p.add_argument("--screenshot", metavar="OUT.png",
+                   help="open the window, save a picture of it and exit")
+    p.add_argument("--steps", type=int, default=0, metavar="N",
+                   help="with --screenshot: advance N steps first")
+    p.add_argument("--lang", choices=("en", "ko"), help="interface language")
+    return p
+
+
+def parse_number_or_array(text: str, what: str) -> Any:
+    """A command-line value: JSON (number or nested list) or a plain float; never eval."""
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        try:
+            raw = float(text)
+        except ValueError:
+            raise CliError("input", f"{what}: {text!r} is not a number or a JSON array") from None
+    try:
+        return as_value(raw)
+    except ValueError as exc:
+        raise CliError("input", f"{what}: {exc}") from None
+
+
+def parse_assignments(items: Sequence[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for item in items:
+        name, sep, text = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise CliError("input", f"--at takes NAME=VALUE, got {item!r}")
+        values[name] = parse_number_or_array(text.strip(), f"value of {name}")
+    return values
+
+
+def load_document(args: argparse.Namespace, values: dict[str, Any], *,
+                  require_values: bool = True) -> Document:
+    """The document from --expr or --load, with --at values applied.
+
+    Headless runs need a value for every input; the window starts missing ones at 1.
+    """
+    from .core import expr
+
+    if args.expr is not None:
+        try:
+            doc = expr.parse(args.expr, values)
+        except expr.ParseError as exc:
+            raise CliError("parse", exc.message, position=exc.position, end=exc.end,
+                           display=expr.format_error(args.expr, exc)) from None
+        missing = [n for n in doc.inputs() if n not in values]
+        if missing and require_values:
+            raise CliError("input", "no value for " + ", ".join(missing) + ": add --at "
+                           + " ".join(f"{n}=VALUE" for n in missing), names=missing)
+    else:
+        from .core import fileio
+
+        try:
+            doc = fileio.load(args.load)
+        except fileio.FileFormatError as exc:
+            raise CliError("input", exc.message, file=args.load) from None
+    for name, value in values.items():
+        node = doc.find_input(name)
+        if node is None:
+            raise CliError("input", f"there is no input called {name!r}",
+                           inputs=list(doc.inputs()))
+        doc.set_value(node, value)
+    return doc
+
+
+def _compile(doc: Document) -> Program:
+    try:
+        return compile_graph(doc)
+    except GraphError as exc:
+        raise CliError("input", exc.message, node=exc.node) from None
+
+
+def _eval_error(exc: EvalError) -> CliError:
+    return CliError(exc.kind, str(exc), node=exc.node, label=exc.label, op=exc.op,
+                    inputs=[to_jsonable(v) for v in exc.inputs], **{"pass": exc.pass_name})
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, (np.floating, np.integer)):
+        return value.item()
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def compute(doc: Document, upstream: Any, *, torch: bool = True,
+            progress: Any = None) -> dict[str, Any]:
+    """Everything the JSON object and the report need, as a dict of plain values."""
+    from .core import expr
+
+    program = _compile(doc)
+    try:
+        value, gradient = program.gradient(upstream=upstream)
+        forward_mode = program.forward_mode_gradient()
+        stepper = Stepper(program, upstream=upstream)
+        stepper.run_to_end()
+    except EvalError as exc:
+        raise _eval_error(exc) from None
+    except ValueError as exc:  # e.g. an upstream gradient of the wrong shape
+        raise CliError("input", str(exc)) from None
+    if stepper.error is not None:
+        raise _eval_error(stepper.error)
+    try:
+        text = expr.to_text(doc)
+    except ValueError:
+        text = ""
+    result: dict[str, Any] = {
+        "expression": text,
+        "inputs": dict(doc.input_values()),
+        "value": value,
+        "gradient": gradient,
+        "upstream": as_value(upstream),
+        "forward_mode": forward_mode,
+        "steps": {"forward": sum(isinstance(r, ForwardStep) for r in stepper.records),
+                  "backward": sum(isinstance(r, BackwardStep) for r in stepper.records)},
+        "_program": program, "_stepper": stepper,
+    }
+    from .check import finite_diff
+
+    fd = finite_diff.check_gradients(program, upstream=upstream, progress=progress)
+    result["_fd"] = fd
+    result["finite_difference"] = finite_diff.to_json(fd)
+    if torch:
+        from .check import torch_ref
+
+        tr = torch_ref.compare(program, upstream=upstream)
+        result["_torch"] = tr
+        result["torch"] = torch_ref.to_json(tr)
+    else:
+        result["torch"] = {"available": False, "reason": "skipped (--no-torch)"}
+    return result
+
+
+def public(result: dict[str, Any]) -> dict[str, Any]:
+    return to_jsonable({k: v for k, v in result.items() if not k.startswith("_")})
+
+
+def _fmt6(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return np.array2string(value, precision=6, floatmode="fixed", separator=", ")
+    return f"{value:.6f}"
+
+
+def report(result: dict[str, Any]) -> str:
+    """The human version: traces in the seed's words, then the comparison table."""
+    stepper: Stepper = result["_stepper"]
+    lines = [f"f = {result['expression']}", "", "Forward pass"]
+    backward_started = False
+    for r in stepper.records:
+        if isinstance(r, BackwardStep) and not backward_started:
+            lines += ["", "Backward pass"]
+            backward_started = True
+            text = narrate(r, upstream_seed=True)
+        else:
+            text = narrate(r)
+        lines += ["  " + t for t in text.splitlines()]
+    grads = result["gradient"]
+    lines += ["", f"forward pass f(x) = {_fmt6(result['value'])}",
+              "backward pass " + ", ".join(f"d{n} = {_fmt6(g)}" for n, g in grads.items()), ""]
+    lines += comparison_table(result)
+    return "\n".join(lines)
+
+
+def comparison_table(result: dict[str, Any]) -> list[str]:
+    """One row per input element: engine, forward mode, central, complex step, torch."""
+    fd = result["_fd"]
+    torch_res = result.get("_torch")
+    torch_grad = torch_res.gradient if torch_res is not None and torch_res.available else None
+    header = ("input", "engine", "fwd mode", "central", "complex", "PyTorch",
+              "max abs err", "max rel err", "verdict")
+    rows = []
+    for chk in fd.inputs:
+        idx = chk.index
+        name = chk.name + (str(list(idx)) if idx else "")
+        engine = _element(result["gradient"][chk.name], idx)
+        fwd = _element(result["forward_mode"][chk.name], idx)
+        torch_v = _element(torch_grad[chk.name], idx) if torch_grad is not None else None
+        others = [v for v in (fwd, chk.central, chk.complex_step, torch_v) if v is not None]
+        abs_err = max((abs(engine - v) for v in others), default=0.0)
+        rel_err = max((abs(engine - v) / max(abs(v), 1e-300) if v else abs(engine - v)
+                       for v in others), default=0.0)
+        rows.append((name, _g(engine), _g(fwd), _g(chk.central),
+                     _g(chk.complex_step) if chk.complex_step is not None else "n/a",
+                     _g(torch_v) if torch_v is not None else "n/a",
+                     f"{abs_err:.1e}", f"{rel_err:.1e}", chk.verdict))
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    out = ["Comparison (tolerances: atol {atol:g}, rtol {rtol:g})".format(**fd.tolerances)]
+    for r in [header, *rows]:
+        out.append("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+    if not fd.complex_available and fd.complex_reason:
+        out.append(f"complex step: {fd.complex_reason}")
+    if torch_res is not None and not torch_res.available:
+        out.append(f"PyTorch: unavailable ({torch_res.reason})")
+    elif torch_res is None:
+        out.append("PyTorch: skipped (--no-torch)")
+    for chk in fd.inputs:
+        if chk.note:
+            out.append(f"{chk.name}: {chk.note}")
+    return out
+
+
+def _element(g: Any, idx: tuple[int, ...]) -> float:
+    return float(np.asarray(g)[idx]) if idx else float(g)
+
+
+def _g(v: float | None) -> str:
+    if v is None:
+        return "n/a"
+    return f"{v:.10g}" if math.isfinite(v) else str(v)
+
+
+def run_headless(args: argparse.Namespace) -> int:
+    values = parse_assignments(args.at)
+    doc = load_document(args, values)
+    upstream = parse_number_or_array(args.upstream, "upstream gradient")
+    if args.save:
+        from .core import fileio
+
+        try:
+            fileio.save(doc, args.save)
+        except (OSError, ValueError) as exc:
+            raise CliError("input", f"cannot save {args.save}: {exc}") from None
+    if args.emit:
+        from .check import codegen
+
+        program = _compile(doc)
+        make = codegen.torch_script if args.emit == "torch" else codegen.seed_script
+        print(make(program, upstream=upstream), end="")
+        return EXIT_OK
+    if not (args.json or args.report):
+        return EXIT_OK
+    result = compute(doc, upstream, torch=not args.no_torch)
+    if args.json:
+        print(json.dumps(public(result), ensure_ascii=False))
+    else:
+        print(report(result))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run the command line; returns the process exit code."""
+    wants_json = "--json" in argv
+    try:
+        args = build_parser().parse_args(list(argv))
+        headless = any(getattr(args, f) for f in HEADLESS_FLAGS) and not args.screenshot
+        if headless:
+            if args.expr is None and args.load is None:
+                raise CliError("input", "give the function with --expr EXPR or --load FILE")
+            return run_headless(args)
+        return run_window(args)
+    except CliError as exc:
+        if wants_json:
+            print(json.dumps(to_jsonable(exc.to_json()), ensure_ascii=False))
+        else:
+            print(f"error: {exc.details.get('display') or exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_window(args: argparse.Namespace) -> int:
+    """Open the window (optionally on --expr/--load) or take a --screenshot."""
+    document = None
+    if args.expr is not None or args.load is not None:
+        document = load_document(args, parse_assignments(args.at), require_values=False)
+    from .ui.app import run_gui
+
+    return run_gui(document=document, screenshot=args.screenshot, lang=args.lang,
+                   steps=args.steps)
