@@ -42,7 +42,8 @@ class CliError(Exception):
         return EXIT_EVAL if self.kind in ("domain", "shape") else EXIT_INPUT
 
     def to_json(self) -> dict[str, Any]:
-        return {"error": {"kind": self.kind, "message": self.message, **self.details}}
+        details = {k: v for k, v in self.details.items() if k != "display"}
+        return {"error": {"kind": self.kind, "message": self.message, **details}}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -332,7 +333,9 @@ def main(argv: Sequence[str]) -> int:
         if wants_json:
             print(json.dumps(to_jsonable(exc.to_json()), ensure_ascii=False))
         else:
-            print(f"error: {exc.details.get('display') or exc.message}", file=sys.stderr)
+            print(f"error: {exc.message}", file=sys.stderr)
+            if exc.details.get("display"):
+                print(exc.details["display"], file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
