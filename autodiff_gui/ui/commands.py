@@ -1,0 +1,587 @@
+"""Undo commands: every edit of the document, as a QUndoCommand.
+
+The document is the model.  A command calls only the Document mutation API in
+``redo``/``undo``; the canvas follows the document's events and redraws.  Nothing
+here touches a graphics item.
+
+Commands check their edit in ``__init__`` and raise ``GraphError`` (a ValueError)
+when it would be refused, so a refused edit never enters the stack: build commands
+through ``try_push(stack, lambda: Connect(doc, a, b, 0))``, which returns the reason
+as text (or None when the command was pushed).  Build a command right before pushing
+it: some capture the state they will restore when they are built.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core import ops
+from ..core.graph import NAME_RE, RESERVED_NAMES, Document, GraphError, as_value
+from ..core.layout import missing_positions
+
+Pos = tuple[float, float]
+CLIPBOARD_FORMAT = "autodiff-nodes"
+_MOVE_ID = 0x6D6F7665  # "move": consecutive MoveNodes of the same blocks merge
+_VALUE_ID = 0x76616C75  # "valu": SetValue(merge=True) of the same node merge
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+def _pos(p: Any) -> Pos | None:
+    """A position as a tuple (accepts QPointF, tuples, lists, None)."""
+    if p is None:
+        return None
+    if isinstance(p, QPointF):
+        return (float(p.x()), float(p.y()))
+    return (float(p[0]), float(p[1]))
+
+
+def _copy_value(v: Any) -> Any:
+    return v.copy() if isinstance(v, np.ndarray) else v
+
+
+def explicit_output(doc: Document) -> int | None:
+    """The output the user set (None when the document picks the newest sink).
+
+    Document has no public reader for the mark itself (``output`` falls back to a
+    sink), and undo must restore the mark exactly, so we read it here.
+    """
+    mark = doc._output  # private on purpose: see the docstring
+    return mark if mark is not None and mark in doc else None
+
+
+def check_name(doc: Document, name: Any, node: int | None = None) -> None:
+    """Raise GraphError if ``name`` cannot name an input (for node ``node``)."""
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        raise GraphError(f"{name!r} is not a valid name (letters, digits, _; "
+                         "not starting with a digit)", node)
+    if name in RESERVED_NAMES:
+        raise GraphError(f"{name!r} is the name of a function", node)
+    other = doc.find_input(name)
+    if other is not None and other != node:
+        raise GraphError(f"an input called {name!r} exists already", node)
+
+
+def _checked_value(value: Any, node: int | None = None) -> Any:
+    try:
+        return as_value(value)
+    except ValueError as exc:
+        raise GraphError(str(exc), node) from None
+
+
+def _require(doc: Document, node: int) -> None:
+    if node not in doc:
+        raise GraphError(f"there is no node {node}", node)
+
+
+def free_input_name(taken: Iterable[str]) -> str:
+    """The first free name among x, y, z, w, a, b, … then x1, y1, …"""
+    used = set(taken)
+    letters = "xyzwabcdefghijklmnopqrstuv"
+    for suffix in itertools.count():
+        for ch in letters:
+            name = ch if suffix == 0 else f"{ch}{suffix}"
+            if name not in used and name not in RESERVED_NAMES:
+                return name
+    raise AssertionError("unreachable")
+
+
+# -- node snapshots (for restoring removed nodes exactly) ----------------------
+
+def _snapshot(doc: Document, node: int) -> dict[str, Any]:
+    d = doc.node(node)
+    snap = {k: _copy_value(v) for k, v in d.items()}
+    snap["id"] = node
+    return snap
+
+
+def _restore(doc: Document, snap: Mapping[str, Any], *, node_id: int | None = None,
+             pos: Pos | None = None, name: str | None = None) -> int:
+    """Add a node from a snapshot (same id unless ``node_id`` says otherwise)."""
+    nid = snap["id"] if node_id is None else node_id
+    p = pos if pos is not None else snap.get("pos")
+    kind = snap["kind"]
+    if kind == "input":
+        return doc.add_input(name or snap["name"], _copy_value(snap["value"]),
+                             node_id=nid, pos=p)
+    if kind == "const":
+        return doc.add_const(_copy_value(snap["value"]), node_id=nid, pos=p)
+    return doc.add_op(snap["op"], node_id=nid, pos=p)
+
+
+class DocumentCommand(QUndoCommand):
+    """Base: a command on one document."""
+
+    def __init__(self, doc: Document, text: str) -> None:
+        super().__init__(text)
+        self.doc = doc
+
+
+class AddNode(DocumentCommand):
+    """Add one block; redo after undo brings it back with the same id."""
+
+    def __init__(self, doc: Document, kind: str, *, op: str | None = None,
+                 name: str | None = None, value: Any = None, pos: Any = None) -> None:
+        kind = "const" if kind == "constant" else kind
+        if kind == "input":
+            check_name(doc, name)
+            label = name
+        elif kind == "const":
+            label = _tr("constant")
+        elif kind == "op":
+            if op not in ops.OPS:
+                raise GraphError(f"unknown operation {op!r}")
+            label = op
+        else:
+            raise GraphError(f"unknown kind of block {kind!r}")
+        super().__init__(doc, _tr("Add %1").replace("%1", str(label)))
+        self.kind, self.op_name, self.name = kind, op, name
+        self.value = _checked_value(1.0 if value is None else value) if kind != "op" else None
+        self.pos = _pos(pos)
+        self.node_id: int | None = None
+
+    def redo(self) -> None:
+        if self.kind == "input":
+            n = self.doc.add_input(self.name, _copy_value(self.value), node_id=self.node_id,
+                                   pos=self.pos)
+        elif self.kind == "const":
+            n = self.doc.add_const(_copy_value(self.value), node_id=self.node_id, pos=self.pos)
+        else:
+            n = self.doc.add_op(self.op_name, node_id=self.node_id, pos=self.pos)
+        self.node_id = n
+
+    def undo(self) -> None:
+        assert self.node_id is not None
+        self.doc.remove_node(self.node_id)
+
+
+class RemoveNodes(DocumentCommand):
+    """Remove blocks (and the wires touching them), plus any extra ``wires``.
+
+    Undo restores the nodes with their ids, attributes, values and positions, every
+    wire with its slot, and the output mark.  ``wires`` are (dst, slot) pairs.
+    """
+
+    def __init__(self, doc: Document, node_ids: Iterable[int],
+                 wires: Iterable[tuple[int, int]] = ()) -> None:
+        self.node_ids = sorted(set(node_ids))
+        for n in self.node_ids:
+            _require(doc, n)
+        self.wires = sorted({(d, s) for d, s in wires if d not in self.node_ids})
+        for d, s in self.wires:
+            _require(doc, d)
+            if doc.source(d, s) is None:
+                raise GraphError("nothing is connected there", d)
+        if not self.node_ids and not self.wires:
+            raise GraphError("nothing is selected")
+        count = len(self.node_ids)
+        if count == 1 and not self.wires:
+            text = _tr("Delete %1").replace("%1", doc.describe(self.node_ids[0]))
+        elif count:
+            text = _tr("Delete %1 blocks").replace("%1", str(count))
+        else:
+            text = _tr("Delete wire")
+        super().__init__(doc, text)
+        self._nodes: list[dict[str, Any]] = []
+        self._edges: list[tuple[int, int, int]] = []
+        self._mark: int | None = None
+
+    def redo(self) -> None:
+        doc = self.doc
+        gone = set(self.node_ids)
+        self._nodes = [_snapshot(doc, n) for n in self.node_ids]
+        edges = set()
+        for n in self.node_ids:
+            edges.update(doc.graph.in_edges(n, keys=True))
+            edges.update(doc.graph.out_edges(n, keys=True))
+        for d, s in self.wires:
+            src = doc.source(d, s)
+            if src is not None:
+                edges.add((src, d, s))
+        self._edges = sorted(edges)
+        self._mark = explicit_output(doc)
+        for d, s in self.wires:
+            doc.disconnect(d, s)
+        for n in self.node_ids:
+            doc.remove_node(n)
+        if self._mark not in gone:
+            self._mark = None  # untouched: nothing to restore
+
+    def undo(self) -> None:
+        doc = self.doc
+        for snap in self._nodes:
+            _restore(doc, snap)
+        for src, dst, slot in self._edges:
+            doc.connect(src, dst, slot)
+        if self._mark is not None:
+            doc.set_output(self._mark)
+
+
+class Connect(DocumentCommand):
+    """Wire ``src`` into ``dst[slot]``, replacing a wire already there (undo puts it back)."""
+
+    def __init__(self, doc: Document, src: int, dst: int, slot: int) -> None:
+        doc.check_connect(src, dst, slot, replace=True)
+        old = doc.source(dst, slot)
+        if old == src:
+            raise GraphError("that wire is there already", dst)
+        super().__init__(doc, _tr("Connect") if old is None else _tr("Replace wire"))
+        self.src, self.dst, self.slot = src, dst, slot
+        self.old: int | None = old
+
+    def redo(self) -> None:
+        self.old = self.doc.source(self.dst, self.slot)
+        self.doc.connect(self.src, self.dst, self.slot, replace=True)
+
+    def undo(self) -> None:
+        self.doc.disconnect(self.dst, self.slot)
+        if self.old is not None:
+            self.doc.connect(self.old, self.dst, self.slot)
+
+
+class Disconnect(DocumentCommand):
+    """Remove the wire into ``dst[slot]``."""
+
+    def __init__(self, doc: Document, dst: int, slot: int) -> None:
+        _require(doc, dst)
+        src = doc.source(dst, slot)
+        if src is None:
+            raise GraphError("nothing is connected there", dst)
+        super().__init__(doc, _tr("Disconnect"))
+        self.dst, self.slot, self.src = dst, slot, src
+
+    def redo(self) -> None:
+        self.src = self.doc.disconnect(self.dst, self.slot)
+
+    def undo(self) -> None:
+        self.doc.connect(self.src, self.dst, self.slot)
+
+
+class Reconnect(DocumentCommand):
+    """Move the end of the wire in ``old_dst[old_slot]`` to ``new_dst[new_slot]``
+    (replacing a wire there): one undo step."""
+
+    def __init__(self, doc: Document, old_dst: int, old_slot: int, new_dst: int,
+                 new_slot: int) -> None:
+        _require(doc, old_dst)
+        src = doc.source(old_dst, old_slot)
+        if src is None:
+            raise GraphError("nothing is connected there", old_dst)
+        if (old_dst, old_slot) == (new_dst, new_slot):
+            raise GraphError("the wire is there already", new_dst)
+        doc.check_connect(src, new_dst, new_slot, replace=True)
+        super().__init__(doc, _tr("Move wire"))
+        self.src, self.old_dst, self.old_slot = src, old_dst, old_slot
+        self.new_dst, self.new_slot = new_dst, new_slot
+        self.replaced: int | None = None
+
+    def redo(self) -> None:
+        self.doc.disconnect(self.old_dst, self.old_slot)
+        self.replaced = self.doc.source(self.new_dst, self.new_slot)
+        self.doc.connect(self.src, self.new_dst, self.new_slot, replace=True)
+
+    def undo(self) -> None:
+        self.doc.disconnect(self.new_dst, self.new_slot)
+        if self.replaced is not None:
+            self.doc.connect(self.replaced, self.new_dst, self.new_slot)
+        self.doc.connect(self.src, self.old_dst, self.old_slot)
+
+
+class SetValue(DocumentCommand):
+    """Change the value of an input or constant.
+
+    With ``merge=True`` consecutive merging SetValue commands of the same node become
+    one undo step (for a spin box or slider that pushes on every change).
+    """
+
+    def __init__(self, doc: Document, node: int, value: Any, *, merge: bool = False) -> None:
+        _require(doc, node)
+        if doc.kind(node) not in ("input", "const"):
+            raise GraphError(f"{doc.describe(node)} has no value of its own", node)
+        self.new = _checked_value(value, node)
+        super().__init__(doc, _tr("Set value of %1").replace("%1", doc.describe(node)))
+        self.node, self.merge = node, merge
+        self.old = _copy_value(doc.node(node)["value"])
+
+    def redo(self) -> None:
+        self.doc.set_value(self.node, _copy_value(self.new))
+
+    def undo(self) -> None:
+        self.doc.set_value(self.node, _copy_value(self.old))
+
+    def id(self) -> int:
+        return _VALUE_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, SetValue) and other.merge and other.doc is self.doc
+                and other.node == self.node):
+            return False
+        self.new = other.new
+        return True
+
+
+class Rename(DocumentCommand):
+    """Rename an input."""
+
+    def __init__(self, doc: Document, node: int, name: str) -> None:
+        _require(doc, node)
+        if doc.kind(node) != "input":
+            raise GraphError("only inputs have names", node)
+        check_name(doc, name, node)
+        self.old = doc.node(node)["name"]
+        if name == self.old:
+            raise GraphError(f"the input is called {name!r} already", node)
+        super().__init__(doc, _tr("Rename %1 to %2").replace("%1", self.old)
+                         .replace("%2", name))
+        self.node, self.new = node, name
+
+    def redo(self) -> None:
+        self.doc.rename(self.node, self.new)
+
+    def undo(self) -> None:
+        self.doc.rename(self.node, self.old)
+
+
+class SetOutput(DocumentCommand):
+    """Mark the block whose value is the function's result (None: the newest sink)."""
+
+    def __init__(self, doc: Document, node: int | None) -> None:
+        if node is not None:
+            _require(doc, node)
+        super().__init__(doc, _tr("Set output"))
+        self.node = node
+        self.old = explicit_output(doc)
+
+    def redo(self) -> None:
+        self.doc.set_output(self.node)
+
+    def undo(self) -> None:
+        self.doc.set_output(self.old)
+
+
+class MoveNodes(DocumentCommand):
+    """Move blocks: ``{node: (old_pos, new_pos)}``.  Consecutive moves of the same set
+    of blocks merge into one undo step.
+
+    Undo restores the positions the document holds when the command is built (the
+    canvas moves its items during a drag but writes the document only through this
+    command), so ``old_pos`` cannot disagree with the document.
+    """
+
+    def __init__(self, doc: Document, moves: Mapping[int, tuple[Any, Any]]) -> None:
+        if not moves:
+            raise GraphError("nothing moved")
+        for n in moves:
+            _require(doc, n)
+        self.moves: dict[int, tuple[Pos | None, Pos | None]] = {
+            n: (doc.position(n), _pos(new)) for n, (_old, new) in moves.items()}
+        count = len(self.moves)
+        super().__init__(doc, _tr("Move block") if count == 1
+                         else _tr("Move %1 blocks").replace("%1", str(count)))
+
+    def redo(self) -> None:
+        for n, (_old, new) in self.moves.items():
+            self.doc.set_position(n, new)
+
+    def undo(self) -> None:
+        for n, (old, _new) in self.moves.items():
+            self.doc.set_position(n, old)
+
+    def id(self) -> int:
+        return _MOVE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, MoveNodes) and other.doc is self.doc
+                and set(other.moves) == set(self.moves)):
+            return False
+        self.moves = {n: (old, other.moves[n][1]) for n, (old, _new) in self.moves.items()}
+        return True
+
+
+class ReplaceDocument(DocumentCommand):
+    """Replace the whole content (a parsed expression, a loaded file): one step.
+
+    Nodes without a position get one from the layered layout first, so the saved
+    document looks like the canvas.
+    """
+
+    def __init__(self, doc: Document, new_doc: Document, text: str) -> None:
+        super().__init__(doc, text)
+        self.old = doc.copy()
+        self.new = new_doc.copy()
+        for n, p in missing_positions(self.new).items():
+            self.new.node(n)["pos"] = p  # our private copy: no listeners yet
+
+    def redo(self) -> None:
+        self.doc.replace_with(self.new)
+
+    def undo(self) -> None:
+        self.doc.replace_with(self.old)
+
+
+class AutoLayout(DocumentCommand):
+    """Move every block to a computed position: one step."""
+
+    def __init__(self, doc: Document, positions: Mapping[int, Any]) -> None:
+        for n in positions:
+            _require(doc, n)
+        super().__init__(doc, _tr("Arrange blocks"))
+        self.new = {n: _pos(p) for n, p in positions.items()}
+        self.old = {n: doc.position(n) for n in positions}
+
+    def redo(self) -> None:
+        for n, p in self.new.items():
+            self.doc.set_position(n, p)
+
+    def undo(self) -> None:
+        for n, p in self.old.items():
+            self.doc.set_position(n, p)
+
+
+# -- copy and paste -----------------------------------------------------------
+
+def nodes_to_data(doc: Document, node_ids: Iterable[int],
+                  positions: Mapping[int, Any] | None = None) -> dict[str, Any]:
+    """The selected subgraph as plain JSON-ready data: nodes and the wires among them.
+
+    ``positions`` overrides the document's positions (the canvas passes where the
+    blocks are drawn).
+    """
+    ids = sorted(set(node_ids))
+    chosen = set(ids)
+    nodes = []
+    for n in ids:
+        d = doc.node(n)
+        entry: dict[str, Any] = {"id": n, "kind": d["kind"]}
+        if d["kind"] == "input":
+            entry["name"] = d["name"]
+        if d["kind"] in ("input", "const"):
+            v = d["value"]
+            entry["value"] = v.tolist() if isinstance(v, np.ndarray) else float(v)
+        if d["kind"] == "op":
+            entry["op"] = d["op"]
+        p = _pos((positions or {}).get(n)) or d.get("pos")
+        if p is not None:
+            entry["pos"] = [p[0], p[1]]
+        nodes.append(entry)
+    edges = sorted([u, v, s] for u, v, s in doc.graph.edges(keys=True)
+                   if u in chosen and v in chosen)
+    return {"format": CLIPBOARD_FORMAT, "version": 1, "nodes": nodes, "edges": edges}
+
+
+def data_to_text(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+def data_from_text(text: str) -> dict[str, Any]:
+    """Parse clipboard text (JSON only: never evaluated); GraphError if it is not ours."""
+    try:
+        data = json.loads(text)
+    except (ValueError, TypeError):
+        raise GraphError("the clipboard holds no blocks") from None
+    if not isinstance(data, dict) or data.get("format") != CLIPBOARD_FORMAT:
+        raise GraphError("the clipboard holds no blocks")
+    if not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges", []), list):
+        raise GraphError("the clipboard data is damaged")
+    return data
+
+
+class PasteNodes(DocumentCommand):
+    """Add copied blocks with fresh ids and the wires among them: one step.
+
+    ``nodes_data`` is what ``nodes_to_data`` made (or ``data_from_text`` read);
+    ``offset`` moves every pasted block.  Inputs whose name is taken get a new name.
+    """
+
+    def __init__(self, doc: Document, nodes_data: Mapping[str, Any], offset: Any = (0, 0)
+                 ) -> None:
+        dx, dy = _pos(offset) or (0.0, 0.0)
+        entries = nodes_data.get("nodes", [])
+        if not entries:
+            raise GraphError("nothing to paste")
+        taken = set(doc.inputs())
+        trial = Document()  # a dry run: bad data is refused before anything changes
+        self.entries: list[dict[str, Any]] = []
+        ids: dict[Any, int] = {}
+        try:
+            for e in entries:
+                kind = e["kind"]
+                pos = e.get("pos")
+                snap: dict[str, Any] = {"id": None, "kind": kind}
+                if kind == "input":
+                    name = e["name"]
+                    if name in taken or not isinstance(name, str) or not NAME_RE.match(name):
+                        name = free_input_name(taken | {name} if isinstance(name, str)
+                                               else taken)
+                    taken.add(name)
+                    snap.update(name=name, value=_checked_value(e["value"]))
+                elif kind == "const":
+                    snap["value"] = _checked_value(e["value"])
+                elif kind == "op":
+                    snap["op"] = e["op"]
+                else:
+                    raise GraphError(f"unknown kind of block {kind!r}")
+                snap["pos"] = (float(pos[0]) + dx, float(pos[1]) + dy) if pos else (dx, dy)
+                if e["id"] in ids:
+                    raise GraphError("the clipboard data is damaged")
+                ids[e["id"]] = _restore(trial, {**snap, "id": len(ids) + 1})
+                snap["src_id"] = e["id"]
+                self.entries.append(snap)
+            self.edges = [(int(u), int(v), int(s)) for u, v, s in nodes_data.get("edges", [])]
+            for u, v, s in self.edges:
+                if u not in ids or v not in ids:
+                    raise GraphError("the clipboard data is damaged")
+                trial.connect(ids[u], ids[v], s)
+        except (KeyError, TypeError, IndexError, ValueError) as exc:
+            if isinstance(exc, GraphError):
+                raise
+            raise GraphError("the clipboard data is damaged") from None
+        count = len(self.entries)
+        super().__init__(doc, _tr("Paste block") if count == 1
+                         else _tr("Paste %1 blocks").replace("%1", str(count)))
+        self.mapping: dict[Any, int] = {}
+
+    @property
+    def new_ids(self) -> list[int]:
+        """The ids of the pasted blocks (after the first redo)."""
+        return list(self.mapping.values())
+
+    def redo(self) -> None:
+        fresh = not self.mapping
+        for snap in self.entries:
+            node_id = None if fresh else self.mapping[snap["src_id"]]
+            n = _restore(self.doc, snap, node_id=node_id)  # None: a fresh id
+            self.mapping[snap["src_id"]] = n
+        for u, v, s in self.edges:
+            self.doc.connect(self.mapping[u], self.mapping[v], s)
+
+    def undo(self) -> None:
+        for n in reversed(self.new_ids):
+            self.doc.remove_node(n)
+
+
+def try_push(stack: QUndoStack, command_factory: Callable[[], QUndoCommand | None]
+             ) -> str | None:
+    """Build a command and push it; return why it was refused (None if pushed).
+
+    The factory raises GraphError/ValueError for a refused edit, so nothing reaches
+    the stack; a factory returning None means there was nothing to do.
+    """
+    try:
+        command = command_factory()
+    except GraphError as exc:
+        return exc.message
+    except ValueError as exc:
+        return str(exc)
+    if command is not None:
+        stack.push(command)
+    return None
