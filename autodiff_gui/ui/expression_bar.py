@@ -1,0 +1,170 @@
+"""The expression bar: type a function, press Enter, get its graph.
+
+The bar only edits text and shows errors; the window owns parsing and the undo
+step (so the bar stays testable without a document).  Enter emits
+``submitted(text)``; the window answers with ``applied()`` or
+``show_error(message, position, end)``.  When the graph changes by mouse the window
+calls ``show_expression(text)``, which leaves the text alone while the user is
+typing in the bar.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+
+class _ExpressionEdit(QLineEdit):
+    """A line edit where Escape gives back the graph's current text."""
+
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ExpressionBar(QWidget):
+    """A line edit for the function, with an error line under it."""
+
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("expressionBar")
+        self._graph_text = ""  # what the graph says, to restore on Escape
+
+        self.prefix = QLabel(self.tr("f ="), self)
+        self.edit = _ExpressionEdit(self)
+        self.edit.setObjectName("expressionEdit")
+        self.edit.setPlaceholderText(
+            self.tr("Type a function, e.g. (x**2 + 2*x) * log(y), and press Enter"))
+        self.edit.setToolTip(self.tr(
+            "Operators: + - * / ** @ and parentheses; functions: exp log sqrt sin cos tan "
+            "abs tanh sigmoid relu sum mean matmul.\nEnter builds the graph (undo with "
+            "Ctrl+Z); Escape restores the text of the current graph."))
+        self.edit.returnPressed.connect(self._submit)
+        self.edit.textEdited.connect(self._on_edited)
+        self.edit.escaped.connect(self.revert)
+
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        base = self.font().pointSizeF()
+        font.setPointSizeF(max(base, font.pointSizeF()) * 1.2)
+        self.edit.setFont(font)
+        prefix_font = QFont(font)
+        prefix_font.setItalic(True)
+        self.prefix.setFont(prefix_font)
+
+        self.apply_button = QPushButton(self.tr("Build graph"), self)
+        self.apply_button.setObjectName("expressionApply")
+        self.apply_button.setToolTip(self.tr("Build the graph of this function (Enter)"))
+        self.apply_button.clicked.connect(self._submit)
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("expressionError")
+        self.error_label.setTextFormat(Qt.TextFormat.RichText)
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                       QSizePolicy.Policy.Preferred)
+        self.error_label.hide()
+        self._error = ""
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(6, 4, 6, 2)
+        layout.setHorizontalSpacing(6)
+        layout.setVerticalSpacing(2)
+        layout.addWidget(self.prefix, 0, 0)
+        layout.addWidget(self.edit, 0, 1)
+        layout.addWidget(self.apply_button, 0, 2)
+        layout.addWidget(self.error_label, 1, 1, 1, 2)
+
+    # -- state --------------------------------------------------------------
+    def text(self) -> str:
+        return self.edit.text()
+
+    def set_text(self, text: str) -> None:
+        """Set the text as if typed (does not submit)."""
+        self.edit.setText(text)
+
+    @property
+    def error(self) -> str:
+        """The plain message of the error shown ('' if none)."""
+        return self._error
+
+    def is_typing(self) -> bool:
+        """True while the user edits the bar (it has focus and differs from the graph)."""
+        return self.edit.hasFocus() and self.edit.text() != self._graph_text
+
+    # -- the window's answers -------------------------------------------------
+    def show_expression(self, text: str, *, force: bool = False) -> None:
+        """Show the graph's text, unless the user is typing (``force`` overrides)."""
+        self._graph_text = text
+        if force or not self.is_typing():
+            self.edit.setText(text)
+            self.edit.setCursorPosition(len(text))
+            if force:
+                self.clear_error()
+
+    def applied(self, text: str) -> None:
+        """The text became the graph: keep it and drop any error."""
+        self._graph_text = text
+        self.edit.setText(text)
+        self.clear_error()
+
+    def show_error(self, message: str, position: int | None = None,
+                   end: int | None = None) -> None:
+        """Show ``message`` under the bar; mark characters ``position:end`` of the text."""
+        text = self.edit.text()
+        self._error = message
+        lines = [f"<b>{html.escape(message)}</b>"]
+        if position is not None and 0 <= position <= len(text):
+            stop = end if end is not None and end > position else position + 1
+            stop = min(stop, len(text))
+            before, bad, after = text[:position], text[position:stop], text[stop:]
+            # A missing token at the end is shown as a marked blank.
+            shown_bad = html.escape(bad) if bad else "&nbsp;"
+            lines.append(
+                "<span style='font-family: monospace'>"
+                f"{html.escape(before)}"
+                "<span style='background-color:#ffd6d6; color:#b00020;"
+                " text-decoration: underline'>"
+                f"{shown_bad}</span>{html.escape(after)}</span>")
+            if bad:
+                self.edit.setSelection(position, stop - position)
+            else:
+                self.edit.setCursorPosition(position)
+        self.error_label.setText("<span style='color:#c62828'>" + "<br>".join(lines)
+                                 + "</span>")
+        self.error_label.setToolTip(message)
+        self.error_label.show()
+
+    def clear_error(self) -> None:
+        self._error = ""
+        self.error_label.clear()
+        self.error_label.hide()
+
+    def revert(self) -> None:
+        """Drop what was typed: show the graph's text again."""
+        self.show_expression(self._graph_text, force=True)
+
+    # -- internals ------------------------------------------------------------
+    def _submit(self) -> None:
+        self.submitted.emit(self.edit.text())
+
+    def _on_edited(self, _text: str) -> None:
+        # Positions in an old message no longer match what is typed.
+        if self._error:
+            self.clear_error()

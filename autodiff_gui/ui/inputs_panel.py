@@ -1,0 +1,248 @@
+"""The inputs panel: a table of the graph's inputs, edited in place.
+
+``InputsModel`` is a QAbstractTableModel over the document's input nodes
+(column 0 name, column 1 value).  Editing goes through ``setData``: the text is
+read with ``json.loads`` (never eval) or ``float``, validated by the core's
+``as_value`` and applied as one undoable ``SetValue`` (names: ``Rename``).  A bad
+entry is refused (``setData`` returns False), the old value stays and the reason
+is emitted as ``errorOccurred``.  The model follows the document's events, so
+undo, the canvas and the expression bar all show up here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.graph import Document, Event, as_value, format_value, values_equal
+from .commands import Rename, SetValue, try_push
+
+Index = QModelIndex | QPersistentModelIndex
+NAME, VALUE = 0, 1
+
+
+def parse_value_text(text: str) -> float | np.ndarray:
+    """A value typed by the user: ``2.5``, ``-1e-3``, ``[1, 2]``, ``[[1, 2], [3, 4]]``.
+
+    JSON (not eval) reads it; plain ``float`` accepts forms JSON does not (``.5``).
+    Raises ValueError with a readable reason.
+    """
+    text = text.strip()
+    if not text:
+        raise ValueError("enter a number or an array such as [1, 2]")
+    try:
+        raw: Any = json.loads(text)
+    except json.JSONDecodeError:
+        try:
+            raw = float(text)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a number or an array such as [[1, 2], [3, 4]]"
+                             ) from None
+    return as_value(raw)
+
+
+def value_to_text(value: Any) -> str:
+    """The full-precision editable text of a value (round-trips through parse_value_text)."""
+    if isinstance(value, np.ndarray):
+        return json.dumps(value.tolist())
+    return format(float(value), ".17g")
+
+
+class InputsModel(QAbstractTableModel):
+    """The document's inputs as rows: name and value, both editable through undo."""
+
+    errorOccurred = Signal(str)  # noqa: N815 (Qt signal naming)
+
+    def __init__(self, document: Document, undo_stack: QUndoStack,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.undo_stack = undo_stack
+        self.last_error = ""
+        self._rows: list[int] = list(document.inputs().values())
+        document.subscribe(self._on_event)
+
+    def detach(self) -> None:
+        """Stop following the document (before the model is thrown away)."""
+        self.document.unsubscribe(self._on_event)
+
+    # -- following the document -----------------------------------------------
+    def _on_event(self, event: Event) -> None:
+        if event.kind in ("value_changed", "renamed"):
+            if event.node in self._rows:
+                row = self._rows.index(event.node)
+                col = VALUE if event.kind == "value_changed" else NAME
+                idx = self.index(row, col)
+                self.dataChanged.emit(idx, idx)
+            return
+        if event.kind in ("reset", "node_added", "node_removed"):
+            rows = list(self.document.inputs().values())
+            if rows != self._rows or event.kind == "reset":
+                self.beginResetModel()
+                self._rows = rows
+                self.endResetModel()
+
+    def node_at(self, row: int) -> int:
+        return self._rows[row]
+
+    def row_of(self, node: int) -> int | None:
+        return self._rows.index(node) if node in self._rows else None
+
+    # -- the Qt model interface --------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Name") if section == NAME else self.tr("Value")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        node = self.document.node(self._rows[index.row()])
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node["name"] if col == NAME else format_value(node["value"], 6)
+        if role == Qt.ItemDataRole.EditRole:
+            return node["name"] if col == NAME else value_to_text(node["value"])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == NAME:
+                return self.tr("Double-click to rename this input")
+            return self.tr("{value}\nDouble-click to change: a number, or an array "
+                           "such as [[1, 2], [3, 4]]").format(
+                value=value_to_text(node["value"]))
+        return None
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        node = self._rows[index.row()]
+        if index.column() == NAME:
+            return self._rename(node, str(value).strip())
+        return self._set_value(node, value)
+
+    # -- edits ------------------------------------------------------------------
+    def _refuse(self, message: str) -> bool:
+        self.last_error = message
+        self.errorOccurred.emit(message)
+        return False
+
+    def _set_value(self, node: int, value: Any) -> bool:
+        name = self.document.node(node)["name"]
+        old = self.document.node(node)["value"]
+        try:
+            v = parse_value_text(value) if isinstance(value, str) else as_value(value)
+        except ValueError as exc:
+            return self._refuse(self.tr("{name}: {reason} (kept {old})").format(
+                name=name, reason=str(exc), old=format_value(old)))
+        if values_equal(v, old):
+            return True  # nothing to do, and no empty undo step
+        error = try_push(self.undo_stack, lambda: SetValue(self.document, node, v))
+        if error:
+            return self._refuse(self.tr("{name}: {reason} (kept {old})").format(
+                name=name, reason=error, old=format_value(old)))
+        self.last_error = ""
+        return True
+
+    def _rename(self, node: int, name: str) -> bool:
+        old = self.document.node(node)["name"]
+        if name == old:
+            return True
+        # Rename checks the name when it is built, so a refused one never reaches the stack.
+        error = try_push(self.undo_stack, lambda: Rename(self.document, node, name))
+        if error:
+            return self._refuse(self.tr("Cannot rename {old}: {reason}").format(
+                old=old, reason=error))
+        self.last_error = ""
+        return True
+
+
+class InputsPanel(QWidget):
+    """The inputs table and a line for refused entries."""
+
+    def __init__(self, document: Document, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inputsPanel")
+        self.model = InputsModel(document, undo_stack, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("inputsView")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("inputsMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.hide()
+        self.hint = QLabel(self.tr("Double-click a value to change it."), self)
+        self.hint.setObjectName("inputsHint")
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)  # drawn in the muted colour of the palette
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.hint)
+
+        self.model.errorOccurred.connect(self.show_message)
+        self.model.modelReset.connect(self.clear_message)
+        self.model.dataChanged.connect(lambda *_: self.clear_message())
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.hide()
+
+    def select_node(self, node: int | None) -> None:
+        """Highlight the row of an input node (None clears the selection)."""
+        row = self.model.row_of(node) if node is not None else None
+        if row is None:
+            self.view.clearSelection()
+        else:
+            self.view.selectRow(row)

@@ -1,0 +1,133 @@
+"""Start-up time: from process start to the first painted window (run by hand).
+
+Two measurements, each repeated (the machine is shared, so look at the minimum
+and the median):
+
+1. ``python -c`` that imports the app, builds and shows the main window
+   offscreen, and reports the wall-clock time at the canvas's first paint,
+   measured from just before the process was spawned (so interpreter start-up
+   and every import count);
+2. ``python main.py --screenshot /tmp/x.png`` end to end (falls back to calling
+   ``run_gui(screenshot=...)`` directly while main.py cannot do it yet).
+
+It also reports whether torch or matplotlib were imported (they must not be).
+
+    .venv/bin/python bench/bench_startup.py [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHILD = r"""
+import json, os, sys, time
+spawned = float(os.environ["BENCH_SPAWNED"])
+t0 = time.time()
+from autodiff_gui.ui.app import FirstPaint, create_app
+t_imp_app = time.time()
+app = create_app()
+t_app = time.time()
+from autodiff_gui.ui.main_window import MainWindow
+t_imp_win = time.time()
+window = MainWindow(restore=False)
+window.resize(1280, 800)
+t_built = time.time()
+
+def done(_elapsed):
+    now = time.time()
+    print(json.dumps({
+        "python_ready": t0 - spawned,
+        "import_app": t_imp_app - t0,
+        "create_app": t_app - t_imp_app,
+        "import_window": t_imp_win - t_app,
+        "build_window": t_built - t_imp_win,
+        "show_to_paint": now - t_built,
+        "total_to_paint": now - spawned,
+        "torch": "torch" in sys.modules,
+        "matplotlib": "matplotlib" in sys.modules,
+        "modules": len(sys.modules),
+    }))
+    app.exit(0)
+
+FirstPaint(window.view.viewport(), done)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def _env(config_home: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = env.get("QT_QPA_PLATFORM", "offscreen")
+    env["XDG_CONFIG_HOME"] = config_home  # never read or write the user's settings
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def time_first_paint(config_home: str) -> dict[str, float]:
+    env = _env(config_home)
+    env["BENCH_SPAWNED"] = repr(time.time())
+    out = subprocess.run([sys.executable, "-c", CHILD], cwd=ROOT, env=env,
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _main_supports_screenshot() -> bool:
+    cli = ROOT / "autodiff_gui" / "cli.py"
+    return cli.is_file() and "run_gui" in cli.read_text(encoding="utf-8")
+
+
+def time_screenshot(config_home: str, target: str) -> tuple[float, str]:
+    env = _env(config_home)
+    if _main_supports_screenshot():
+        cmd = [sys.executable, "main.py", "--screenshot", target]
+        how = "main.py --screenshot"
+    else:
+        cmd = [sys.executable, "-c",
+               "import sys; from autodiff_gui.ui.app import run_gui; "
+               f"sys.exit(run_gui(screenshot={target!r}))"]
+        how = "python -c run_gui(screenshot=...)"
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+    elapsed = time.perf_counter() - start
+    if not os.path.getsize(target):
+        raise RuntimeError("empty screenshot")
+    return elapsed, how
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = [time_first_paint(tmp) for _ in range(args.repeat)]
+        keys = ["python_ready", "import_app", "create_app", "import_window",
+                "build_window", "show_to_paint", "total_to_paint"]
+        print(f"process start -> first paint ({args.repeat} runs, offscreen), ms:")
+        for key in keys:
+            vals = [r[key] * 1000 for r in runs]
+            print(f"  {key:15s} min {min(vals):7.1f}   median {statistics.median(vals):7.1f}")
+        print(f"  torch imported: {any(r['torch'] for r in runs)}; "
+              f"matplotlib imported: {any(r['matplotlib'] for r in runs)}; "
+              f"modules: {runs[0]['modules']}")
+        shots = []
+        how = ""
+        for i in range(args.repeat):
+            t, how = time_screenshot(tmp, os.path.join(tmp, f"shot{i}.png"))
+            shots.append(t * 1000)
+        print(f"{how} end to end, ms: min {min(shots):.1f}   "
+              f"median {statistics.median(shots):.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""UI test setup: every test gets its own settings file in a temporary folder.
+
+QSettings is pointed at ``tmp_path`` (INI format, test organization and
+application names), so no test reads or writes the user's real settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+TEST_ORG = "AutodiffStudioTests"
+TEST_APP = "autodiff-studio-tests"
+
+
+@pytest.fixture(autouse=True)
+def temp_settings(tmp_path: Path) -> Iterator[Path]:
+    """Route QSettings() to ``tmp_path/settings`` for the duration of a test."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder))
+    QCoreApplication.setOrganizationName(TEST_ORG)
+    QCoreApplication.setApplicationName(TEST_APP)
+    # Not restored afterwards on purpose: a QSettings() made later in the session
+    # must not fall back to the user's real file.
+    yield folder
