@@ -53,8 +53,12 @@ def as_value(value: Any) -> float | np.ndarray:
     Raises ValueError with a readable reason for anything not a finite, rectangular
     array of real numbers.
     """
-    if isinstance(value, bool) or isinstance(value, str):
-        raise ValueError(f"not a number: {value!r}")
+    if isinstance(value, (bool, np.bool_, str, bytes, complex, np.complexfloating)):
+        raise ValueError(f"not a real number: {value!r}")
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None and dtype.kind not in "iuf":
+        # complex parts would be dropped, booleans and objects are not numbers
+        raise ValueError(f"not an array of real numbers (dtype {dtype})")
     try:
         arr = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
@@ -85,6 +89,7 @@ class Document:
         self._next_id = 1
         self._output: int | None = None
         self._listeners: list[Callable[[Event], None]] = []
+        self._muted = 0  # depth of muted() blocks
 
     # -- listening ---------------------------------------------------------
     def subscribe(self, listener: Callable[[Event], None]) -> None:
@@ -94,20 +99,25 @@ class Document:
         self._listeners.remove(listener)
 
     def _emit(self, kind: str, node: int | None = None, **data: Any) -> None:
-        if self._listeners:
+        if self._listeners and not self._muted:
             event = Event(kind, node, data)
             for listener in list(self._listeners):
                 listener(event)
 
     @contextmanager
     def muted(self) -> Iterator[None]:
-        """Make many changes without events, then tell listeners once (``reset``)."""
-        saved, self._listeners = self._listeners, []
+        """Make many changes without events, then tell listeners once (``reset``).
+
+        Nests (one ``reset`` when the outermost block ends); listeners subscribed
+        inside the block are kept.
+        """
+        self._muted += 1
         try:
             yield
         finally:
-            self._listeners = saved
-            self._emit("reset")
+            self._muted -= 1
+            if not self._muted:
+                self._emit("reset")
 
     # -- reading -----------------------------------------------------------
     def __contains__(self, node: int) -> bool:
@@ -138,8 +148,9 @@ class Document:
     def arguments(self, node: int) -> list[int | None]:
         """The source node feeding each slot of ``node`` (None where unconnected)."""
         args: list[int | None] = [None] * self.arity(node)
-        for src, _dst, slot in self.graph.in_edges(node, keys=True):
-            args[slot] = src
+        for src, slots in self.graph.pred[node].items():  # the adjacency: no edge views
+            for slot in slots:
+                args[slot] = src
         return args
 
     def users(self, node: int) -> list[tuple[int, int]]:
@@ -182,6 +193,8 @@ class Document:
     def _new_id(self, node_id: int | None) -> int:
         if node_id is None:
             node_id = self._next_id
+        elif not isinstance(node_id, int) or isinstance(node_id, bool) or node_id < 0:
+            raise GraphError(f"node ids are whole numbers ≥ 0, not {node_id!r}")
         elif node_id in self.graph:
             raise GraphError(f"node {node_id} exists already", node_id)
         self._next_id = max(self._next_id, node_id + 1)
@@ -222,9 +235,9 @@ class Document:
 
     def _add(self, node_id: int | None, pos: tuple[float, float] | None,
              **attrs: Any) -> int:
+        if pos is not None:  # validated before the id is taken: a refusal changes nothing
+            attrs["pos"] = _as_position(pos)
         node = self._new_id(node_id)
-        if pos is not None:
-            attrs["pos"] = (float(pos[0]), float(pos[1]))
         self.graph.add_node(node, **attrs)
         self._emit("node_added", node)
         return node
@@ -242,8 +255,9 @@ class Document:
 
     # -- wires --------------------------------------------------------------
     def source(self, node: int, slot: int) -> int | None:
-        for src, _dst, key in self.graph.in_edges(node, keys=True):
-            if key == slot:
+        """The node wired into ``node[slot]``, None if the slot is free."""
+        for src, slots in self.graph.pred[node].items():
+            if slot in slots:
                 return src
         return None
 
@@ -254,7 +268,7 @@ class Document:
         op = self.op(dst)
         if op is None:
             raise GraphError(f"{self.describe(dst)} takes no arguments", dst)
-        if not 0 <= slot < op.arity:
+        if not isinstance(slot, int) or isinstance(slot, bool) or not 0 <= slot < op.arity:
             raise GraphError(f"{op.name} has {op.arity} argument slot(s); no slot {slot}", dst)
         if src == dst:
             raise GraphError("a block cannot feed itself", dst)
@@ -316,7 +330,7 @@ class Document:
         if pos is None:
             d.pop("pos", None)
         else:
-            d["pos"] = (float(pos[0]), float(pos[1]))
+            d["pos"] = _as_position(pos, node)
         self._emit("moved", node, old=old, new=d.get("pos"))
 
     # -- whole-document operations -------------------------------------------
@@ -378,6 +392,16 @@ class Document:
                     return False
         edges = sorted(self.graph.edges(keys=True))
         return edges == sorted(other.graph.edges(keys=True)) and self.output == other.output
+
+
+def _as_position(pos: Any, node: int | None = None) -> tuple[float, float]:
+    try:
+        x, y = (float(p) for p in pos)
+    except (TypeError, ValueError):
+        raise GraphError(f"a position is two numbers, not {pos!r}", node) from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise GraphError("a position must be finite", node)
+    return x, y
 
 
 def format_value(value: Any, digits: int = 4) -> str:

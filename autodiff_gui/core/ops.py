@@ -183,6 +183,9 @@ class Op:
         for i, t in enumerate(tangents):
             if t is not None:
                 total = total + partials[i](out, *args) * t
+        if not scalar and np.shape(total) != np.shape(out):
+            # A scalar's tangent feeding a broadcast (x + [1, 2, 3]) moves every element.
+            total = np.broadcast_to(total, np.shape(out)).copy()
         return total
 
 
@@ -296,7 +299,9 @@ _OPS: list[Op] = [
     _elementwise(
         "relu", "relu", "activations", ("a",), lambda a: a if a > 0 else 0.0,
         lambda a: np.maximum(a, 0.0),
-        (lambda o, a: 1.0 if a > 0 else 0.0,), (lambda o, a: (a > 0).astype(float),),
+        (lambda o, a: 1.0 if a > 0 else 0.0,),
+        # np.asarray: in a graph with arrays, a scalar node reaches here as a float
+        (lambda o, a: (np.asarray(a) > 0).astype(float),),
         ("∂relu(a)/∂a = 1 if a > 0, else 0",), "{out} = relu({0})",
         vjp_s=(lambda g, o, a: g if a > 0 else 0.0,), analytic=False,
         description="max(a, 0)"),

@@ -11,6 +11,7 @@ passed to ``narrate`` to speak another language.  ``TEMPLATES`` lists them all.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -88,6 +89,25 @@ class TangentStep:
 
 
 Step = ForwardStep | BackwardStep | TangentStep
+
+
+def record_maker(cls: type) -> Callable[..., Any]:
+    """A fast constructor for a frozen record class: every field, positionally.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``
+    (~1.5 µs a record); the engine makes one record per step, so it fills the
+    instance dict directly (~0.6 µs).  The result is an ordinary, equal, frozen record.
+    """
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    new = object.__new__
+
+    def make(*values: Any) -> Any:
+        obj = new(cls)
+        obj.__dict__.update(zip(names, values))
+        return obj
+
+    make.__doc__ = f"{cls.__name__}({', '.join(names)}), every field given."
+    return make
 
 # The local derivative of each slot in symbols, {0} and {1} being argument labels
 # and {out} the node's own label.
