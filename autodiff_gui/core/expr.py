@@ -369,21 +369,18 @@ def parse(text: str, values: Mapping[str, Any] | None = None) -> Document:
     kinds, texts, extra = toks.kind, toks.text, toks.extra
     values = values or {}
     doc = Document()
-    add_op, connect = doc.add_op, doc.connect
+    add_op = doc.add_op  # wires fresh nodes at once: no slot or cycle search
     inputs: dict[str, int] = {}
     operands: list[int] = []
     stack: list[Any] = []
 
     def reduce_top() -> None:
         entry = stack.pop()
-        node = add_op(entry[3])
         if entry[0] == _NEG:
-            connect(operands[-1], node, 0)
+            operands[-1] = add_op(entry[3], args=(operands[-1],))
         else:
             right = operands.pop()
-            connect(operands[-1], node, 0)
-            connect(right, node, 1)
-        operands[-1] = node
+            operands[-1] = add_op(entry[3], args=(operands[-1], right))
 
     def finish_call(entry: tuple[Any, ...], count: int, close: int) -> None:
         name = entry[3]
@@ -392,10 +389,8 @@ def parse(text: str, values: Mapping[str, Any] | None = None) -> Document:
             usage = f"{name}({', '.join(op.slots)})"
             raise toks.error("arity_one" if op.arity == 1 else "arity_many", entry[4], close,
                              name=name, arity=op.arity, count=count, usage=usage)
-        node = add_op(name)
         cut = len(operands) - count
-        for slot, src in enumerate(operands[cut:]):
-            connect(src, node, slot)
+        node = add_op(name, args=tuple(operands[cut:]))
         del operands[cut:]
         operands.append(node)
 

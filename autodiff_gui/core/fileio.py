@@ -108,8 +108,7 @@ def to_data(doc: Document, *, expression: str | None = None) -> dict[str, Any]:
     if expression is not None:
         data["expression"] = str(expression)
     # The explicitly chosen output, not the fallback: "none chosen" must stay so.
-    explicit = doc._output
-    data["output"] = explicit if explicit is not None and explicit in doc else None
+    data["output"] = doc.explicit_output
     nodes = []
     for n in doc.nodes():
         d = doc.node(n)

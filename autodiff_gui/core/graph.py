@@ -11,6 +11,7 @@ emits an ``Event`` to the listeners, so a view can follow the document.
 
 from __future__ import annotations
 
+import keyword
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -24,8 +25,9 @@ import numpy as np
 from . import ops
 
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-# Names a user may not give an input: they are functions in the expression language.
-RESERVED_NAMES = frozenset(ops.OPS)
+# Names a user may not give an input: functions of the expression language, and Python's
+# keywords (generated scripts use input names as variables).
+RESERVED_NAMES = frozenset(ops.OPS) | frozenset(keyword.kwlist)
 
 
 class GraphError(ValueError):
@@ -60,6 +62,10 @@ def as_value(value: Any) -> float | np.ndarray:
         # complex parts would be dropped, booleans and objects are not numbers
         raise ValueError(f"not an array of real numbers (dtype {dtype})")
     try:
+        if dtype is None:  # nested lists: strings or booleans inside are not numbers
+            kind = np.asarray(value).dtype.kind
+            if kind not in "iuf":
+                raise ValueError
         arr = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
         raise ValueError(f"not a number or a rectangular array of numbers: {value!r}") from None
@@ -88,6 +94,7 @@ class Document:
         self.graph = nx.MultiDiGraph()
         self._next_id = 1
         self._output: int | None = None
+        self._input_ids: dict[str, int] = {}  # name -> node: O(1) lookups for big graphs
         self._listeners: list[Callable[[Event], None]] = []
         self._muted = 0  # depth of muted() blocks
 
@@ -165,14 +172,21 @@ class Document:
         return {d["name"]: d["value"] for d in self.graph.nodes.values() if d["kind"] == "input"}
 
     def find_input(self, name: str) -> int | None:
-        for n, d in self.graph.nodes(data=True):
-            if d["kind"] == "input" and d["name"] == name:
-                return n
-        return None
+        return self._input_ids.get(name)
+
+    def _reindex(self) -> None:
+        self._input_ids = {d["name"]: n for n, d in self.graph.nodes(data=True)
+                           if d["kind"] == "input"}
 
     def sinks(self) -> list[int]:
         """Nodes nobody reads: the graph's outputs."""
         return [n for n in self.graph.nodes if self.graph.out_degree(n) == 0]
+
+    @property
+    def explicit_output(self) -> int | None:
+        """The output the user set, or None when the newest sink stands in for it."""
+        out = self._output
+        return out if out is not None and out in self.graph else None
 
     @property
     def output(self) -> int | None:
@@ -204,6 +218,8 @@ class Document:
         if not isinstance(name, str) or not NAME_RE.match(name):
             raise GraphError(f"{name!r} is not a valid name (letters, digits, _; "
                              "not starting with a digit)", node)
+        if keyword.iskeyword(name):
+            raise GraphError(f"{name!r} is a reserved word of Python", node)
         if name in RESERVED_NAMES:
             raise GraphError(f"{name!r} is the name of a function", node)
         other = self.find_input(name)
@@ -227,11 +243,26 @@ class Document:
             raise GraphError(f"constant: {exc}") from None
         return self._add(node_id, pos, kind="const", value=v)
 
-    def add_op(self, op: str, *, node_id: int | None = None,
+    def add_op(self, op: str, *, args: tuple[int | None, ...] = (), node_id: int | None = None,
                pos: tuple[float, float] | None = None) -> int:
+        """Add an operation, wired at once to ``args`` (one source per slot, None = free).
+
+        A brand-new node has free slots and no successors, so its wires need no slot
+        or cycle check: building 10,000 operations this way stays fast.
+        """
         if op not in ops.OPS:
             raise GraphError(f"unknown operation {op!r}")
-        return self._add(node_id, pos, kind="op", op=op)
+        if len(args) > ops.OPS[op].arity:
+            raise GraphError(f"{op} takes {ops.OPS[op].arity} argument(s), not {len(args)}")
+        for src in args:
+            if src is not None:
+                self._require(src)
+        node = self._add(node_id, pos, kind="op", op=op)
+        for slot, src in enumerate(args):
+            if src is not None:
+                self.graph.add_edge(src, node, key=slot)
+                self._emit("edge_added", node, src=src, slot=slot)
+        return node
 
     def _add(self, node_id: int | None, pos: tuple[float, float] | None,
              **attrs: Any) -> int:
@@ -239,6 +270,8 @@ class Document:
             attrs["pos"] = _as_position(pos)
         node = self._new_id(node_id)
         self.graph.add_node(node, **attrs)
+        if attrs["kind"] == "input":
+            self._input_ids[attrs["name"]] = node
         self._emit("node_added", node)
         return node
 
@@ -248,6 +281,8 @@ class Document:
         for _src, dst, slot in list(self.graph.in_edges(node, keys=True)) + \
                 list(self.graph.out_edges(node, keys=True)):
             self.disconnect(dst, slot)
+        if self.graph.nodes[node]["kind"] == "input":
+            self._input_ids.pop(self.graph.nodes[node]["name"], None)
         self.graph.remove_node(node)
         if self._output == node:
             self._output = None
@@ -315,6 +350,8 @@ class Document:
         self._check_name(name, node)
         old = self.node(node)["name"]
         self.node(node)["name"] = name
+        del self._input_ids[old]
+        self._input_ids[name] = node
         self._emit("renamed", node, old=old, new=name)
 
     def set_output(self, node: int | None) -> None:
@@ -367,12 +404,14 @@ class Document:
                 d["value"] = d["value"].copy()
         other._next_id = self._next_id
         other._output = self._output
+        other._reindex()
         return other
 
     def replace_with(self, other: Document) -> None:
         """Take the content of ``other`` (one ``reset`` event)."""
         fresh = other.copy()
         self.graph, self._next_id, self._output = fresh.graph, fresh._next_id, fresh._output
+        self._input_ids = fresh._input_ids
         self._emit("reset")
 
     def same_as(self, other: Document, *, positions: bool = True) -> bool:

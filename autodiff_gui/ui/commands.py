@@ -50,13 +50,8 @@ def _copy_value(v: Any) -> Any:
 
 
 def explicit_output(doc: Document) -> int | None:
-    """The output the user set (None when the document picks the newest sink).
-
-    Document has no public reader for the mark itself (``output`` falls back to a
-    sink), and undo must restore the mark exactly, so we read it here.
-    """
-    mark = doc._output  # private on purpose: see the docstring
-    return mark if mark is not None and mark in doc else None
+    """The output the user set (None when the document picks the newest sink)."""
+    return doc.explicit_output
 
 
 def check_name(doc: Document, name: Any, node: int | None = None) -> None:

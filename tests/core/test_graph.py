@@ -3,6 +3,7 @@ and tells its listeners; reading, copying and comparing."""
 
 from __future__ import annotations
 
+import keyword
 import sys
 
 import numpy as np
@@ -74,8 +75,9 @@ def test_bad_names(name: object) -> None:
 @pytest.mark.parametrize("name", sorted(RESERVED_NAMES))
 def test_reserved_names(name: str) -> None:
     doc = seed_doc()
-    refused(doc, lambda: doc.add_input(name), "name of a function")
-    refused(doc, lambda: doc.rename(1, name), "name of a function")
+    reason = "reserved word" if keyword.iskeyword(name) else "name of a function"
+    refused(doc, lambda: doc.add_input(name), reason)
+    refused(doc, lambda: doc.rename(1, name), reason)
 
 
 def test_duplicate_names() -> None:
@@ -299,3 +301,49 @@ def test_ten_thousand_node_chain_document() -> None:
         assert copy.same_as(doc)
     finally:
         sys.setrecursionlimit(old)
+
+
+def test_keywords_cannot_name_inputs():
+    """Generated scripts use input names as variables, so Python keywords are refused."""
+    doc = Document()
+    with pytest.raises(GraphError, match="reserved word"):
+        doc.add_input("lambda", 1.0)
+    x = doc.add_input("x", 1.0)
+    with pytest.raises(GraphError, match="reserved word"):
+        doc.rename(x, "if")
+    assert doc.find_input("x") == x and len(doc) == 1
+
+
+def test_input_name_index_follows_every_edit():
+    doc = Document()
+    x = doc.add_input("x", 1.0)
+    doc.rename(x, "w")
+    assert doc.find_input("x") is None and doc.find_input("w") == x
+    copy = doc.copy()
+    doc.remove_node(x)
+    assert doc.find_input("w") is None and copy.find_input("w") == x
+    doc.replace_with(copy)
+    assert doc.find_input("w") == x
+    with pytest.raises(GraphError, match="exists already"):
+        doc.add_input("w", 2.0)
+
+
+def test_add_op_with_args_wires_at_once():
+    doc = Document()
+    x = doc.add_input("x", 3.0)
+    events = []
+    doc.subscribe(events.append)
+    m = doc.add_op("mul", args=(x, x))
+    assert doc.arguments(m) == [x, x]
+    assert [e.kind for e in events] == ["node_added", "edge_added", "edge_added"]
+    with pytest.raises(GraphError):
+        doc.add_op("log", args=(x, x))
+    with pytest.raises(GraphError):
+        doc.add_op("log", args=(999,))
+    assert len(doc) == 2
+
+
+def test_nested_strings_and_booleans_are_not_numbers():
+    for bad in (["1.5"], [True, False], [[1, 2], [3]]):
+        with pytest.raises(ValueError):
+            as_value(bad)
