@@ -181,6 +181,9 @@ def run_gui(*, document: Document | None = None, screenshot: str | None = None,
             return
         result["done"] = True
         app.processEvents()
+        if window.pending_steps:
+            window.run_panel.advance(window.pending_steps)
+            app.processEvents()
         window.view.zoom_fit()
         app.processEvents()
         pixmap = window.grab()

@@ -71,6 +71,7 @@ from ..core.engine import EvalError, compile_graph
 from ..core.expr import ParseError, parse, to_text
 from ..core.graph import Document, GraphError, format_value
 from ..core.layout import BLOCK_HEIGHT, BLOCK_WIDTH, missing_positions
+from . import run_panel
 from .canvas import GraphScene, GraphView
 from .commands import ReplaceDocument
 from .expression_bar import ExpressionBar
@@ -167,6 +168,8 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_toolbar()
         self._connect()
+        # Stepping, comparison, plots and code: docks, a Run menu and a step toolbar.
+        self.run_panel = run_panel.attach(self)
         self.setAcceptDrops(True)
         for target in (self.view.viewport(), self.expression_bar.edit):
             target.installEventFilter(self)

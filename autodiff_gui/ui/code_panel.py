@@ -1,0 +1,149 @@
+"""The Code panel: the current graph as a runnable PyTorch script and as seed-style code.
+
+Two read-only monospace tabs with Copy and Save buttons.  The scripts come from
+``check.codegen`` and are regenerated lazily: a document change only marks them
+stale, and they are rebuilt when the panel is visible (at most once per burst of
+edits).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.graph import GraphError
+from .stepping import StepController
+
+TORCH, SEED = "torch", "seed"
+
+
+def generate(kind: str, controller: StepController) -> str:
+    """The script of ``kind`` for the controller's document and upstream gradient."""
+    from ..check import codegen
+
+    doc = controller.document
+    if kind == TORCH:
+        return codegen.torch_script(doc, upstream=controller.upstream)
+    return codegen.seed_script(doc, upstream=controller.upstream)
+
+
+class CodePanel(QWidget):
+    """PyTorch and seed-style scripts of the current graph, read-only, copy and save."""
+
+    def __init__(self, controller: StepController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codePanel")
+        self.controller = controller
+        self.editors: dict[str, QPlainTextEdit] = {}
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("codeTabs")
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF(), 10.5))
+        for kind, title, name in ((TORCH, self.tr("PyTorch"), "torchCodeView"),
+                                  (SEED, self.tr("Seed notebook style"), "seedCodeView")):
+            edit = QPlainTextEdit(self)
+            edit.setObjectName(name)
+            edit.setReadOnly(True)
+            edit.setFont(mono)
+            edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            edit.setMinimumHeight(48)
+            self.editors[kind] = edit
+            self.tabs.addTab(edit, title)
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button.setObjectName("codeCopyButton")
+        self.copy_button.clicked.connect(self.copy)
+        self.save_button = QPushButton(self.tr("Save…"), self)
+        self.save_button.setObjectName("codeSaveButton")
+        self.save_button.clicked.connect(self.save_dialog)
+        self.status = QLabel(self)
+        self.status.setObjectName("codeStatus")
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.copy_button)
+        row.addWidget(self.save_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.tabs, 1)
+        box.addLayout(row)
+        self._stale = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.regenerate)
+        controller.programChanged.connect(self._mark_stale)
+        controller.settingsChanged.connect(self._mark_stale)
+
+    def _mark_stale(self) -> None:
+        self._stale = True
+        if self.is_showing():
+            self._timer.start()
+
+    def is_showing(self) -> bool:
+        """Visible on screen (a dock in a hidden tab is "visible" but shows nothing)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        QTimer.singleShot(0, self.activate)
+
+    def activate(self) -> None:
+        """Called when the panel comes into view: regenerate if the graph changed."""
+        if self._stale and self.is_showing():
+            self._timer.start()
+
+    def regenerate(self) -> None:
+        """Rebuild both scripts now."""
+        self._timer.stop()
+        self._stale = False
+        problem = ""
+        for kind, edit in self.editors.items():
+            try:
+                text = generate(kind, self.controller)
+            except (GraphError, ValueError) as exc:
+                problem = str(getattr(exc, "message", exc))
+                text = ""
+            edit.setPlainText(text)
+        self.status.setText(self.tr("Cannot write code yet: {0}").format(problem)
+                            if problem else "")
+
+    def text(self, kind: str | None = None) -> str:
+        """The script shown in a tab (the current one by default), regenerated if stale."""
+        if self._stale:
+            self.regenerate()
+        if kind is None:
+            kind = TORCH if self.tabs.currentIndex() == 0 else SEED
+        return self.editors[kind].toPlainText()
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+        self.status.setText(self.tr("Copied to the clipboard"))
+
+    def save(self, path: str, kind: str | None = None) -> None:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(self.text(kind))
+
+    def save_dialog(self) -> None:
+        name = "autodiff_torch.py" if self.tabs.currentIndex() == 0 else "autodiff_seed.py"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Script"), name,
+                                              self.tr("Python files (*.py)"))
+        if not path:
+            return
+        try:
+            self.save(path)
+        except OSError as exc:
+            self.status.setText(self.tr("Cannot write {0}: {1}").format(
+                path, exc.strerror or str(exc)))
+        else:
+            self.status.setText(self.tr("Saved {0}").format(path))

@@ -1,0 +1,185 @@
+"""The narration panel: each step said in words and numbers, large enough for a projector.
+
+The current step comes first, emphasised, with the primitive's local-derivative
+rule; the steps before it follow, newest first and quieter.  The text itself is
+the core's ``steps.narrate`` passed through Qt's translator (context
+"Narration"), so a Korean ``.qm`` file translates the sentence templates.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ..core import ops
+from ..core.graph import format_value
+from ..core.steps import BackwardStep, ForwardStep, Step, narrate
+from .stepping import StepController, tr_narration
+
+HISTORY = 6  # earlier steps shown under the current one
+
+# The core's sentence templates (steps.TEMPLATES), listed here so that lupdate finds
+# them in the "Narration" context; a test checks that the two lists agree.
+NARRATION_TEMPLATES = (
+    QT_TRANSLATE_NOOP("Narration", "{name} = {value}  (input)"),
+    QT_TRANSLATE_NOOP("Narration", "constant {value}"),
+    QT_TRANSLATE_NOOP("Narration", "{line}, so"),
+    QT_TRANSLATE_NOOP("Narration",
+                      "∂f/∂{src} = ∂f/∂{out} · {local} = {dout} · {localv} = {amount}"),
+    QT_TRANSLATE_NOOP("Narration", "∂f/∂{src} = {local} = {amount}"),
+    QT_TRANSLATE_NOOP("Narration", "∂f/∂{src} += {amount}:  {before} + {amount} = {after}"),
+    QT_TRANSLATE_NOOP("Narration", "∂f/∂{out} = {dout}  (upstream gradient)"),
+    QT_TRANSLATE_NOOP("Narration", "{name}: tangent ∂{name}/∂{wrt} = {tangent}"),
+    QT_TRANSLATE_NOOP("Narration", "constant {value}: tangent 0"),
+    QT_TRANSLATE_NOOP("Narration", "∂{out}/∂{wrt} = {terms} = {tangent}"),
+    QT_TRANSLATE_NOOP("Narration", "∂{out}/∂{wrt} = 0  (does not depend on {wrt})"),
+)
+
+FORWARD_COLOR = "#1565c0"  # values (the canvas's forward colour)
+BACKWARD_COLOR = "#c62828"  # gradients (the canvas's backward colour)
+ERROR_COLOR = "#b71c1c"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("NarrationView", text)
+
+
+class NarrationView(QTextBrowser):
+    """Says the controller's current step (and the few before it) in words and numbers."""
+
+    def __init__(self, controller: StepController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("narrationView")
+        self.setOpenLinks(False)
+        self.controller = controller
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.35)
+        self.setFont(font)
+        controller.positionChanged.connect(lambda _o, _n: self.refresh())
+        controller.stepperReset.connect(self.refresh)
+        controller.programChanged.connect(self.refresh)
+        controller.settingsChanged.connect(self.refresh)
+        controller.accumulatedChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- text ----------------------------------------------------------------
+    @staticmethod
+    def pass_name(step: Step) -> str:
+        if isinstance(step, ForwardStep):
+            return _t("Forward pass")
+        if isinstance(step, BackwardStep):
+            return _t("Backward pass")
+        return _t("Forward mode (tangent of {0})").format(step.wrt)
+
+    def step_text(self, step: Step) -> str:
+        """The narration of one step as plain text (translated)."""
+        program = self.controller.program
+        seed = bool(isinstance(step, BackwardStep) and program is not None
+                    and step.node == program.output_node)
+        return narrate(step, tr=tr_narration, upstream_seed=seed)
+
+    def _formulas(self, step: Step) -> list[str]:
+        op = step.op
+        if not op:
+            return []
+        if isinstance(step, BackwardStep):
+            return [c.formula for c in step.contributions]
+        return list(ops.OPS[op].formulas)
+
+    def _colour(self, step: Step) -> str:
+        return BACKWARD_COLOR if isinstance(step, BackwardStep) else FORWARD_COLOR
+
+    def _lines_html(self, text: str) -> str:
+        return "<br>".join(html.escape(line) for line in text.split("\n"))
+
+    def build_html(self) -> str:
+        c = self.controller
+        view = c.view
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        parts: list[str] = []
+        if view is None or (view.position == 0 and not view.at_error):
+            parts.append(f"<p style='color:{muted}'>" + html.escape(self._intro()) + "</p>")
+            return "".join(parts)
+        records = view.stepper.records
+        total = c.total_hint()
+        if view.at_error and view.stepper.error is not None:
+            err = view.stepper.error
+            parts.append(
+                f"<p style='color:{ERROR_COLOR}; font-size:125%'><b>"
+                + html.escape(_t("Stopped at {label}").format(label=err.label)) + "</b><br>"
+                + html.escape(str(err)) + "</p>")
+        current = records[view.position - 1] if view.position else None
+        if current is not None:
+            colour = self._colour(current)
+            head = _t("{pass_name} · step {n} of {total}").format(
+                pass_name=self.pass_name(current), n=view.position, total=total)
+            parts.append(f"<p style='color:{colour}; margin-bottom:2px'>"
+                         + html.escape(head) + "</p>")
+            weight = "normal" if view.at_error else "bold"
+            parts.append(f"<p style='font-size:130%; font-weight:{weight}; margin-top:0'>"
+                         + self._lines_html(self.step_text(current)) + "</p>")
+            formulas = self._formulas(current)
+            if formulas:
+                parts.append(f"<p style='color:{muted}'><i>"
+                             + html.escape(_t("Local derivative: ")) + "</i>"
+                             + html.escape(";  ".join(formulas)) + "</p>")
+        if c.done and not view.at_error:
+            parts.append(self._summary_html())
+        earlier = records[max(0, view.position - 1 - HISTORY):max(0, view.position - 1)]
+        if earlier:
+            parts.append(f"<hr><p style='color:{muted}; font-size:85%'>"
+                         + html.escape(_t("Earlier steps")) + "</p>")
+            for k in range(len(earlier) - 1, -1, -1):
+                step = earlier[k]
+                n = view.position - len(earlier) + k
+                parts.append(f"<p style='color:{muted}; font-size:85%; margin:2px 0'>"
+                             f"{n}. " + self._lines_html(self.step_text(step)) + "</p>")
+        # pre-wrap keeps the narration's aligned double spaces.
+        return "<div style='white-space: pre-wrap'>" + "".join(parts) + "</div>"
+
+    def _summary_html(self) -> str:
+        c = self.controller
+        view = c.view
+        assert view is not None
+        program = view.program
+        out_known, out_value = view.value_of(program.output_node)
+        lines = []
+        if out_known:
+            lines.append(_t("Done: f = {value}").format(value=format_value(out_value)))
+        if view.mode == "reverse":
+            for name in c.input_names():
+                known, g = view.grad_of(program.input_nodes[name])
+                if known:
+                    lines.append(f"∂f/∂{name} = {format_value(g)}")
+            if view.base:
+                lines.append(_t("(includes the gradients accumulated in earlier runs)"))
+        else:
+            known, t = view.grad_of(program.output_node)
+            wrt = view.stepper.records[0].wrt if view.stepper.records else ""  # type: ignore[union-attr]
+            lines.append(f"∂f/∂{wrt} = {format_value(t if known else 0.0)}")
+            lines.append(_t("One forward-mode pass gives the derivative for one input; "
+                            "reverse mode gives every input's in one backward pass."))
+        return f"<p style='color:{BACKWARD_COLOR}'>" + "<br>".join(
+            html.escape(x) for x in lines) + "</p>"
+
+    def _intro(self) -> str:
+        c = self.controller
+        if c.program is None:
+            return _t("Nothing to step yet: {reason}").format(reason=c.problem or "")
+        if c.mode == "forward":
+            return _t("Forward mode carries the tangent of one input along with the values. "
+                      "Press → (Next step) to begin.")
+        return _t("Reverse mode: the forward pass computes every value, then the backward "
+                  "pass sends the gradient from the output back to the inputs with the "
+                  "chain rule. Press → (Next step) to begin.")
+
+    def refresh(self) -> None:
+        self.setHtml(self.build_html())
+
+    def plain(self) -> str:
+        """The shown text without markup (tests, copy)."""
+        return self.toPlainText()
+

@@ -1,0 +1,533 @@
+"""The Run menu, the step toolbar and the stepping docks, attached to a main window.
+
+``attach(window)`` needs a QMainWindow with ``document`` (a core Document, kept for
+the window's lifetime), ``scene`` (the canvas GraphScene with the overlay API) and
+optionally ``view``, ``add_menu(title, name)``, ``view_menu`` and
+``show_message(text)``.  It adds:
+
+* actions ``actionNextStep`` (→) ``actionPrevStep`` (←) ``actionPlay`` (Space)
+  ``actionRunToEnd`` (End) ``actionReset`` (Home) ``actionCheckGradients``
+  (Ctrl+G) and ``actionExportTrace``, in a Run menu and a step toolbar with a speed
+  slider;
+* docks Narration (with the mode, upstream-gradient and accumulate settings),
+  Trace, Compare, Plots and Code.
+
+The arrow keys, Space, Home and End step through the pass from anywhere in the
+window except where a widget needs them itself (text fields, tables, sliders,
+buttons): a ShortcutOverride filter lets those widgets keep their keys.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QStyle,
+    QTextEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .code_panel import CodePanel
+from .comparison import ComparisonPanel
+from .narration import NarrationView
+from .plots import PlotsPanel
+from .stepping import StepController
+from .trace_model import TracePanel
+
+FASTEST = 21  # the slider position past 20 steps/s: as fast as drawing allows
+_STEP_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Home,
+              Qt.Key.Key_End}
+
+
+class StepSettings(QWidget):
+    """Mode (reverse / forward and its input), upstream gradient, accumulate."""
+
+    def __init__(self, controller: StepController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepSettings")
+        self.controller = controller
+        self.mode_box = QComboBox(self)
+        self.mode_box.setObjectName("modeCombo")
+        self.mode_box.addItem(self.tr("Reverse mode (forward pass, then backward pass)"),
+                              "reverse")
+        self.mode_box.addItem(self.tr("Forward mode (carry one input's tangent)"), "forward")
+        # Long item texts must not set the dock's minimum width.
+        self.mode_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mode_box.setMinimumContentsLength(12)
+        self.wrt_box = QComboBox(self)
+        self.wrt_box.setObjectName("wrtCombo")
+        self.wrt_box.setToolTip(self.tr("The input whose tangent forward mode carries"))
+        self.passes = QLabel(self)
+        self.passes.setObjectName("passesLabel")
+        self.passes.setWordWrap(True)
+        small = self.passes.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.passes.setFont(small)
+
+        self.upstream_edit = QLineEdit(controller.upstream_text, self)
+        self.upstream_edit.setObjectName("upstreamEdit")
+        self.upstream_edit.setToolTip(self.tr(
+            "The gradient the backward pass starts from at the output (PyTorch's "
+            "grad_tensors): a number, or a JSON array shaped like the output, e.g. [1, 2]"))
+        self.upstream_error = QLabel(self)
+        self.upstream_error.setObjectName("upstreamError")
+        self.upstream_error.setWordWrap(True)
+        self.upstream_error.setStyleSheet("color: #c62828;")
+        self.upstream_error.hide()
+
+        self.accumulate = QCheckBox(self.tr("Accumulate gradients across runs (.grad)"), self)
+        self.accumulate.setObjectName("accumulateCheck")
+        self.zero_button = QPushButton(self.tr("zero_grad"), self)
+        self.zero_button.setObjectName("zeroGradButton")
+        self.zero_button.setToolTip(self.tr("Forget the accumulated gradients"))
+        self.accumulate_note = QLabel(self.tr(
+            "PyTorch adds every backward() into x.grad, so a second run without "
+            "optimizer.zero_grad() (or x.grad = None) doubles it. Running backward twice "
+            "over one graph also needs retain_graph=True, because PyTorch frees the "
+            "values saved for the backward pass; this engine keeps them."), self)
+        self.accumulate_note.setObjectName("accumulateNote")
+        self.accumulate_note.setWordWrap(True)
+        self.accumulate_note.setFont(small)
+        self.accumulated = QLabel(self)
+        self.accumulated.setObjectName("accumulatedLabel")
+        self.accumulated.setWordWrap(True)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        mode_row = QHBoxLayout()
+        mode_row.addWidget(self.mode_box, 1)
+        mode_row.addWidget(self.wrt_box)
+        form.addRow(self.tr("Mode"), mode_row)
+        form.addRow("", self.passes)
+        up = QVBoxLayout()
+        up.setSpacing(1)
+        up.addWidget(self.upstream_edit)
+        up.addWidget(self.upstream_error)
+        form.addRow(self.tr("Upstream gradient"), up)
+        acc = QHBoxLayout()
+        acc.addWidget(self.accumulate, 1)
+        acc.addWidget(self.zero_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 0)
+        box.addLayout(form)
+        box.addLayout(acc)
+        box.addWidget(self.accumulated)
+        box.addWidget(self.accumulate_note)
+        self.accumulate_note.hide()
+
+        self.mode_box.currentIndexChanged.connect(self._on_mode)
+        self.wrt_box.currentIndexChanged.connect(self._on_mode)
+        self.upstream_edit.editingFinished.connect(self.apply_upstream)
+        self.accumulate.toggled.connect(self._on_accumulate)
+        self.zero_button.clicked.connect(controller.zero_grad)
+        controller.accumulatedChanged.connect(self._show_accumulated)
+        controller.programChanged.connect(self.refresh)
+        controller.settingsChanged.connect(self.refresh)
+        self._filling = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Follow the document: the inputs forward mode can choose, the pass counts."""
+        c = self.controller
+        names = c.input_names()
+        self._filling = True
+        try:
+            keep = self.wrt_box.currentText() or (c.wrt or "")
+            self.wrt_box.clear()
+            self.wrt_box.addItems(names)
+            if keep in names:
+                self.wrt_box.setCurrentText(keep)
+        finally:
+            self._filling = False
+        forward = c.mode == "forward"
+        self.wrt_box.setVisible(forward)
+        self.upstream_edit.setEnabled(not forward)
+        self.accumulate.setEnabled(not forward)
+        n = c.input_elements()
+        self.passes.setText(self.tr(
+            "forward mode needs {n} passes for {n} inputs; reverse mode needs 1 backward "
+            "pass").format(n=n) if n != 1 else self.tr(
+            "forward mode needs 1 pass for 1 input; reverse mode needs 1 backward pass"))
+        self._show_accumulated()
+
+    def _on_mode(self) -> None:
+        if self._filling:
+            return
+        mode = self.mode_box.currentData()
+        wrt = self.wrt_box.currentText() or None if mode == "forward" else None
+        self.controller.set_mode(mode, wrt)
+
+    def apply_upstream(self) -> bool:
+        """Use the typed upstream gradient; on refusal show why and keep the old one."""
+        text = self.upstream_edit.text()
+        if text.strip() == self.controller.upstream_text:
+            self.upstream_error.hide()
+            return True
+        error = self.controller.set_upstream(text)
+        if error:
+            self.upstream_error.setText(self.tr("{reason} (still using {old})").format(
+                reason=error, old=self.controller.upstream_text))
+            self.upstream_error.show()
+            return False
+        self.upstream_error.hide()
+        return True
+
+    def _on_accumulate(self, on: bool) -> None:
+        self.accumulate_note.setVisible(on)
+        self.controller.set_accumulate(on)
+
+    def _show_accumulated(self) -> None:
+        c = self.controller
+        if not c.accumulate or not c.accumulated:
+            self.accumulated.setText("")
+            self.accumulated.setVisible(False)
+            return
+        from ..core.graph import format_value
+
+        parts = [f"{name}.grad = {format_value(g)}" for name, g in c.accumulated.items()]
+        self.accumulated.setText(self.tr("Accumulated: {0}").format(", ".join(parts)))
+        self.accumulated.setVisible(True)
+
+
+class _KeyGuard(QObject):
+    """Let focused widgets that use the step keys themselves keep them."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() in _STEP_KEYS and isinstance(obj, QWidget) and \
+                    self.window.isAncestorOf(obj) and _wants_keys(obj, event):
+                event.accept()  # the widget gets the key as a key press, not the shortcut
+        return False
+
+
+def _wants_keys(widget: QWidget, event: QKeyEvent) -> bool:
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return False
+    if isinstance(widget, (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractSlider)):
+        return True
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.isReadOnly():
+        return True
+    if isinstance(widget, QAbstractButton):
+        return event.key() == Qt.Key.Key_Space
+    parent = widget.parentWidget()
+    view = widget if isinstance(widget, QAbstractItemView) else (
+        parent if isinstance(parent, QAbstractItemView) else None)
+    # The trace table steps like the canvas; other tables (inputs) navigate cells.
+    return view is not None and view.objectName() != "traceView"
+
+
+class RunPanel(QObject):
+    """Everything for stepping through and checking gradients, wired to one window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = StepController(window.document, getattr(window, "scene", None), self)
+        self._create_actions()
+        self._create_docks()
+        self._create_menu()
+        self._create_toolbar()
+        self._watch_restore_state()
+        self._key_guard = _KeyGuard(window)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._key_guard)
+        window.installEventFilter(self)
+        c = self.controller
+        c.message.connect(self._show_message)
+        c.positionChanged.connect(lambda _o, _n: self._update_actions())
+        c.stepperReset.connect(self._update_actions)
+        c.programChanged.connect(self._update_actions)
+        c.playingChanged.connect(self._on_playing)
+        self._update_actions()
+
+    # -- construction ---------------------------------------------------------
+    def _watch_restore_state(self) -> None:
+        """Notice a saved layout restored after attach (MainWindow restores last).
+
+        The default dock sizes are only for a first session: wrapping this window's
+        ``restoreState`` is the one way to learn that a saved layout was applied.
+        """
+        original = self.window.restoreState
+
+        def restore_state(state: Any, version: int = 0) -> bool:
+            ok = bool(original(state, version))
+            self._laid_out = self._laid_out or ok
+            return ok
+
+        self.window.restoreState = restore_state  # type: ignore[method-assign]
+
+    def _icon(self, pixmap: QStyle.StandardPixmap) -> Any:
+        return self.window.style().standardIcon(pixmap)
+
+    def _action(self, name: str, text: str, key: QKeySequence | str | None, slot: Any,
+                tip: str, icon: QStyle.StandardPixmap | None = None) -> QAction:
+        act = QAction(text, self.window)
+        act.setObjectName(name)
+        if key:
+            act.setShortcut(QKeySequence(key))
+            tip = f"{tip} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})"
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+        if icon is not None:
+            act.setIcon(self._icon(icon))
+        act.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(act)
+        return act
+
+    def _create_actions(self) -> None:
+        SP = QStyle.StandardPixmap
+        c = self.controller
+        self.actionNextStep = self._action(
+            "actionNextStep", self.tr("&Next Step"), "Right", c.next,
+            self.tr("Take the next step"), SP.SP_MediaSeekForward)
+        self.actionPrevStep = self._action(
+            "actionPrevStep", self.tr("&Previous Step"), "Left", c.back,
+            self.tr("Undo the last step"), SP.SP_MediaSeekBackward)
+        self.actionPlay = self._action(
+            "actionPlay", self.tr("&Play"), "Space", c.toggle_play,
+            self.tr("Play the steps one after another, or pause"), SP.SP_MediaPlay)
+        self.actionPlay.setCheckable(True)
+        self.actionRunToEnd = self._action(
+            "actionRunToEnd", self.tr("Run to &End"), "End", c.run_to_end,
+            self.tr("Take every remaining step"), SP.SP_MediaSkipForward)
+        self.actionReset = self._action(
+            "actionReset", self.tr("&Reset"), "Home", c.reset,
+            self.tr("Back to the start"), SP.SP_MediaSkipBackward)
+        self.actionCheckGradients = self._action(
+            "actionCheckGradients", self.tr("&Check Gradients"), "Ctrl+G",
+            self.check_gradients,
+            self.tr("Compare the engine's gradient with forward mode, finite differences "
+                    "and PyTorch"), SP.SP_DialogApplyButton)
+        self.actionExportTrace = self._action(
+            "actionExportTrace", self.tr("Export &Trace as CSV…"), None,
+            lambda: self.trace.export_dialog(), self.tr("Save the executed steps as CSV"))
+
+    def _dock(self, name: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea, scroll: bool = True) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        if scroll:
+            # In a scroll area, a panel's controls do not set the window's minimum
+            # size: a small window shows a scroll bar instead of refusing to shrink.
+            area_widget = QScrollArea(dock)
+            area_widget.setObjectName(name + "Scroll")
+            area_widget.setWidgetResizable(True)
+            area_widget.setFrameShape(QFrame.Shape.NoFrame)
+            area_widget.setWidget(widget)
+            area_widget.setMinimumSize(120, 60)
+            widget = area_widget
+        dock.setWidget(widget)
+        # Qt's pattern for docks made after restoreState(): restore, else place.
+        if self.window.restoreDockWidget(dock):
+            self._restored = True
+        else:
+            self.window.addDockWidget(area, dock)
+        return dock
+
+    def _create_docks(self) -> None:
+        self._restored = False
+        c = self.controller
+        w = self.window
+        self.settings = StepSettings(c)
+        self.narration = NarrationView(c)
+        self.narration.setMinimumHeight(48)
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.settings)
+        box.addWidget(self.narration, 1)
+        self.trace = TracePanel(c)
+        self.comparison = ComparisonPanel(c)
+        self.plots = PlotsPanel(c)
+        self.code = CodePanel(c)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        # The narration scrolls by itself; its settings are small enough.
+        self.narration_dock = self._dock("narrationDock", self.tr("Narration"), holder, right,
+                                         scroll=False)
+        self.trace_dock = self._dock("traceDock", self.tr("Trace"), self.trace, bottom)
+        self.compare_dock = self._dock("compareDock", self.tr("Compare"), self.comparison,
+                                       bottom)
+        self.plots_dock = self._dock("plotsDock", self.tr("Plots"), self.plots, bottom)
+        self.code_dock = self._dock("codeDock", self.tr("Code"), self.code, bottom)
+        if not self._restored:
+            for dock in (self.compare_dock, self.plots_dock, self.code_dock):
+                w.tabifyDockWidget(self.trace_dock, dock)
+        # A tab brought to the front emits visibilityChanged, not a show event.
+        for dock, panel in ((self.plots_dock, self.plots), (self.code_dock, self.code)):
+            dock.visibilityChanged.connect(
+                lambda visible, p=panel: visible and QTimer.singleShot(0, p.activate))
+        self.trace_dock.raise_()
+        self.docks = [self.narration_dock, self.trace_dock, self.compare_dock,
+                      self.plots_dock, self.code_dock]
+        # A layout saved by an earlier session wins; otherwise the default sizes are
+        # set once the window is on screen.
+        self._laid_out = self._restored
+
+    def _initial_layout(self) -> None:
+        """Default dock sizes, set after the first show (earlier, Qt redistributes them)."""
+        w = self.window
+        w.resizeDocks([self.trace_dock], [max(200, w.height() // 4)], Qt.Orientation.Vertical)
+        w.resizeDocks([self.narration_dock], [max(360, w.width() * 3 // 10)],
+                      Qt.Orientation.Horizontal)
+        inputs = getattr(w, "inputs_dock", None)
+        if isinstance(inputs, QDockWidget) and inputs.isVisible() and \
+                w.dockWidgetArea(inputs) == w.dockWidgetArea(self.narration_dock):
+            # The narration is what a class reads from afar: give it the height.
+            w.resizeDocks([inputs, self.narration_dock], [220, 480], Qt.Orientation.Vertical)
+        # The docks took room from the canvas: fit the graph to what is left.
+        fit = getattr(getattr(w, "view", None), "zoom_fit", None)
+        if callable(fit):
+            QTimer.singleShot(0, fit)
+
+    def _create_menu(self) -> None:
+        w = self.window
+        add_menu = getattr(w, "add_menu", None)
+        if callable(add_menu):
+            self.menu = add_menu(self.tr("&Run"), "menuRun")
+        else:
+            self.menu = w.menuBar().addMenu(self.tr("&Run"))
+            self.menu.setObjectName("menuRun")
+        for act in (self.actionNextStep, self.actionPrevStep, self.actionPlay,
+                    self.actionRunToEnd, self.actionReset, None, self.actionCheckGradients,
+                    None, self.actionExportTrace):
+            if act is None:
+                self.menu.addSeparator()
+            else:
+                self.menu.addAction(act)
+        view_menu = getattr(w, "view_menu", None)
+        if view_menu is not None:
+            view_menu.addSeparator()
+            for dock in self.docks:
+                view_menu.addAction(dock.toggleViewAction())
+
+    def _create_toolbar(self) -> None:
+        tb = QToolBar(self.tr("Step"), self.window)
+        tb.setObjectName("stepToolBar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (self.actionReset, self.actionPrevStep, self.actionPlay,
+                    self.actionNextStep, self.actionRunToEnd):
+            tb.addAction(act)
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal, tb)
+        self.speed_slider.setObjectName("speedSlider")
+        self.speed_slider.setRange(1, FASTEST)
+        self.speed_slider.setValue(int(self.controller.speed))
+        self.speed_slider.setMaximumWidth(140)
+        self.speed_slider.setToolTip(self.tr("Playing speed"))
+        self.speed_label = QLabel(tb)
+        self.speed_label.setObjectName("speedLabel")
+        self.speed_label.setMinimumWidth(70)
+        self.speed_slider.valueChanged.connect(self._on_speed)
+        tb.addSeparator()
+        tb.addWidget(QLabel(self.tr(" Speed "), tb))
+        tb.addWidget(self.speed_slider)
+        tb.addWidget(self.speed_label)
+        tb.addSeparator()
+        tb.addAction(self.actionCheckGradients)
+        # A row of its own: next to the main toolbar it would overflow on a laptop.
+        self.window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self.toolbar = tb
+        view_menu = getattr(self.window, "view_menu", None)
+        if view_menu is not None:
+            view_menu.addAction(tb.toggleViewAction())
+        self._on_speed(self.speed_slider.value())
+
+    # -- behaviour ------------------------------------------------------------------
+    def _on_speed(self, value: int) -> None:
+        if value >= FASTEST:
+            self.controller.set_speed(0)
+            self.speed_label.setText(self.tr("fastest"))
+        else:
+            self.controller.set_speed(value)
+            self.speed_label.setText(self.tr("{0} steps/s").format(value))
+
+    def _on_playing(self, playing: bool) -> None:
+        self.actionPlay.setChecked(playing)
+        self.actionPlay.setText(self.tr("&Pause") if playing else self.tr("&Play"))
+        self.actionPlay.setIcon(self._icon(QStyle.StandardPixmap.SP_MediaPause if playing
+                                           else QStyle.StandardPixmap.SP_MediaPlay))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        c = self.controller
+        can_step = c.program is not None
+        self.actionPrevStep.setEnabled(c.position > 0 or c.at_error)
+        self.actionReset.setEnabled(c.position > 0 or c.at_error)
+        self.actionNextStep.setEnabled(can_step and not c.done)
+        self.actionRunToEnd.setEnabled(can_step and not c.done)
+        self.actionPlay.setEnabled(can_step)
+        self.actionPlay.setChecked(c.playing)
+
+    def _show_message(self, text: str) -> None:
+        show = getattr(self.window, "show_message", None)
+        if callable(show):
+            show(text)
+        else:
+            self.window.statusBar().showMessage(text, 8000)
+
+    def check_gradients(self) -> bool:
+        """Show the Compare dock and start the comparison off the GUI thread."""
+        self.compare_dock.show()
+        self.compare_dock.raise_()
+        return self.comparison.start()
+
+    def advance(self, n: int) -> int:
+        """Take ``n`` steps (for ``--steps N --screenshot``); returns the steps taken."""
+        return self.controller.advance(n)
+
+    def shutdown(self) -> None:
+        """Stop playing and cancel background work (the window closes)."""
+        # The close may still be refused (unsaved changes): only stop and cancel here;
+        # the key guard goes with the window (Qt drops a deleted event filter).
+        self.controller.pause()
+        self.comparison.shutdown()
+        self.plots.shutdown()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if obj is self.window:
+            if event.type() == QEvent.Type.Close:
+                self.shutdown()
+            elif event.type() == QEvent.Type.Show and not self._laid_out:
+                self._laid_out = True
+                QTimer.singleShot(0, self._initial_layout)
+        return False
+
+
+def attach(window: QMainWindow) -> RunPanel:
+    """Add the Run menu, the step toolbar and the stepping docks to ``window`` (once)."""
+    existing = getattr(window, "run_panel", None)
+    if isinstance(existing, RunPanel):
+        return existing
+    panel = RunPanel(window)
+    window.run_panel = panel  # type: ignore[attr-defined]
+    return panel

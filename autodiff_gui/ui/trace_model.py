@@ -1,0 +1,303 @@
+"""The trace: one table row per executed step, like simpleautodiff's printed trace.
+
+``TraceModel`` follows the ``StepController``: rows are inserted as steps are taken
+(``beginInsertRows``, all at once for a jump) and removed as they are undone, so
+the table always lists exactly the steps that led to the picture on the canvas.
+Cells are made on demand from the step records (only visible rows cost anything).
+``export_csv`` writes the same columns with every digit.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import ops
+from ..core.graph import format_value
+from ..core.steps import BackwardStep, ForwardStep, Step, TangentStep
+from .narration import BACKWARD_COLOR, FORWARD_COLOR
+from .stepping import StepController
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invalid index: the table's root
+Fmt = Callable[[Any], str]
+
+(STEP, PASS, NODE, OP, INPUTS, VALUE, DOUT, LOCALS, CONTRIBUTIONS, ACCUMULATED) = range(10)
+COLUMN_KEYS = ("step", "pass", "node", "op", "inputs", "value", "dout", "local_derivatives",
+               "contributions", "accumulated_gradient")
+
+
+def full_number(value: Any) -> str:
+    """Every digit: a float's repr, an array as a JSON list."""
+    if value is None:
+        return ""
+    if isinstance(value, np.ndarray):
+        return json.dumps(value.tolist())
+    return repr(float(value))
+
+
+def short_number(value: Any) -> str:
+    return "" if value is None else format_value(value)
+
+
+def _pass_text(step: Step) -> str:
+    tr = QCoreApplication.translate
+    if isinstance(step, ForwardStep):
+        return tr("TraceModel", "forward")
+    if isinstance(step, BackwardStep):
+        return tr("TraceModel", "backward")
+    return tr("TraceModel", "tangent")
+
+
+def _op_text(step: Step) -> str:
+    tr = QCoreApplication.translate
+    if step.op:
+        return f"{ops.OPS[step.op].symbol} ({step.op})"
+    return tr("TraceModel", "input") if step.kind == "input" else tr("TraceModel", "constant")
+
+
+def step_cells(step: Step, position: int, fmt: Fmt) -> list[str]:
+    """The trace columns of one step, numbers written with ``fmt``."""
+    inputs = ""
+    if not isinstance(step, TangentStep):
+        inputs = ", ".join(f"{lab} = {fmt(v)}" if lab != fmt(v) else lab
+                           for lab, v in zip(step.arg_labels, step.arg_values))
+    else:
+        inputs = ", ".join(step.arg_labels)
+    value = fmt(step.value)
+    dout = locals_ = contributions = accumulated = ""
+    if isinstance(step, BackwardStep):
+        dout = fmt(step.dout)
+        locals_ = "; ".join(
+            f"∂{step.label}/∂{c.source_label} = {c.local_text}"
+            + (f" = {fmt(c.local)}" if c.local is not None else "")
+            for c in step.contributions)
+        contributions = "; ".join(f"{c.source_label} ← {fmt(c.amount)}"
+                                  for c in step.contributions)
+        accumulated = "; ".join(
+            f"∂f/∂{c.source_label} = "
+            + (f"{fmt(c.before)} + {fmt(c.amount)} = " if c.before is not None else "")
+            + fmt(c.after) for c in step.contributions)
+    elif isinstance(step, TangentStep):
+        dout = "0" if step.tangent is None else fmt(step.tangent)
+        locals_ = "; ".join(fmt(loc) for loc in step.locals if loc is not None)
+        contributions = " + ".join(
+            (f"{fmt(loc)}·{fmt(t)}" if loc is not None else f"J·{fmt(t)}")
+            for loc, t in zip(step.locals, step.arg_tangents) if t is not None)
+        accumulated = f"∂{step.label}/∂{step.wrt} = {dout}"
+    return [str(position), _pass_text(step), step.label, _op_text(step), inputs, value, dout,
+            locals_, contributions, accumulated]
+
+
+class TraceModel(QAbstractTableModel):
+    """Rows are the steps executed so far (the controller's position)."""
+
+    def __init__(self, controller: StepController, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._records: list[Step] = []
+        self._rows = 0
+        self._cells: dict[int, list[str]] = {}  # display texts by row (records never change)
+        self._headers: list[str] | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._forward = QBrush(QColor(FORWARD_COLOR))
+        self._backward = QBrush(QColor(BACKWARD_COLOR))
+        controller.positionChanged.connect(self._on_position)
+        controller.stepperReset.connect(self._on_reset)
+        self._on_reset()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Step"), self.tr("Pass"), self.tr("Node"), self.tr("Op"),
+                self.tr("Inputs"), self.tr("Value"), self.tr("∂f/∂node (dout)"),
+                self.tr("Local derivatives"), self.tr("Contributions"),
+                self.tr("Accumulated gradient")]
+
+    # -- following the controller -------------------------------------------------
+    def _on_reset(self) -> None:
+        self.beginResetModel()
+        stepper = self.controller.stepper
+        self._records = stepper.records if stepper is not None else []
+        self._cells = {}
+        self._rows = self.controller.position
+        self.endResetModel()
+
+    def _on_position(self, old: int, new: int) -> None:
+        stepper = self.controller.stepper
+        if stepper is None or stepper.records is not self._records:
+            self._on_reset()
+            return
+        if new > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, new - 1)
+            self._rows = new
+            self.endInsertRows()
+        elif new < self._rows:
+            self.beginRemoveRows(QModelIndex(), new, self._rows - 1)
+            self._rows = new
+            self.endRemoveRows()
+        if old and old - 1 < self._rows:  # the old current row loses its emphasis
+            self.dataChanged.emit(self.index(old - 1, 0), self.index(old - 1, 9),
+                                  [Qt.ItemDataRole.FontRole])
+
+    # -- the model ----------------------------------------------------------------
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMN_KEYS)
+
+    def step(self, row: int) -> Step:
+        return self._records[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._rows:
+            return None
+        row, col = index.row(), index.column()
+        step = self._records[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            cells = self._cells.get(row)
+            if cells is None:  # a row's cells are asked for one by one: make them once
+                cells = self._cells[row] = step_cells(step, row + 1, short_number)
+            return cells[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return step_cells(step, row + 1, full_number)[col]
+        if role == Qt.ItemDataRole.FontRole and row == self._rows - 1:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and col in (PASS, DOUT):
+            return self._backward if isinstance(step, BackwardStep) else self._forward
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == STEP:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if self._headers is None:
+                self._headers = self.headers()
+            return self._headers[section]
+        return None
+
+    # -- export -----------------------------------------------------------------------
+    def rows(self, full: bool = True) -> list[list[str]]:
+        fmt = full_number if full else short_number
+        return [step_cells(self._records[r], r + 1, fmt) for r in range(self._rows)]
+
+    def export_csv(self, path: str) -> None:
+        """Write the executed steps to ``path`` (UTF-8 CSV, every digit)."""
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(COLUMN_KEYS)
+            writer.writerows(self.rows(full=True))
+
+
+class TracePanel(QWidget):
+    """The trace table with an Export button; selecting a row jumps to that step."""
+
+    def __init__(self, controller: StepController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.model = TraceModel(controller, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("traceView")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(48)
+        self.table.verticalHeader().hide()
+        # Fixed sizes: measuring contents of thousands of rows per step is slow.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((44, 76, 52, 86, 150, 80, 118, 200, 160, 220)):
+            self.table.setColumnWidth(col, width)
+        self._syncing = False
+        self.table.clicked.connect(self._jump)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.model.rowsInserted.connect(self._follow)
+        self.model.rowsRemoved.connect(self._follow)
+        self.model.modelReset.connect(self._follow)
+
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button.setObjectName("traceExportButton")
+        self.export_button.clicked.connect(self.export_dialog)
+        self.hint = QLabel(self.tr("Click a row to go back to that step."), self)
+        self.hint.setObjectName("traceHint")
+        bar = QHBoxLayout()
+        bar.addWidget(self.hint, 1)
+        bar.addWidget(self.export_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.table, 1)
+        box.addLayout(bar)
+
+    def _follow(self, *_args: Any) -> None:
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        self._syncing = True
+        try:
+            index = self.model.index(rows - 1, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._syncing = False
+        # After the layout has settled (rows inserted into a view not laid out yet
+        # would scroll to a stale place).
+        QTimer.singleShot(0, self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        rows = self.model.rowCount()
+        if rows:
+            self.table.scrollTo(self.model.index(rows - 1, 0))
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._syncing and current.isValid():
+            self._jump(current)
+
+    def _jump(self, index: QModelIndex) -> None:
+        if index.isValid() and index.row() + 1 != self.controller.position:
+            self.controller.go_to(index.row() + 1)
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Trace"), "trace.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            try:
+                self.model.export_csv(path)
+            except OSError as exc:
+                self.controller.message.emit(self.tr("Cannot write {0}: {1}").format(
+                    path, exc.strerror or str(exc)))
+            else:
+                self.controller.message.emit(self.tr("Trace saved to {0}").format(path))
