@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -341,11 +342,24 @@ def main(argv: Sequence[str]) -> int:
         return 130
 
 
+def _has_display() -> bool:
+    """False on a Linux machine with no screen and no platform chosen by the user."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_window(args: argparse.Namespace) -> int:
     """Open the window (optionally on --expr/--load) or take a --screenshot."""
     document = None
     if args.expr is not None or args.load is not None:
         document = load_document(args, parse_assignments(args.at), require_values=False)
+    if not _has_display():
+        if not args.screenshot:
+            raise CliError("input", "no display to open the window on (DISPLAY and "
+                           "WAYLAND_DISPLAY are unset); set one, or use --json, --report "
+                           "or --screenshot, which work headless")
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
     from .ui.app import run_gui
 
     return run_gui(document=document, screenshot=args.screenshot, lang=args.lang,
