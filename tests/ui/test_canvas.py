@@ -359,7 +359,9 @@ def test_overlays_repaint_only_their_item(canvas: Canvas) -> None:
     plain = wire.boundingRect()
     wire.set_label("∂ 2.0000")
     assert wire.label() == "∂ 2.0000" and wire.boundingRect().contains(plain)
+    assert wire.zValue() > item.zValue()  # the contribution is drawn over blocks
     c.scene.clear_overlays()
+    assert wire.zValue() < item.zValue()
     assert item.state() == "normal" and item.annotation() == (None, None)
     assert item.toolTip().startswith("pow")
     assert wire.label() is None

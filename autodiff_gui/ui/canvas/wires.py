@@ -118,6 +118,8 @@ class WireItem(QGraphicsItem):
             return
         self.prepareGeometryChange()  # the label changes the bounding rect
         self._label = text
+        # A contribution must stay readable: lift labelled wires above the blocks (z 1).
+        self.setZValue(1.5 if text else 0.0)
         self._place_label()
         self.update()
 
