@@ -29,3 +29,13 @@ def temp_settings(tmp_path: Path) -> Iterator[Path]:
     # Not restored afterwards on purpose: a QSettings() made later in the session
     # must not fall back to the user's real file.
     yield folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def release_clipboard_at_exit() -> Iterator[None]:
+    """The test session never quits the app, so release its clipboard data by hand:
+    PySide6 crashes at interpreter exit if the clipboard still holds our QMimeData."""
+    yield
+    from autodiff_gui.ui.canvas.scene import release_clipboard
+
+    release_clipboard()

@@ -529,3 +529,31 @@ def test_colours_follow_a_dark_palette(canvas: Canvas) -> None:
         app.setPalette(light)
         QApplication.processEvents()
     assert not c.scene.theme.dark
+
+
+def test_quitting_after_a_copy_exits_cleanly(tmp_path) -> None:
+    """PySide6 segfaults at exit if the clipboard still holds our QMimeData."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "copy_and_quit.py"
+    script.write_text(
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtGui import QUndoStack\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from autodiff_gui.core.expr import parse\n"
+        "from autodiff_gui.ui.canvas import GraphScene\n"
+        "app = QApplication([])\n"
+        "scene = GraphScene(parse('x*y'), QUndoStack())\n"
+        "for item in scene.items():\n"
+        "    item.setSelected(True)\n"
+        "assert scene.copy_selection()\n"
+        "QTimer.singleShot(0, app.quit)\n"
+        "app.exec()\n")
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, str(script)], cwd=root, capture_output=True,
+                          text=True, timeout=60,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+                               "PYTHONPATH": str(root)})
+    assert proc.returncode == 0, proc.stderr

@@ -115,6 +115,29 @@ class _WireDrag:
         return self.src is not None
 
 
+
+def release_clipboard() -> None:
+    """Drop clipboard data this app put there.
+
+    PySide6 6.11 crashes at exit (segfault while destroying QApplication) when the
+    clipboard still holds a QMimeData the app created; clearing it first avoids that.
+    """
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData() if clipboard is not None else None
+    if data is not None and data.hasFormat(MIME_NODES):  # ours (ownsClipboard() lies offscreen)
+        clipboard.clear()
+
+
+_release_hooked = False
+
+
+def _release_clipboard_on_quit() -> None:
+    global _release_hooked
+    app = QCoreApplication.instance()
+    if app is not None and not _release_hooked:
+        app.aboutToQuit.connect(release_clipboard)
+        _release_hooked = True
+
 class GraphScene(QGraphicsScene):
     """The blocks and wires of one Document; edits go through ``undo_stack``."""
 
@@ -446,6 +469,7 @@ class GraphScene(QGraphicsScene):
         mime.setData(MIME_NODES, QByteArray(text.encode("utf-8")))
         mime.setText(text)
         QGuiApplication.clipboard().setMimeData(mime)
+        _release_clipboard_on_quit()
         return text
 
     def paste(self, text: str | None = None, at: QPointF | None = None) -> list[int]:
