@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from . import ops
-from .graph import Document, GraphError, as_value, format_value
+from .graph import Document, GraphError, Text, as_value, format_value
 from .steps import (
     LOCAL_TEXT,
     BackwardStep,
@@ -55,9 +55,52 @@ _backward_step = record_maker(BackwardStep)
 _contribution = record_maker(Contribution)
 _tangent_step = record_maker(TangentStep)
 
+# The English templates of this module's messages (translated in context "core").
+MESSAGES: dict[str, str] = {
+    "upstream": "upstream gradient: {reason}",
+    "empty": "the graph is empty: add an input and an operation",
+    "no_node": "there is no node {node}",
+    "needs_argument": "{node} needs its {slot!r} argument",
+    "no_input": "there is no input called {name!r}",
+    "value_of": "value of {name}: {reason}",
+    "initial_no_input": "initial gradient: there is no input called {name!r}",
+    "initial_value": "initial gradient of {name}: {reason}",
+    "initial_shape": "the initial gradient of {name} has shape {got}, but {name} has shape "
+                     "{want}",
+    "accumulated_overflow": "the accumulated gradient is not finite (overflow)",
+    "upstream_shape": "the upstream gradient has shape {got}, but the output has shape {want}",
+    "wrt_unknown": "there is no input called {wrt!r} on the way to the output",
+    "tangent_value": "tangent of {wrt}: {reason}",
+    "tangent_shape": "the tangent of {wrt} must have shape {shape}",
+    "shapes": "shapes {shapes} do not fit {op}: {detail}",
+    "overflow": "the result is not a finite number (overflow)",
+    "derivative": "the derivative {formula} is not finite here (at {args})",
+    "gradient_overflow": "the gradient collected at {label} is not finite (overflow): "
+                         "{before} + {amount}",
+    "forward_needs_wrt": "forward mode needs an input to carry the tangent of",
+    "unknown_mode": "unknown mode {mode!r}",
+}
+
+
+_OPS_MESSAGES = frozenset(ops.MESSAGES.values())
+
+
+def _msg(code: str, /, **params: Any) -> Text:
+    return Text(MESSAGES[code], "core", **params)
+
+
+def _reason(exc: BaseException) -> str:
+    """An exception's message, keeping its Text (and so its translation) if it has one."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, Text) else str(exc)
+
 
 class EvalError(Exception):
-    """Evaluation stopped at a node: out of domain, not finite, or shapes that don't fit."""
+    """Evaluation stopped at a node: out of domain, not finite, or shapes that don't fit.
+
+    ``message`` is usually a ``Text`` (see ``graph.Text``): ``template`` and ``params``
+    tell how it was made, for translation; ``location()`` is the node in symbols.
+    """
 
     def __init__(self, message: str, *, node: int, label: str, op: str | None,
                  inputs: tuple[Value, ...] = (), kind: str = "domain",
@@ -71,10 +114,21 @@ class EvalError(Exception):
         self.kind = kind  # domain or shape
         self.pass_name = pass_name  # forward, backward or tangent
 
-    def __str__(self) -> str:
+    @property
+    def template(self) -> str:
+        return self.message.template if isinstance(self.message, Text) else self.message
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(self.message.params) if isinstance(self.message, Text) else {}
+
+    def location(self) -> str:
+        """Where it stopped, in symbols: ``d = log(-1)`` (or the label alone)."""
         args = ", ".join(format_value(v) for v in self.inputs)
-        where = f"{self.label} = {self.op}({args})" if self.op else self.label
-        return f"{where}: {self.message}"
+        return f"{self.label} = {self.op}({args})" if self.op else self.label
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.message}"
 
 
 def unbroadcast(g: Value, shape: tuple[int, ...]) -> Value:
@@ -125,7 +179,7 @@ def parse_upstream(value: Any) -> Value:
     try:
         return as_value(value)
     except ValueError as exc:
-        raise ValueError(f"upstream gradient: {exc}") from None
+        raise ValueError(_msg("upstream", reason=_reason(exc))) from None
 
 
 def _letter_labels(count: int, taken: set[str]) -> list[str]:
@@ -164,9 +218,9 @@ class Program:
     def __init__(self, doc: Document, output: int | None = None) -> None:
         out = doc.output if output is None else output
         if out is None:
-            raise GraphError("the graph is empty: add an input and an operation")
+            raise GraphError(_msg("empty"))
         if out not in doc:
-            raise GraphError(f"there is no node {out}", out)
+            raise GraphError(_msg("no_node", node=out), out)
         self.output_node = out
         order = _topological(doc, out)
         self.nodes: list[int] = order
@@ -192,8 +246,8 @@ class Program:
                     slots[slot] = src
             for slot, src in enumerate(slots):
                 if src is None:
-                    raise GraphError(
-                        f"{doc.describe(n)} needs its {op.slots[slot]!r} argument", n)
+                    raise GraphError(_msg("needs_argument", node=doc.describe(n),
+                                          slot=op.slots[slot]), n)
             op_list.append(op)
             args_list.append(tuple(index[a] for a in slots))  # type: ignore[index]
             leaf_values.append(None)
@@ -268,11 +322,11 @@ class Program:
             if name not in self.input_index:
                 if name in self.input_names:
                     continue  # an input the current output does not read
-                raise ValueError(f"there is no input called {name!r}")
+                raise ValueError(_msg("no_input", name=name))
             try:
                 vals[self.input_index[name]] = as_value(v)
             except ValueError as exc:
-                raise ValueError(f"value of {name}: {exc}") from None
+                raise ValueError(_msg("value_of", name=name, reason=_reason(exc))) from None
         return vals
 
     def _scalar(self, vals: list[Value]) -> bool:
@@ -469,21 +523,22 @@ class Program:
         if initial:
             for name, value in initial.items():
                 if name not in self.input_names:
-                    raise ValueError(f"initial gradient: there is no input called {name!r}")
+                    raise ValueError(_msg("initial_no_input", name=name))
                 if value is None or name not in result:
                     continue
                 try:
                     v = as_value(value)
                 except ValueError as exc:
-                    raise ValueError(f"initial gradient of {name}: {exc}") from None
+                    raise ValueError(_msg("initial_value", name=name,
+                                          reason=_reason(exc))) from None
                 if np.shape(v) != np.shape(result[name]):
-                    raise ValueError(f"the initial gradient of {name} has shape {np.shape(v)}, "
-                                     f"but {name} has shape {np.shape(result[name])}")
+                    raise ValueError(_msg("initial_shape", name=name, got=np.shape(v),
+                                          want=np.shape(result[name])))
                 with np.errstate(over="ignore", invalid="ignore"):
                     total = result[name] + v
                 if not _finite(total):
                     i = self.input_index[name]
-                    raise EvalError("the accumulated gradient is not finite (overflow)",
+                    raise EvalError(_msg("accumulated_overflow"),
                                     node=self.nodes[i], label=name, op=None,
                                     inputs=(result[name], v), pass_name="backward")
                 result[name] = total
@@ -496,8 +551,7 @@ class Program:
             return u
         if np.ndim(u) == 0:
             return np.full(shape, u) if shape else u
-        raise ValueError(f"the upstream gradient has shape {np.shape(u)}, "
-                         f"but the output has shape {shape}")
+        raise ValueError(_msg("upstream_shape", got=np.shape(u), want=shape))
 
     def tangent(self, wrt: str, values: Mapping[str, Any] | None = None,
                 seed: Any = 1.0) -> tuple[Value, Value]:
@@ -568,17 +622,17 @@ class Program:
 
     def _seed_tangents(self, vals: list[Value], wrt: str, seed: Any) -> list[Value]:
         if wrt not in self.input_index:
-            raise ValueError(f"there is no input called {wrt!r} on the way to the output")
+            raise ValueError(_msg("wrt_unknown", wrt=wrt))
         i = self.input_index[wrt]
         try:
             s = as_value(seed)
         except ValueError as exc:
-            raise ValueError(f"tangent of {wrt}: {exc}") from None
+            raise ValueError(_msg("tangent_value", wrt=wrt, reason=_reason(exc))) from None
         if np.shape(s) != np.shape(vals[i]):
             if np.ndim(s) == 0:
                 s = np.full(np.shape(vals[i]), s) if np.ndim(vals[i]) else s
             else:
-                raise ValueError(f"the tangent of {wrt} must have shape {np.shape(vals[i])}")
+                raise ValueError(_msg("tangent_shape", wrt=wrt, shape=np.shape(vals[i])))
         tangents: list[Value] = [None] * len(vals)
         tangents[i] = s
         return tangents
@@ -599,12 +653,15 @@ class Program:
         if isinstance(exc, ValueError) and ("shape" in str(exc) or "broadcast" in str(exc)
                                             or "@" in str(exc) or "dimension" in str(exc)):
             shapes = " and ".join(str(np.shape(a)) for a in args)
-            return f"shapes {shapes} do not fit {op.name}: {exc}", "shape"
+            detail = str(exc)
+            # Our own reasons (ops.MESSAGES) translate; numpy's are shown as they are.
+            known = Text(detail, "ops") if detail in _OPS_MESSAGES else detail
+            return _msg("shapes", shapes=shapes, op=op.name, detail=known), "shape"
         if op.domain is not None:
             reason = op.domain(*args)
             if reason:
-                return reason, "domain"
-        return "the result is not a finite number (overflow)", "domain"
+                return Text(reason, "ops"), "domain"
+        return _msg("overflow"), "domain"
 
     def _derivative_error(self, i: int, slot: int, args: tuple[Value, ...],
                           exc: BaseException | None, pass_name: str) -> EvalError:
@@ -613,8 +670,8 @@ class Program:
         if kind != "shape":
             op = self.ops[i]
             assert op is not None
-            message = (f"the derivative {op.formulas[slot]} is not finite here "
-                       f"(at {', '.join(format_value(a) for a in args)})")
+            message = _msg("derivative", formula=Text(op.formulas[slot], "ops"),
+                           args=", ".join(format_value(a) for a in args))
         return self._error(i, message, kind, pass_name, args)
 
     def _static(self) -> list[tuple[Any, ...]]:
@@ -729,9 +786,9 @@ class Program:
                     ok = _finite(after)
                 if not ok:
                     raise self._error(
-                        i, f"the gradient collected at {labels[j]} is not finite (overflow): "
-                        f"{format_value(before)} + {format_value(amount)}", "domain",
-                        "backward", args)
+                        i, _msg("gradient_overflow", label=labels[j],
+                                before=format_value(before), amount=format_value(amount)),
+                        "domain", "backward", args)
                 grads[j] = after
                 local = None
                 if partials is not None:
@@ -899,10 +956,10 @@ class Stepper:
                     program._seed([out] * len(program), upstream)
         elif mode == "forward":
             if wrt is None:
-                raise ValueError("forward mode needs an input to carry the tangent of")
+                raise ValueError(_msg("forward_needs_wrt"))
             self._source = program.iter_tangent(wrt, values, seed)
         else:
-            raise ValueError(f"unknown mode {mode!r}")
+            raise ValueError(_msg("unknown_mode", mode=mode))
         self.records: list[Step] = []
         self.position = 0  # steps applied
         self.error: EvalError | None = None

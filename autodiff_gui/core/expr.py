@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from . import ops
-from .graph import Document, GraphError
+from .graph import Document, GraphError, Text
 
 __all__ = ["MESSAGES", "PRINT_LIMIT", "ParseError", "Tokens", "format_error", "parse", "to_text",
            "tokenize"]
@@ -115,7 +115,9 @@ class ParseError(ValueError):
 
 
 def _error(code: str, position: int, end: int | None = None, **params: Any) -> ParseError:
-    return ParseError(MESSAGES[code].format(**params), position, end, code=code, params=params)
+    # A Text keeps the template and parameters, so the UI can translate it (context "expr").
+    return ParseError(Text(MESSAGES[code], "expr", **params), position, end, code=code,
+                      params=params)
 
 
 def format_error(text: str, err: ParseError) -> str:

@@ -7,6 +7,10 @@ parallel edges with keys 0 and 1 (a plain DiGraph would merge them).
 
 Every mutation validates first and changes nothing when it refuses; then it
 emits an ``Event`` to the listeners, so a view can follow the document.
+
+Messages are English, made from the templates in ``MESSAGES`` as ``Text`` values
+(a ``str`` that remembers its template and parameters), so the UI can say them in
+another language (Qt context "core") without the core knowing about Qt.
 """
 
 from __future__ import annotations
@@ -29,14 +33,91 @@ NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # keywords (generated scripts use input names as variables).
 RESERVED_NAMES = frozenset(ops.OPS) | frozenset(keyword.kwlist)
 
+# The English templates of the messages this module makes (translated in context "core").
+MESSAGES: dict[str, str] = {
+    "not_real": "not a real number: {value!r}",
+    "not_real_array": "not an array of real numbers (dtype {dtype})",
+    "not_number": "not a number or a rectangular array of numbers: {value!r}",
+    "ragged": "arrays must be rectangular",
+    "not_finite": "values must be finite (no nan or inf)",
+    "empty_array": "arrays must not be empty",
+    "no_node": "there is no node {node}",
+    "bad_id": "node ids are whole numbers ≥ 0, not {node_id!r}",
+    "id_taken": "node {node_id} exists already",
+    "bad_name": "{name!r} is not a valid name (letters, digits, _; not starting with a digit)",
+    "python_keyword": "{name!r} is a reserved word of Python",
+    "function_name": "{name!r} is the name of a function",
+    "name_taken": "an input called {name!r} exists already",
+    "value_of": "value of {name}: {reason}",
+    "constant_value": "constant: {reason}",
+    "unknown_op": "unknown operation {op!r}",
+    "too_many_args": "{op} takes {arity} argument(s), not {count}",
+    "no_arguments": "{node} takes no arguments",
+    "no_slot": "{op} has {arity} argument slot(s); no slot {slot}",
+    "feeds_itself": "a block cannot feed itself",
+    "slot_taken": "slot {slot!r} of {node} is taken",
+    "cycle": "that wire would make a cycle: {dst} already feeds {src}",
+    "no_own_value": "{node} has no value of its own",
+    "only_inputs_named": "only inputs have names",
+    "empty_graph": "the graph is empty",
+    "needs_argument": "{node} needs its {slot!r} argument",
+    "bad_position": "a position is two numbers, not {pos!r}",
+    "position_not_finite": "a position must be finite",
+    "constant_name": "constant {value}",
+}
+
+
+class Text(str):
+    """English text that remembers how it was made: ``template.format(**params)``.
+
+    It is a ``str`` (compares, prints and formats as its English text); ``template``,
+    ``params`` and ``context`` let a UI translate it.  A parameter may itself be a
+    ``Text`` or an exception carrying one (translated in turn).
+    """
+
+    template: str
+    params: dict[str, Any]
+    context: str
+
+    def __new__(cls, template: str, context: str = "core", /, **params: Any) -> Text:
+        self = super().__new__(cls, template.format(**params) if params else template)
+        self.template = template
+        self.params = params
+        self.context = context
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle keep the parameters
+        return (_make_text, (self.template, self.context, self.params))
+
+
+def _make_text(template: str, context: str, params: dict[str, Any]) -> Text:
+    return Text(template, context, **params)
+
+
+def message(code: str, /, **params: Any) -> Text:
+    """The message ``MESSAGES[code]`` filled with ``params``, as a translatable Text."""
+    return Text(MESSAGES[code], "core", **params)
+
 
 class GraphError(ValueError):
-    """A refused edit or an invalid document; ``node`` names the culprit if any."""
+    """A refused edit or an invalid document; ``node`` names the culprit if any.
+
+    ``message`` is usually a ``Text``; ``template`` and ``params`` tell how it was
+    made (the message itself and no parameters for plain text).
+    """
 
     def __init__(self, message: str, node: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.node = node
+
+    @property
+    def template(self) -> str:
+        return self.message.template if isinstance(self.message, Text) else self.message
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(self.message.params) if isinstance(self.message, Text) else {}
 
 
 @dataclass(frozen=True)
@@ -56,11 +137,11 @@ def as_value(value: Any) -> float | np.ndarray:
     array of real numbers.
     """
     if isinstance(value, (bool, np.bool_, str, bytes, complex, np.complexfloating)):
-        raise ValueError(f"not a real number: {value!r}")
+        raise ValueError(message("not_real", value=value))
     dtype = getattr(value, "dtype", None)
     if dtype is not None and dtype.kind not in "iuf":
         # complex parts would be dropped, booleans and objects are not numbers
-        raise ValueError(f"not an array of real numbers (dtype {dtype})")
+        raise ValueError(message("not_real_array", dtype=dtype))
     try:
         if dtype is None:  # nested lists: strings or booleans inside are not numbers
             kind = np.asarray(value).dtype.kind
@@ -68,15 +149,15 @@ def as_value(value: Any) -> float | np.ndarray:
                 raise ValueError
         arr = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(f"not a number or a rectangular array of numbers: {value!r}") from None
+        raise ValueError(message("not_number", value=value)) from None
     if arr.dtype == object:
-        raise ValueError("arrays must be rectangular")
+        raise ValueError(message("ragged"))
     if not np.all(np.isfinite(arr)):
-        raise ValueError("values must be finite (no nan or inf)")
+        raise ValueError(message("not_finite"))
     if arr.ndim == 0:
         return float(arr)
     if arr.size == 0:
-        raise ValueError("arrays must not be empty")
+        raise ValueError(message("empty_array"))
     return arr.copy()
 
 
@@ -201,38 +282,38 @@ class Document:
 
     def _require(self, node: int) -> None:
         if node not in self.graph:
-            raise GraphError(f"there is no node {node}", node)
+            raise GraphError(message("no_node", node=node), node)
 
     # -- adding and removing nodes ------------------------------------------
     def _new_id(self, node_id: int | None) -> int:
         if node_id is None:
             node_id = self._next_id
         elif not isinstance(node_id, int) or isinstance(node_id, bool) or node_id < 0:
-            raise GraphError(f"node ids are whole numbers ≥ 0, not {node_id!r}")
+            raise GraphError(message("bad_id", node_id=node_id))
         elif node_id in self.graph:
-            raise GraphError(f"node {node_id} exists already", node_id)
+            raise GraphError(message("id_taken", node_id=node_id), node_id)
         self._next_id = max(self._next_id, node_id + 1)
         return node_id
 
-    def _check_name(self, name: str, node: int | None = None) -> None:
+    def check_name(self, name: str, node: int | None = None) -> None:
+        """Raise GraphError if ``name`` cannot name an input (``node``: the one renamed)."""
         if not isinstance(name, str) or not NAME_RE.match(name):
-            raise GraphError(f"{name!r} is not a valid name (letters, digits, _; "
-                             "not starting with a digit)", node)
+            raise GraphError(message("bad_name", name=name), node)
         if keyword.iskeyword(name):
-            raise GraphError(f"{name!r} is a reserved word of Python", node)
+            raise GraphError(message("python_keyword", name=name), node)
         if name in RESERVED_NAMES:
-            raise GraphError(f"{name!r} is the name of a function", node)
+            raise GraphError(message("function_name", name=name), node)
         other = self.find_input(name)
         if other is not None and other != node:
-            raise GraphError(f"an input called {name!r} exists already", node)
+            raise GraphError(message("name_taken", name=name), node)
 
     def add_input(self, name: str, value: Any = 0.0, *, node_id: int | None = None,
                   pos: tuple[float, float] | None = None) -> int:
-        self._check_name(name)
+        self.check_name(name)
         try:
             v = as_value(value)
         except ValueError as exc:
-            raise GraphError(f"value of {name}: {exc}") from None
+            raise GraphError(message("value_of", name=name, reason=_reason(exc))) from None
         return self._add(node_id, pos, kind="input", name=name, value=v)
 
     def add_const(self, value: Any, *, node_id: int | None = None,
@@ -240,7 +321,7 @@ class Document:
         try:
             v = as_value(value)
         except ValueError as exc:
-            raise GraphError(f"constant: {exc}") from None
+            raise GraphError(message("constant_value", reason=_reason(exc))) from None
         return self._add(node_id, pos, kind="const", value=v)
 
     def add_op(self, op: str, *, args: tuple[int | None, ...] = (), node_id: int | None = None,
@@ -251,9 +332,10 @@ class Document:
         or cycle check: building 10,000 operations this way stays fast.
         """
         if op not in ops.OPS:
-            raise GraphError(f"unknown operation {op!r}")
+            raise GraphError(message("unknown_op", op=op))
         if len(args) > ops.OPS[op].arity:
-            raise GraphError(f"{op} takes {ops.OPS[op].arity} argument(s), not {len(args)}")
+            raise GraphError(message("too_many_args", op=op, arity=ops.OPS[op].arity,
+                                     count=len(args)))
         for src in args:
             if src is not None:
                 self._require(src)
@@ -302,17 +384,18 @@ class Document:
         self._require(dst)
         op = self.op(dst)
         if op is None:
-            raise GraphError(f"{self.describe(dst)} takes no arguments", dst)
+            raise GraphError(message("no_arguments", node=self.describe(dst)), dst)
         if not isinstance(slot, int) or isinstance(slot, bool) or not 0 <= slot < op.arity:
-            raise GraphError(f"{op.name} has {op.arity} argument slot(s); no slot {slot}", dst)
+            raise GraphError(message("no_slot", op=op.name, arity=op.arity, slot=slot), dst)
         if src == dst:
-            raise GraphError("a block cannot feed itself", dst)
+            raise GraphError(message("feeds_itself"), dst)
         if not replace and self.source(dst, slot) is not None:
-            raise GraphError(f"slot {op.slots[slot]!r} of {self.describe(dst)} is taken", dst)
+            raise GraphError(message("slot_taken", slot=op.slots[slot],
+                                     node=self.describe(dst)), dst)
         # dst must not already reach src, or the new wire would close a loop.
         if self.graph.out_degree(dst) and nx.has_path(self.graph, dst, src):
-            raise GraphError("that wire would make a cycle: "
-                             f"{self.describe(dst)} already feeds {self.describe(src)}", dst)
+            raise GraphError(message("cycle", dst=self.describe(dst), src=self.describe(src)),
+                             dst)
 
     def connect(self, src: int, dst: int, slot: int, *, replace: bool = False) -> None:
         """Wire the value of ``src`` into argument ``slot`` of ``dst``."""
@@ -335,19 +418,19 @@ class Document:
     def set_value(self, node: int, value: Any) -> None:
         kind = self.kind(node)
         if kind not in ("input", "const"):
-            raise GraphError(f"{self.describe(node)} has no value of its own", node)
+            raise GraphError(message("no_own_value", node=self.describe(node)), node)
         try:
             v = as_value(value)
         except ValueError as exc:
-            raise GraphError(str(exc), node) from None
+            raise GraphError(_reason(exc), node) from None
         old = self.node(node)["value"]
         self.node(node)["value"] = v
         self._emit("value_changed", node, old=old, new=v)
 
     def rename(self, node: int, name: str) -> None:
         if self.kind(node) != "input":
-            raise GraphError("only inputs have names", node)
-        self._check_name(name, node)
+            raise GraphError(message("only_inputs_named"), node)
+        self.check_name(name, node)
         old = self.node(node)["name"]
         self.node(node)["name"] = name
         del self._input_ids[old]
@@ -377,22 +460,22 @@ class Document:
         if d["kind"] == "input":
             return d["name"]
         if d["kind"] == "const":
-            return f"constant {format_value(d['value'])}"
+            return message("constant_name", value=format_value(d["value"]))
         return f"{d['op']} #{node}"
 
     def problems(self) -> list[GraphError]:
         """What stops the current output from being evaluated (empty if nothing)."""
         out = self.output
         if out is None:
-            return [GraphError("the graph is empty")]
+            return [GraphError(message("empty_graph"))]
         found = []
         for n in sorted(nx.ancestors(self.graph, out) | {out}):
             for slot, src in enumerate(self.arguments(n)):
                 if src is None:
                     op = self.op(n)
                     assert op is not None
-                    found.append(GraphError(
-                        f"{self.describe(n)} needs its {op.slots[slot]!r} argument", n))
+                    found.append(GraphError(message(
+                        "needs_argument", node=self.describe(n), slot=op.slots[slot]), n))
         return found
 
     def copy(self) -> Document:
@@ -433,13 +516,19 @@ class Document:
         return edges == sorted(other.graph.edges(keys=True)) and self.output == other.output
 
 
+def _reason(exc: BaseException) -> str:
+    """An exception's message, keeping its Text (and so its translation) if it has one."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, Text) else str(exc)
+
+
 def _as_position(pos: Any, node: int | None = None) -> tuple[float, float]:
     try:
         x, y = (float(p) for p in pos)
     except (TypeError, ValueError):
-        raise GraphError(f"a position is two numbers, not {pos!r}", node) from None
+        raise GraphError(message("bad_position", pos=pos), node) from None
     if not (math.isfinite(x) and math.isfinite(y)):
-        raise GraphError("a position must be finite", node)
+        raise GraphError(message("position_not_finite"), node)
     return x, y
 
 

@@ -32,7 +32,7 @@ from .graph import Document
 
 # Block geometry, shared with the canvas.  A position is a block's top-left corner;
 # a block is a header (title) over a body, and the ports sit on the body's sides.
-BLOCK_WIDTH = 128.0
+BLOCK_WIDTH = 144.0
 BLOCK_HEIGHT = 84.0
 BLOCK_HEADER = 28.0
 BLOCK_BODY = BLOCK_HEIGHT - BLOCK_HEADER
@@ -259,7 +259,11 @@ def _inversions(seq: list[float]) -> int:
     return count
 
 
-def layered_layout(doc: Document, *, dx: float = 180.0,
+# Columns leave room between blocks for a wire's contribution label ("0.6931 × 2 = 1.3863").
+COLUMN_SPACING = 270.0
+
+
+def layered_layout(doc: Document, *, dx: float = COLUMN_SPACING,
                    dy: float = 110.0) -> dict[int, tuple[float, float]]:
     """Top-left positions for every node: columns left to right, few crossing wires."""
     if len(doc) == 0:
@@ -412,7 +416,7 @@ def _place(lg: _Layered, dx: float, dy: float) -> dict[int, Point]:
     return positions
 
 
-def missing_positions(doc: Document, *, dx: float = 180.0,
+def missing_positions(doc: Document, *, dx: float = COLUMN_SPACING,
                       dy: float = 110.0) -> dict[int, tuple[float, float]]:
     """Positions for the nodes that have none (for a loaded or parsed document).
 

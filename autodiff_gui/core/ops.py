@@ -24,6 +24,19 @@ import numpy as np
 
 Value = Any  # float | np.ndarray; kept loose so complex arrays fit too
 
+# Why an op refuses its arguments, in English (translated in the UI, context "ops",
+# like each op's ``description`` and the formulas that contain words).
+MESSAGES: dict[str, str] = {
+    "pow_negative_base": "a negative base needs a whole-number exponent",
+    "pow_zero_negative": "zero cannot be raised to a negative power",
+    "log_domain": "log needs inputs greater than 0",
+    "sqrt_domain": "sqrt needs inputs of 0 or more",
+    "division_by_zero": "division by zero",
+    "tan_domain": "tan is infinite at odd multiples of π/2",
+    "matmul_scalar": "@ needs vectors or matrices, not scalars",
+    "matmul_axes": "@ takes vectors and matrices (at most 2 axes)",
+}
+
 
 def _sign_s(a: float) -> float:
     return float((a > 0) - (a < 0))
@@ -78,26 +91,26 @@ def _pow_exp_partial_a(out: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndar
 def _domain_pow(a: Value, b: Value) -> str | None:
     a_arr, b_arr = np.real(np.asarray(a)), np.real(np.asarray(b))
     if np.any((a_arr < 0) & (b_arr != np.round(b_arr))):
-        return "a negative base needs a whole-number exponent"
+        return MESSAGES["pow_negative_base"]
     if np.any((a_arr == 0) & (b_arr < 0)):
-        return "zero cannot be raised to a negative power"
+        return MESSAGES["pow_zero_negative"]
     return None
 
 
 def _domain_log(a: Value) -> str | None:
-    return "log needs inputs greater than 0" if np.any(np.real(a) <= 0) else None
+    return MESSAGES["log_domain"] if np.any(np.real(a) <= 0) else None
 
 
 def _domain_sqrt(a: Value) -> str | None:
-    return "sqrt needs inputs of 0 or more" if np.any(np.real(a) < 0) else None
+    return MESSAGES["sqrt_domain"] if np.any(np.real(a) < 0) else None
 
 
 def _domain_div(a: Value, b: Value) -> str | None:
-    return "division by zero" if np.any(np.asarray(b) == 0) else None
+    return MESSAGES["division_by_zero"] if np.any(np.asarray(b) == 0) else None
 
 
 def _domain_tan(a: Value) -> str | None:
-    return "tan is infinite at odd multiples of π/2" if np.any(np.cos(np.real(a)) == 0) else None
+    return MESSAGES["tan_domain"] if np.any(np.cos(np.real(a)) == 0) else None
 
 
 # Reductions and matmul ------------------------------------------------------
@@ -113,9 +126,9 @@ def _reduce_vjp_mean(g: Value, out: Value, a: Value) -> Value:
 
 def _matmul_fwd(a: np.ndarray, b: np.ndarray) -> Value:
     if np.ndim(a) == 0 or np.ndim(b) == 0:
-        raise ValueError("@ needs vectors or matrices, not scalars")
+        raise ValueError(MESSAGES["matmul_scalar"])
     if np.ndim(a) > 2 or np.ndim(b) > 2:
-        raise ValueError("@ takes vectors and matrices (at most 2 axes)")
+        raise ValueError(MESSAGES["matmul_axes"])
     out = np.matmul(a, b)
     return out if np.ndim(out) else out.item()
 

@@ -84,7 +84,8 @@ def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme | None = None) 
         app.setProperty("autodiffDarkPalette", True)
 
 
-_QUIET = ("This plugin does not support propagateSizeHints()",)
+_QUIET = ("This plugin does not support propagateSizeHints()",
+          "This plugin does not support raise()")
 _previous_handler: Callable | None = None
 
 
@@ -121,9 +122,19 @@ def create_app(argv: list[str] | None = None, lang: str | None = None) -> QAppli
     apply_app_font(app)  # a Hangul fallback after the system font
 
     from .i18n import install_translator
-    from .settings import Settings
-    install_translator(app, lang or Settings().language() or None)
+    from .language import startup_language
+
+    # --lang wins (not saved); else the language chosen in View ▸ Language; else the
+    # system locale (a first start on a Korean system speaks Korean).
+    install_translator(app, startup_language(lang))
     return app
+
+
+def current_language() -> str:
+    """The language the interface speaks now: ``"en"`` or ``"ko"``."""
+    from .i18n import current_language as current
+
+    return current()
 
 
 def _version() -> str:
@@ -158,7 +169,8 @@ def run_gui(*, document: Document | None = None, screenshot: str | None = None,
 
     ``document`` replaces the seed example; ``screenshot`` saves a PNG of the
     painted window and exits (0, or 1 with a message on stderr if it cannot be
-    saved); ``lang`` picks the language (default: the system locale); ``steps`` is
+    saved); ``lang`` picks the language for this run, unsaved (default: the one
+    chosen in View ▸ Language, else the system locale); ``steps`` is
     kept on the window as ``pending_steps`` for the stepping panel; ``argv`` is
     handed to QApplication (default: the program name only).  The platform comes
     from QT_QPA_PLATFORM as usual (``offscreen`` for headless runs).

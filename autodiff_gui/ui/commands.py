@@ -19,12 +19,13 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core import ops
-from ..core.graph import NAME_RE, RESERVED_NAMES, Document, GraphError, as_value
+from ..core.graph import NAME_RE, RESERVED_NAMES, Document, GraphError, as_value, message
 from ..core.layout import missing_positions
+from .i18n import translate_error, translate_text
 
 Pos = tuple[float, float]
 CLIPBOARD_FORMAT = "autodiff-nodes"
@@ -54,28 +55,23 @@ def explicit_output(doc: Document) -> int | None:
     return doc.explicit_output
 
 
-def check_name(doc: Document, name: Any, node: int | None = None) -> None:
-    """Raise GraphError if ``name`` cannot name an input (for node ``node``)."""
-    if not isinstance(name, str) or not NAME_RE.match(name):
-        raise GraphError(f"{name!r} is not a valid name (letters, digits, _; "
-                         "not starting with a digit)", node)
-    if name in RESERVED_NAMES:
-        raise GraphError(f"{name!r} is the name of a function", node)
-    other = doc.find_input(name)
-    if other is not None and other != node:
-        raise GraphError(f"an input called {name!r} exists already", node)
-
-
 def _checked_value(value: Any, node: int | None = None) -> Any:
     try:
         return as_value(value)
     except ValueError as exc:
-        raise GraphError(str(exc), node) from None
+        first = exc.args[0] if len(exc.args) == 1 else None
+        # Keep the core's Text (translatable); anything else as its English text.
+        raise GraphError(first if isinstance(first, str) else str(exc), node) from None
 
 
 def _require(doc: Document, node: int) -> None:
     if node not in doc:
-        raise GraphError(f"there is no node {node}", node)
+        raise GraphError(message("no_node", node=node), node)
+
+
+def _refused(text: str, node: int | None = None) -> GraphError:
+    """A refusal said in the current language (context "commands")."""
+    return GraphError(_tr(text), node)
 
 
 def free_input_name(taken: Iterable[str]) -> str:
@@ -114,11 +110,48 @@ def _restore(doc: Document, snap: Mapping[str, Any], *, node_id: int | None = No
 
 
 class DocumentCommand(QUndoCommand):
-    """Base: a command on one document."""
+    """Base: a command on one document.
 
-    def __init__(self, doc: Document, text: str) -> None:
-        super().__init__(text)
+    Its text is an English template (found by lupdate through ``QT_TRANSLATE_NOOP``,
+    context "commands") with ``%1``, ``%2``… filled from ``args``; ``retranslate()``
+    says it again in the current language (the undo history outlives a language
+    switch).  Text that is not a known template is shown as it is.
+    """
+
+    def __init__(self, doc: Document, text: str = "", *args: Any) -> None:
+        super().__init__()
         self.doc = doc
+        self._label: tuple[str, tuple[Any, ...]] = (text, args)
+        self.retranslate()
+
+    def set_label(self, text: str, *args: Any) -> None:
+        """Set the command's text from a template and its arguments."""
+        self._label = (text, args)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        text, args = self._label
+        if not text:
+            return
+        shown = _tr(text)
+        # From the last argument down, so that %1 does not eat the start of %10.
+        for i in range(len(args), 0, -1):
+            shown = shown.replace(f"%{i}", translate_text(args[i - 1]))
+        self.setText(shown)
+
+
+def retranslate_stack(stack: QUndoStack) -> None:
+    """Say every command's text in the current language (after a language switch)."""
+    def visit(command: QUndoCommand) -> None:
+        if isinstance(command, DocumentCommand):
+            command.retranslate()
+        for i in range(command.childCount()):
+            visit(command.child(i))
+
+    for i in range(stack.count()):
+        command = stack.command(i)
+        if command is not None:
+            visit(command)
 
 
 class AddNode(DocumentCommand):
@@ -128,17 +161,20 @@ class AddNode(DocumentCommand):
                  name: str | None = None, value: Any = None, pos: Any = None) -> None:
         kind = "const" if kind == "constant" else kind
         if kind == "input":
-            check_name(doc, name)
+            doc.check_name(name)
             label = name
         elif kind == "const":
-            label = _tr("constant")
+            label = None
         elif kind == "op":
             if op not in ops.OPS:
-                raise GraphError(f"unknown operation {op!r}")
+                raise GraphError(message("unknown_op", op=op))
             label = op
         else:
-            raise GraphError(f"unknown kind of block {kind!r}")
-        super().__init__(doc, _tr("Add %1").replace("%1", str(label)))
+            raise GraphError(_tr("unknown kind of block %1").replace("%1", repr(kind)))
+        if kind == "const":
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Add constant"))
+        else:
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Add %1"), label)
         self.kind, self.op_name, self.name = kind, op, name
         self.value = _checked_value(1.0 if value is None else value) if kind != "op" else None
         self.pos = _pos(pos)
@@ -175,17 +211,17 @@ class RemoveNodes(DocumentCommand):
         for d, s in self.wires:
             _require(doc, d)
             if doc.source(d, s) is None:
-                raise GraphError("nothing is connected there", d)
+                raise _refused("nothing is connected there", d)
         if not self.node_ids and not self.wires:
-            raise GraphError("nothing is selected")
+            raise _refused("nothing is selected")
         count = len(self.node_ids)
         if count == 1 and not self.wires:
-            text = _tr("Delete %1").replace("%1", doc.describe(self.node_ids[0]))
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Delete %1"),
+                             doc.describe(self.node_ids[0]))
         elif count:
-            text = _tr("Delete %1 blocks").replace("%1", str(count))
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Delete %1 blocks"), count)
         else:
-            text = _tr("Delete wire")
-        super().__init__(doc, text)
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Delete wire"))
         self._nodes: list[dict[str, Any]] = []
         self._edges: list[tuple[int, int, int]] = []
         self._mark: int | None = None
@@ -228,8 +264,9 @@ class Connect(DocumentCommand):
         doc.check_connect(src, dst, slot, replace=True)
         old = doc.source(dst, slot)
         if old == src:
-            raise GraphError("that wire is there already", dst)
-        super().__init__(doc, _tr("Connect") if old is None else _tr("Replace wire"))
+            raise _refused("that wire is there already", dst)
+        super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Connect") if old is None
+                         else QT_TRANSLATE_NOOP("commands", "Replace wire"))
         self.src, self.dst, self.slot = src, dst, slot
         self.old: int | None = old
 
@@ -250,8 +287,8 @@ class Disconnect(DocumentCommand):
         _require(doc, dst)
         src = doc.source(dst, slot)
         if src is None:
-            raise GraphError("nothing is connected there", dst)
-        super().__init__(doc, _tr("Disconnect"))
+            raise _refused("nothing is connected there", dst)
+        super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Disconnect"))
         self.dst, self.slot, self.src = dst, slot, src
 
     def redo(self) -> None:
@@ -270,11 +307,11 @@ class Reconnect(DocumentCommand):
         _require(doc, old_dst)
         src = doc.source(old_dst, old_slot)
         if src is None:
-            raise GraphError("nothing is connected there", old_dst)
+            raise _refused("nothing is connected there", old_dst)
         if (old_dst, old_slot) == (new_dst, new_slot):
-            raise GraphError("the wire is there already", new_dst)
+            raise _refused("the wire is there already", new_dst)
         doc.check_connect(src, new_dst, new_slot, replace=True)
-        super().__init__(doc, _tr("Move wire"))
+        super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Move wire"))
         self.src, self.old_dst, self.old_slot = src, old_dst, old_slot
         self.new_dst, self.new_slot = new_dst, new_slot
         self.replaced: int | None = None
@@ -301,9 +338,10 @@ class SetValue(DocumentCommand):
     def __init__(self, doc: Document, node: int, value: Any, *, merge: bool = False) -> None:
         _require(doc, node)
         if doc.kind(node) not in ("input", "const"):
-            raise GraphError(f"{doc.describe(node)} has no value of its own", node)
+            raise GraphError(message("no_own_value", node=doc.describe(node)), node)
         self.new = _checked_value(value, node)
-        super().__init__(doc, _tr("Set value of %1").replace("%1", doc.describe(node)))
+        super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Set value of %1"),
+                         doc.describe(node))
         self.node, self.merge = node, merge
         self.old = _copy_value(doc.node(node)["value"])
 
@@ -330,13 +368,14 @@ class Rename(DocumentCommand):
     def __init__(self, doc: Document, node: int, name: str) -> None:
         _require(doc, node)
         if doc.kind(node) != "input":
-            raise GraphError("only inputs have names", node)
-        check_name(doc, name, node)
+            raise GraphError(message("only_inputs_named"), node)
+        doc.check_name(name, node)
         self.old = doc.node(node)["name"]
         if name == self.old:
-            raise GraphError(f"the input is called {name!r} already", node)
-        super().__init__(doc, _tr("Rename %1 to %2").replace("%1", self.old)
-                         .replace("%2", name))
+            raise GraphError(_tr("the input is called %1 already").replace("%1", repr(name)),
+                             node)
+        super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Rename %1 to %2"), self.old,
+                         name)
         self.node, self.new = node, name
 
     def redo(self) -> None:
@@ -352,7 +391,7 @@ class SetOutput(DocumentCommand):
     def __init__(self, doc: Document, node: int | None) -> None:
         if node is not None:
             _require(doc, node)
-        super().__init__(doc, _tr("Set output"))
+        super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Set output"))
         self.node = node
         self.old = explicit_output(doc)
 
@@ -374,14 +413,16 @@ class MoveNodes(DocumentCommand):
 
     def __init__(self, doc: Document, moves: Mapping[int, tuple[Any, Any]]) -> None:
         if not moves:
-            raise GraphError("nothing moved")
+            raise _refused("nothing moved")
         for n in moves:
             _require(doc, n)
         self.moves: dict[int, tuple[Pos | None, Pos | None]] = {
             n: (doc.position(n), _pos(new)) for n, (_old, new) in moves.items()}
         count = len(self.moves)
-        super().__init__(doc, _tr("Move block") if count == 1
-                         else _tr("Move %1 blocks").replace("%1", str(count)))
+        if count == 1:
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Move block"))
+        else:
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Move %1 blocks"), count)
 
     def redo(self) -> None:
         for n, (_old, new) in self.moves.items():
@@ -409,8 +450,8 @@ class ReplaceDocument(DocumentCommand):
     document looks like the canvas.
     """
 
-    def __init__(self, doc: Document, new_doc: Document, text: str) -> None:
-        super().__init__(doc, text)
+    def __init__(self, doc: Document, new_doc: Document, text: str, *args: Any) -> None:
+        super().__init__(doc, text, *args)
         self.old = doc.copy()
         self.new = new_doc.copy()
         for n, p in missing_positions(self.new).items():
@@ -429,7 +470,7 @@ class AutoLayout(DocumentCommand):
     def __init__(self, doc: Document, positions: Mapping[int, Any]) -> None:
         for n in positions:
             _require(doc, n)
-        super().__init__(doc, _tr("Arrange blocks"))
+        super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Arrange blocks"))
         self.new = {n: _pos(p) for n, p in positions.items()}
         self.old = {n: doc.position(n) for n in positions}
 
@@ -482,11 +523,11 @@ def data_from_text(text: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except (ValueError, TypeError):
-        raise GraphError("the clipboard holds no blocks") from None
+        raise _refused("the clipboard holds no blocks") from None
     if not isinstance(data, dict) or data.get("format") != CLIPBOARD_FORMAT:
-        raise GraphError("the clipboard holds no blocks")
+        raise _refused("the clipboard holds no blocks")
     if not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges", []), list):
-        raise GraphError("the clipboard data is damaged")
+        raise _refused("the clipboard data is damaged")
     return data
 
 
@@ -502,7 +543,7 @@ class PasteNodes(DocumentCommand):
         dx, dy = _pos(offset) or (0.0, 0.0)
         entries = nodes_data.get("nodes", [])
         if not entries:
-            raise GraphError("nothing to paste")
+            raise _refused("nothing to paste")
         taken = set(doc.inputs())
         trial = Document()  # a dry run: bad data is refused before anything changes
         self.entries: list[dict[str, Any]] = []
@@ -524,25 +565,27 @@ class PasteNodes(DocumentCommand):
                 elif kind == "op":
                     snap["op"] = e["op"]
                 else:
-                    raise GraphError(f"unknown kind of block {kind!r}")
+                    raise GraphError(_tr("unknown kind of block %1").replace("%1", repr(kind)))
                 snap["pos"] = (float(pos[0]) + dx, float(pos[1]) + dy) if pos else (dx, dy)
                 if e["id"] in ids:
-                    raise GraphError("the clipboard data is damaged")
+                    raise _refused("the clipboard data is damaged")
                 ids[e["id"]] = _restore(trial, {**snap, "id": len(ids) + 1})
                 snap["src_id"] = e["id"]
                 self.entries.append(snap)
             self.edges = [(int(u), int(v), int(s)) for u, v, s in nodes_data.get("edges", [])]
             for u, v, s in self.edges:
                 if u not in ids or v not in ids:
-                    raise GraphError("the clipboard data is damaged")
+                    raise _refused("the clipboard data is damaged")
                 trial.connect(ids[u], ids[v], s)
         except (KeyError, TypeError, IndexError, ValueError) as exc:
             if isinstance(exc, GraphError):
                 raise
-            raise GraphError("the clipboard data is damaged") from None
+            raise _refused("the clipboard data is damaged") from None
         count = len(self.entries)
-        super().__init__(doc, _tr("Paste block") if count == 1
-                         else _tr("Paste %1 blocks").replace("%1", str(count)))
+        if count == 1:
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Paste block"))
+        else:
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Paste %1 blocks"), count)
         self.mapping: dict[Any, int] = {}
 
     @property
@@ -573,10 +616,8 @@ def try_push(stack: QUndoStack, command_factory: Callable[[], QUndoCommand | Non
     """
     try:
         command = command_factory()
-    except GraphError as exc:
-        return exc.message
-    except ValueError as exc:
-        return str(exc)
+    except ValueError as exc:  # GraphError too: said in the current language
+        return translate_error(exc)
     if command is not None:
         stack.push(command)
     return None

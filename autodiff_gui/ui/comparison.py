@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..core.engine import EvalError, Program, Stepper, compile_graph
 from ..core.graph import GraphError, as_value, format_value
+from .i18n import translate_error
 from .stepping import StepController
 
 Value = Any
@@ -129,7 +130,7 @@ class BackgroundJob(QObject):
         try:
             result = self._work(self)
         except Exception as exc:  # noqa: BLE001 - reported to the user, not swallowed
-            message = str(exc) if isinstance(exc, (EvalError, ValueError, GraphError)) \
+            message = translate_error(exc) if isinstance(exc, (EvalError, ValueError, GraphError)) \
                 else f"{type(exc).__name__}: {exc}"
             if not self._cancel.is_set():
                 self._emit(self._relay.error, message)
@@ -505,7 +506,8 @@ class ComparisonPanel(QWidget):
         try:
             program = compile_graph(self.controller.document)
         except GraphError as exc:
-            self._set_status(self.tr("Nothing to check: {0}").format(exc.message), error=True)
+            self._set_status(self.tr("Nothing to check: {0}").format(translate_error(exc)),
+                             error=True)
             return False
         values = {k: (v.copy() if isinstance(v, np.ndarray) else v)
                   for k, v in self.controller.document.input_values().items()}

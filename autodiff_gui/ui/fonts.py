@@ -35,12 +35,14 @@ def register_fonts() -> list[str]:
 
 def apply_app_font(app: object, point_size: float | None = None) -> None:
     """Give the application font a Hangul fallback (and optionally a size)."""
-    from PySide6.QtGui import QFont
+    from PySide6.QtGui import QFont, QFontInfo
 
     families = register_fonts()
     font = QFont(app.font())  # type: ignore[attr-defined]
-    base = [f for f in font.families() if f not in families] or [font.family()]
-    font.setFamilies(base + families)
+    # The family actually used, not an alias such as "Sans Serif": Qt does not resolve
+    # aliases inside a family list and would draw everything, ∂ included, with Noto.
+    base = [QFontInfo(font).family()]
+    font.setFamilies([f for f in base if f not in families] + families)
     if point_size:
         font.setPointSizeF(point_size)
     app.setFont(font)  # type: ignore[attr-defined]

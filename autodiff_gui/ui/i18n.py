@@ -1,29 +1,48 @@
-"""Translations: pick a language and install the matching Qt translators.
+"""Translations: pick a language, install the matching Qt translators, translate core text.
 
 Our strings live in ``resources/i18n/autodiff_<lang>.qm`` (built from the
-committed ``.ts`` files by ``pyside6-lrelease``).  Qt's own strings (standard
-buttons of message boxes and file dialogs) come from Qt's ``qtbase_<lang>.qm``.
-A missing file is not an error: the app then simply speaks English.
+committed ``.ts`` files by ``tools/update_translations.py``).  Qt's own strings
+(standard buttons of message boxes and file dialogs) come from Qt's
+``qtbase_<lang>.qm``.  A missing file is not an error: the app then speaks English.
+
+The core never imports Qt: its messages are English ``Text`` values that remember
+their template and parameters (``core.graph.Text``).  ``translate_text`` and
+``translate_error`` say them in the current language; the contexts are "core"
+(graph and engine), "ops" (op descriptions, formulas with words, domain reasons),
+"expr" (the parser) and "Narration" (``core.steps.TEMPLATES``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..core.graph import Text
+
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+SOURCE_LANGUAGE = "en"  # the language of the source strings: needs no file
+# Each language named in itself (menu entries are never translated).
+LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 
 # Installed translators must stay alive as long as they are installed.
 _installed: list[QTranslator] = []
+_current = SOURCE_LANGUAGE
+
+
+def system_locale_name() -> str:
+    """The system locale's name (``ko_KR``, ``en_US``, ``C``); tests replace this."""
+    return QLocale.system().name()
 
 
 def resolve_language(lang: str | None = None) -> str:
     """The language to use: ``lang`` if given, else the system locale (``ko_KR``...)."""
     if lang:
         return lang.replace("-", "_")
-    name = QLocale.system().name()
-    return "en" if name in ("C", "POSIX", "") else name
+    name = system_locale_name()
+    return SOURCE_LANGUAGE if name in ("C", "POSIX", "") else name
 
 
 def _candidates(lang: str) -> list[str]:
@@ -45,10 +64,30 @@ def translation_file(lang: str, directory: Path | None = None) -> Path | None:
     return None
 
 
+def available_languages(directory: Path | None = None) -> list[str]:
+    """English and every language we ship a ``.qm`` file for (``["en", "ko"]``)."""
+    folder = directory or I18N_DIR
+    found = sorted(p.stem.removeprefix("autodiff_") for p in folder.glob("autodiff_*.qm"))
+    return [SOURCE_LANGUAGE] + [lang for lang in found if lang != SOURCE_LANGUAGE]
+
+
+def current_language() -> str:
+    """The language the interface speaks now: ``"en"`` or ``"ko"`` (the base code)."""
+    return _current
+
+
+def _set_current(app: QCoreApplication, lang: str) -> None:
+    global _current
+    _current = lang
+    # Where the lessons and examples (ui/examples.py: current_language) look first.
+    app.setProperty("autodiffLanguage", lang)
+
+
 def remove_translators(app: QCoreApplication) -> None:
-    """Uninstall what ``install_translator`` installed (for switching language)."""
+    """Uninstall what ``install_translator`` installed (back to English)."""
     while _installed:
         app.removeTranslator(_installed.pop())
+    _set_current(app, SOURCE_LANGUAGE)
 
 
 def install_translator(app: QCoreApplication, lang: str | None = None,
@@ -56,7 +95,8 @@ def install_translator(app: QCoreApplication, lang: str | None = None,
     """Install our translation (and Qt's) for ``lang``; True if ours was found.
 
     ``lang`` None means the system locale.  English needs no file.  Never raises
-    because a file is missing or unreadable.
+    because a file is missing or unreadable.  Qt sends every widget a LanguageChange
+    event when translators change.
     """
     remove_translators(app)
     lang = resolve_language(lang)
@@ -68,6 +108,10 @@ def install_translator(app: QCoreApplication, lang: str | None = None,
             app.installTranslator(tr)
             _installed.append(tr)
             ours = True
+    if not ours:
+        return False  # English throughout: no Qt translation either, so nothing is mixed
+    assert path is not None
+    _set_current(app, path.stem.removeprefix("autodiff_").split("_")[0])
     # Qt's own strings (Save / Discard / Cancel, file dialogs).
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for cand in _candidates(lang):
@@ -77,3 +121,70 @@ def install_translator(app: QCoreApplication, lang: str | None = None,
             _installed.append(qt_tr)
             break
     return ours
+
+
+# -- core text ------------------------------------------------------------------------
+
+def tr(context: str, text: str) -> str:
+    """``QCoreApplication.translate`` (a short name for the helpers below)."""
+    return QCoreApplication.translate(context, text)
+
+
+def translator(context: str) -> Callable[[str], str]:
+    """A one-argument translator for ``context`` (``steps.narrate(step, tr=...)``)."""
+    return lambda text: QCoreApplication.translate(context, text)
+
+
+def _param(value: Any) -> Any:
+    if isinstance(value, Text):
+        return translate_text(value)
+    if isinstance(value, BaseException):
+        return translate_error(value)
+    return value
+
+
+def translate_text(text: Any) -> str:
+    """A core ``Text`` in the current language (any other value: ``str(value)``).
+
+    Parameters that are Text or exceptions are translated too.  A translation whose
+    placeholders do not fit falls back to the English template, so a slip in a ``.ts``
+    file never hides a message.
+    """
+    if not isinstance(text, Text):
+        return str(text)
+    params = {k: _param(v) for k, v in text.params.items()}
+    if not params:
+        return tr(text.context, text.template)
+    try:
+        return tr(text.context, text.template).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text.template.format(**params)
+
+
+def translate_error(exc: BaseException) -> str:
+    """The message of a core error in the current language, as the UI shows it.
+
+    GraphError: its message; EvalError: ``d = log(-1): <reason>`` like ``str(exc)``;
+    ParseError: its message (the position is shown by the expression bar); a
+    ValueError made from a Text: that text; anything else: ``str(exc)`` (English).
+    """
+    from ..core.engine import EvalError  # the engine is loaded by then; keeps imports light
+
+    message = getattr(exc, "message", None)
+    if isinstance(exc, EvalError):
+        return f"{exc.location()}: {translate_text(exc.message)}"
+    if isinstance(message, Text):
+        return translate_text(message)
+    if len(exc.args) == 1 and isinstance(exc.args[0], Text):
+        return translate_text(exc.args[0])
+    return str(exc)
+
+
+def op_description(op: Any) -> str:
+    """An op's description (``ops.Op.description``) in the current language."""
+    return tr("ops", op.description) if op.description else ""
+
+
+def op_formula(formula: str) -> str:
+    """A local-derivative formula (``ops.Op.formulas[i]``); only those with words change."""
+    return tr("ops", formula)

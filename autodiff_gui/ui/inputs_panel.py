@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..core.graph import Document, Event, as_value, format_value, values_equal
 from .commands import Rename, SetValue, try_push
+from .i18n import translate_error
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, VALUE = 0, 1
@@ -47,16 +49,20 @@ def parse_value_text(text: str) -> float | np.ndarray:
     """
     text = text.strip()
     if not text:
-        raise ValueError("enter a number or an array such as [1, 2]")
+        raise ValueError(_tr("enter a number or an array such as [1, 2]"))
     try:
         raw: Any = json.loads(text)
     except json.JSONDecodeError:
         try:
             raw = float(text)
         except ValueError:
-            raise ValueError(f"{text!r} is not a number or an array such as [[1, 2], [3, 4]]"
-                             ) from None
+            raise ValueError(_tr("{text} is not a number or an array such as [[1, 2], [3, 4]]")
+                             .format(text=repr(text))) from None
     return as_value(raw)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InputsModel", text)
 
 
 def value_to_text(value: Any) -> str:
@@ -164,7 +170,7 @@ class InputsModel(QAbstractTableModel):
             v = parse_value_text(value) if isinstance(value, str) else as_value(value)
         except ValueError as exc:
             return self._refuse(self.tr("{name}: {reason} (kept {old})").format(
-                name=name, reason=str(exc), old=format_value(old)))
+                name=name, reason=translate_error(exc), old=format_value(old)))
         if values_equal(v, old):
             return True  # nothing to do, and no empty undo step
         error = try_push(self.undo_stack, lambda: SetValue(self.document, node, v))

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
+    QT_TRANSLATE_NOOP,
+    QByteArray,
     QEvent,
     QObject,
     QPointF,
@@ -71,10 +72,11 @@ from ..core.engine import EvalError, compile_graph
 from ..core.expr import ParseError, parse, to_text
 from ..core.graph import Document, GraphError, format_value
 from ..core.layout import BLOCK_HEIGHT, BLOCK_WIDTH, missing_positions
-from . import run_panel
+from . import examples, gradient_step, language, lessons, presentation, run_panel
 from .canvas import GraphScene, GraphView
 from .commands import ReplaceDocument
 from .expression_bar import ExpressionBar
+from .i18n import translate_error
 from .inputs_panel import InputsPanel
 from .palette import PaletteWidget
 from .settings import Settings
@@ -103,7 +105,13 @@ class MainWindow(QMainWindow):
     documentReplaced = Signal()  # noqa: N815 (Qt naming): New, Open, or a typed expression
 
     def __init__(self, document: Document | None = None, *, settings: Settings | None = None,
-                 restore: bool = True) -> None:
+                 restore: bool = True, share_document: bool = False,
+                 undo_stack: QUndoStack | None = None,
+                 layout_state: QByteArray | None = None) -> None:
+        """``document`` is copied (laid out) unless ``share_document``: then the window
+        uses that very object, as it is, with ``undo_stack`` (adopted) as its history;
+        ``layout_state`` (``saveState()``) places toolbars and docks instead of the
+        saved settings.  ``language.switch`` rebuilds a window this way."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
@@ -115,10 +123,17 @@ class MainWindow(QMainWindow):
         self.report_error: Callable[[str, str], None] = self._error_dialog
         self.last_error = ""
 
-        self.document = Document()
-        self.document.replace_with(laid_out(document.copy()) if document is not None
-                                   else seed_document())
-        self.undo_stack = QUndoStack(self)
+        if share_document and document is not None:
+            self.document = document
+        else:
+            self.document = Document()
+            self.document.replace_with(laid_out(document.copy()) if document is not None
+                                       else seed_document())
+        if undo_stack is not None:
+            self.undo_stack = undo_stack
+            undo_stack.setParent(self)  # the window it came from may be deleted
+        else:
+            self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
 
         self.scene = GraphScene(self.document, self.undo_stack, self)
@@ -164,12 +179,19 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
 
+        if layout_state is not None:
+            # Now, so that docks made later (stepping...) find their saved places.
+            self.restoreState(layout_state)
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
         self._connect()
         # Stepping, comparison, plots and code: docks, a Run menu and a step toolbar.
         self.run_panel = run_panel.attach(self)
+        self.presentation = presentation.attach(self)
+        self.examples = examples.attach(self)
+        self.gradient_step = gradient_step.attach(self)
+        self.lessons = lessons.attach(self)
         self.setAcceptDrops(True)
         for target in (self.view.viewport(), self.expression_bar.edit):
             target.installEventFilter(self)
@@ -179,7 +201,10 @@ class MainWindow(QMainWindow):
         self.expression_bar.show_expression(self.expression_text(), force=True)
         # Start on the canvas: Delete, F and Ctrl+C work at once; one click reaches the bar.
         self.view.setFocus()
-        if restore:
+        language.attach(self)  # View ▸ Language (last, after every other menu entry)
+        if layout_state is not None:
+            self.restoreState(layout_state)
+        elif restore:
             self.restore_settings()
         else:
             self.resize(DEFAULT_SIZE)
@@ -433,9 +458,10 @@ class MainWindow(QMainWindow):
             value = compile_graph(self.document).evaluate()
         except GraphError as exc:
             return self.tr("Incomplete: {reason} · {nodes}").format(
-                reason=exc.message, nodes=nodes), True
+                reason=translate_error(exc), nodes=nodes), True
         except EvalError as exc:
-            return self.tr("Error: {error} · {nodes}").format(error=str(exc), nodes=nodes), True
+            return self.tr("Error: {error} · {nodes}").format(error=translate_error(exc),
+                                                              nodes=nodes), True
         return self.tr("f = {value} · {nodes}").format(value=format_value(value),
                                                        nodes=nodes), False
 
@@ -470,16 +496,17 @@ class MainWindow(QMainWindow):
         try:
             new = parse(text, values=self.document.input_values())
         except ParseError as exc:
-            message = exc.translated(lambda s: QCoreApplication.translate("expr", s))
+            message = translate_error(exc)
             self.expression_bar.show_error(message, exc.position, exc.end)
             return message
         except ValueError as exc:  # GraphError: e.g. a value that does not fit
-            self.expression_bar.show_error(str(exc))
-            return str(exc)
+            message = translate_error(exc)
+            self.expression_bar.show_error(message)
+            return message
         laid_out(new)
         if not new.same_as(self.document, positions=False):
             self.undo_stack.push(ReplaceDocument(
-                self.document, new, self.tr("Build f = {text}").format(text=text)))
+                self.document, new, QT_TRANSLATE_NOOP("commands", "Build f = %1"), text))
             self.view.zoom_fit()
             self.documentReplaced.emit()
         self.refresh()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from ..core import ops
 from ..core.graph import format_value
 from ..core.steps import BackwardStep, ForwardStep, Step, narrate
+from .i18n import op_formula, translate_error
 from .stepping import StepController, tr_narration
 
 HISTORY = 6  # earlier steps shown under the current one
@@ -86,8 +87,8 @@ class NarrationView(QTextBrowser):
         if not op:
             return []
         if isinstance(step, BackwardStep):
-            return [c.formula for c in step.contributions]
-        return list(ops.OPS[op].formulas)
+            return [op_formula(c.formula) for c in step.contributions]
+        return [op_formula(f) for f in ops.OPS[op].formulas]
 
     def _colour(self, step: Step) -> str:
         return BACKWARD_COLOR if isinstance(step, BackwardStep) else FORWARD_COLOR
@@ -110,7 +111,7 @@ class NarrationView(QTextBrowser):
             parts.append(
                 f"<p style='color:{ERROR_COLOR}; font-size:125%'><b>"
                 + html.escape(_t("Stopped at {label}").format(label=err.label)) + "</b><br>"
-                + html.escape(str(err)) + "</p>")
+                + html.escape(translate_error(err)) + "</p>")
         current = records[view.position - 1] if view.position else None
         if current is not None:
             colour = self._colour(current)

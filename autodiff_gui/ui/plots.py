@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..core.engine import EvalError, Program, compile_graph
 from ..core.graph import GraphError, as_value, format_value
 from .comparison import BackgroundJob
+from .i18n import translate_error
 from .stepping import StepController
 
 FUNCTION, SWEEP, CONTOUR = "function", "sweep", "contour"
@@ -345,7 +346,7 @@ class PlotsPanel(QWidget):
         try:
             program = compile_graph(doc)
         except GraphError as exc:
-            self._show_problem(exc.message)
+            self._show_problem(translate_error(exc))
             return
         name = self.input_box.currentText()
         if not name:

@@ -385,7 +385,7 @@ class RunPanel(QObject):
         # A tab brought to the front emits visibilityChanged, not a show event.
         for dock, panel in ((self.plots_dock, self.plots), (self.code_dock, self.code)):
             dock.visibilityChanged.connect(
-                lambda visible, p=panel: visible and QTimer.singleShot(0, p.activate))
+                lambda visible, p=panel: visible and QTimer.singleShot(0, p, p.activate))
         self.trace_dock.raise_()
         self.docks = [self.narration_dock, self.trace_dock, self.compare_dock,
                       self.plots_dock, self.code_dock]
@@ -519,7 +519,7 @@ class RunPanel(QObject):
                 self.shutdown()
             elif event.type() == QEvent.Type.Show and not self._laid_out:
                 self._laid_out = True
-                QTimer.singleShot(0, self._initial_layout)
+                QTimer.singleShot(0, self, self._initial_layout)  # dropped if we are gone
         return False
 
 

@@ -34,6 +34,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from ..core.engine import EvalError, Program, Stepper, compile_graph
 from ..core.graph import Document, Event, GraphError, as_value, format_value
 from ..core.steps import BackwardStep, Step, TangentStep
+from .i18n import translate_error
 
 Value = Any
 # Node states the canvas knows.
@@ -283,7 +284,7 @@ class StepView:
         lines = []
         err = self.stepper.error
         if self.at_error and err is not None and err.node == node:
-            lines.append(str(err))
+            lines.append(translate_error(err))
         if has_value:
             lines.append(f"{label} = {full_text(value)}")
         known, g = self.grad_of(node)
@@ -430,7 +431,7 @@ class StepController(QObject):
             try:
                 self._program = compile_graph(self._doc)
             except GraphError as exc:
-                self.problem = exc.message
+                self.problem = translate_error(exc)
         return self._program
 
     # -- settings ------------------------------------------------------------------
@@ -456,7 +457,7 @@ class StepController(QObject):
         except json.JSONDecodeError:
             return self.tr("not a number or a JSON array such as [1, 2]")
         except ValueError as exc:
-            return str(exc)
+            return translate_error(exc)
         program = self.program
         if program is not None and np.ndim(value) > 0:
             try:
@@ -545,7 +546,7 @@ class StepController(QObject):
         try:
             stepper = Stepper(program, mode=self.mode, upstream=self.upstream, wrt=wrt)
         except ValueError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(translate_error(exc))
             return None
         base: dict[int, Value] = {}
         if self.accumulate and self.mode == "reverse":
@@ -642,7 +643,7 @@ class StepController(QObject):
 
     def _status(self, view: StepView) -> None:
         if view.at_error and view.stepper.error is not None:
-            self.message.emit(self.tr("Stopped: {0}").format(str(view.stepper.error)))
+            self.message.emit(self.tr("Stopped: {0}").format(translate_error(view.stepper.error)))
             return
         total = self.total_hint()
         self.message.emit(self.tr("Step {0} of {1}").format(view.position, total))

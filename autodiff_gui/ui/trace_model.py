@@ -275,7 +275,7 @@ class TracePanel(QWidget):
             self._syncing = False
         # After the layout has settled (rows inserted into a view not laid out yet
         # would scroll to a stale place).
-        QTimer.singleShot(0, self._scroll_to_current)
+        QTimer.singleShot(0, self, self._scroll_to_current)  # dropped if we are deleted
 
     def _scroll_to_current(self) -> None:
         rows = self.model.rowCount()

@@ -14,36 +14,13 @@ from autodiff_gui.check import torch_ref
 from autodiff_gui.core.engine import EvalError, Stepper, compile_graph
 from autodiff_gui.core.graph import Document
 from autodiff_gui.core.ops import OPS
+from tests.core.helpers import seed_doc
 
 ROOT = Path(__file__).resolve().parents[2]
 RTOL = 1e-12
 
 pytestmark = pytest.mark.skipif(not torch_ref.torch_status()[0],
                                 reason="PyTorch is not installed")
-
-
-def seed_doc() -> Document:
-    """f(x, y) = (x**2 + 2*x) * log(y), built like the seed: labels a, b, c, d, z."""
-    doc = Document()
-    x = doc.add_input("x", 1.0)
-    c2 = doc.add_const(2.0)
-    a = doc.add_op("pow")
-    doc.connect(x, a, 0)
-    doc.connect(c2, a, 1)
-    c2b = doc.add_const(2.0)
-    b = doc.add_op("mul")
-    doc.connect(c2b, b, 0)
-    doc.connect(x, b, 1)
-    c = doc.add_op("add")
-    doc.connect(a, c, 0)
-    doc.connect(b, c, 1)
-    y = doc.add_input("y", 2.0)
-    d = doc.add_op("log")
-    doc.connect(y, d, 0)
-    z = doc.add_op("mul")
-    doc.connect(c, z, 0)
-    doc.connect(d, z, 1)
-    return doc
 
 
 def op_doc(op: str, *args: tuple[str, object]) -> Document:

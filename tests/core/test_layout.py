@@ -8,6 +8,7 @@ from autodiff_gui.core import ops
 from autodiff_gui.core.graph import Document
 from autodiff_gui.core.layout import (
     BLOCK_WIDTH,
+    COLUMN_SPACING,
     assign_layers,
     block_size,
     count_crossings,
@@ -16,30 +17,7 @@ from autodiff_gui.core.layout import (
     missing_positions,
     wire_handles,
 )
-
-
-def seed_doc() -> Document:
-    """f(x, y) = (x² + 2x)·log(y), built like the seed notebook."""
-    doc = Document()
-    x = doc.add_input("x", 1.0)
-    c2 = doc.add_const(2.0)
-    a = doc.add_op("pow")
-    doc.connect(x, a, 0)
-    doc.connect(c2, a, 1)
-    c2b = doc.add_const(2.0)
-    b = doc.add_op("mul")
-    doc.connect(c2b, b, 0)
-    doc.connect(x, b, 1)
-    c = doc.add_op("add")
-    doc.connect(a, c, 0)
-    doc.connect(b, c, 1)
-    y = doc.add_input("y", 2.0)
-    d = doc.add_op("log")
-    doc.connect(y, d, 0)
-    z = doc.add_op("mul")
-    doc.connect(c, z, 0)
-    doc.connect(d, z, 1)
-    return doc
+from tests.core.helpers import seed_doc
 
 
 def random_doc(seed: int, n: int = 28) -> Document:
@@ -158,7 +136,7 @@ def test_a_10000_node_chain_needs_no_recursion() -> None:
         prev = v
     pos = layered_layout(doc)
     assert len(pos) == 10_001
-    assert pos[prev][0] == 10_000 * 180.0
+    assert pos[prev][0] == 10_000 * COLUMN_SPACING
     assert pos[first][0] == 0.0
     assert len({round(p[1]) for p in pos.values()}) == 1  # a chain is a straight line
 

@@ -9,34 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from autodiff_gui.check import torch_ref
-from autodiff_gui.core.graph import Document
 from autodiff_gui.ui.comparison import ComparisonPanel, run_comparison
 from autodiff_gui.ui.stepping import StepController
+from tests.core.helpers import seed_doc as seed_document
 
 GX, GY = 2.772588722239781, 1.5
-
-
-def seed_document() -> Document:
-    d = Document()
-    x = d.add_input("x", 1.0)
-    c2 = d.add_const(2.0)
-    a = d.add_op("pow")
-    d.connect(x, a, 0)
-    d.connect(c2, a, 1)
-    c2b = d.add_const(2.0)
-    b = d.add_op("mul")
-    d.connect(c2b, b, 0)
-    d.connect(x, b, 1)
-    c = d.add_op("add")
-    d.connect(a, c, 0)
-    d.connect(b, c, 1)
-    y = d.add_input("y", 2.0)
-    lg = d.add_op("log")
-    d.connect(y, lg, 0)
-    z = d.add_op("mul")
-    d.connect(c, z, 0)
-    d.connect(lg, z, 1)
-    return d
 
 
 @pytest.fixture

@@ -7,24 +7,37 @@ gradient of the step-through overlay, one input port per argument slot on the le
 
 The bounding rect never changes (it includes the port hit areas and the room for the
 "output" tag), so every overlay change is a plain ``update()`` of this block's area.
+
+With a theme font scale above 1 (presentation mode) a block grows with its fonts
+(``block_geometry``) without moving its neighbours: an op or input block keeps its
+left edge (where its input wires and constants arrive), a constant keeps its right
+edge (next to the block it feeds), and both grow evenly up and down.  The block then
+lies at ``(x0, y0)`` in item coordinates instead of the origin; at scale 1 the
+geometry is exactly ``core.layout``'s.  Scaled blocks shrink a value's font to fit
+rather than elide digits, and elide a line too long even then in the middle, so
+its result stays visible.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core import ops
 from ...core.graph import Document, format_value
 from ...core.layout import (
+    BLOCK_BODY,
     BLOCK_HEADER,
+    BLOCK_WIDTH,
+    CONST_HEIGHT,
+    CONST_WIDTH,
     block_size,
-    input_port_offset,
-    output_port_offset,
+    slot_fraction,
 )
+from ..i18n import op_description, op_formula
 from .theme import Theme
 
 if TYPE_CHECKING:
@@ -37,11 +50,75 @@ _MARGIN = 6.0  # room for the selection / "current" outline
 _RADIUS = 7.0
 STATES = ("normal", "dim", "current", "done", "error")
 _POS_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
-_SHORT_SLOTS = {"exponent": "exp", "numerator": "num", "denominator": "den"}
+# Port labels, short enough to sit beside a port (translated when drawn).
+_SHORT_SLOTS = {"base": QT_TRANSLATE_NOOP("canvas", "base"),
+                "exponent": QT_TRANSLATE_NOOP("canvas", "exp"),
+                "numerator": QT_TRANSLATE_NOOP("canvas", "num"),
+                "denominator": QT_TRANSLATE_NOOP("canvas", "den")}
+# A scaled block widens at most this much (past it the layout's gaps would close);
+# longer values shrink their font to fit instead.
+MAX_WIDTH_GROWTH = 1.3
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("canvas", text)
+
+
+class BlockGeometry(NamedTuple):
+    """Where a block is drawn in its item's coordinates, and its header height."""
+
+    x0: float
+    y0: float
+    width: float
+    height: float
+    header: float
+
+    @property
+    def body(self) -> float:
+        return self.height - self.header
+
+
+def block_geometry(kind: str, theme: Theme) -> BlockGeometry:
+    """The drawn block of a node of ``kind`` under ``theme``'s font scale.
+
+    Scale 1 gives ``core.layout``'s block exactly.  Larger scales make the header fit
+    the title font and the body two value lines, widen the block with the fonts (up
+    to ``MAX_WIDTH_GROWTH``), and anchor it as the module docstring says.
+    """
+    w0, h0 = block_size(kind)
+    k = theme.font_scale
+    if k == 1.0:
+        return BlockGeometry(0.0, 0.0, w0, h0, BLOCK_HEADER)
+    value_line = theme.value_metrics.height() + 2
+    if kind == "const":
+        w = CONST_WIDTH * min(k, MAX_WIDTH_GROWTH)
+        h = max(CONST_HEIGHT * min(k, 1.0),
+                theme.title_metrics.ascent() + 2 + value_line + 8)
+        return BlockGeometry(w0 - w, (h0 - h) / 2, w, h, 0.0)
+    w = BLOCK_WIDTH * min(k, MAX_WIDTH_GROWTH) if k > 1.0 else BLOCK_WIDTH * k
+    header = max(BLOCK_HEADER * min(k, 1.0), theme.title_metrics.height() + 6)
+    body = max(BLOCK_BODY * min(k, 1.0), 2 * value_line + 14)
+    h = header + body
+    return BlockGeometry(0.0, (h0 - h) / 2, w, h, header)
+
+
+def _fitted(text: str, font: QFont, width: float, floor: float) -> tuple[str, QFont]:
+    """``text`` in ``font``, its point size reduced (not below ``floor``) to fit
+    ``width``; if even the smallest size does not fit, elided in the middle, which
+    keeps the name and the result of ``∂f/∂x = 1.3863 + 1.3863 = 2.7726``."""
+    fm = QFontMetricsF(font)
+    advance = fm.horizontalAdvance(text)
+    if advance <= width:
+        return text, font
+    smaller = QFont(font)
+    size = font.pointSizeF()
+    while advance > width and size > floor:
+        # Advances do not scale exactly with the size (hinting): step down until it fits.
+        size = max(floor, min(size - 0.25, size * width / advance))
+        smaller.setPointSizeF(size)
+        fm = QFontMetricsF(smaller)
+        advance = fm.horizontalAdvance(text)
+    return fm.elidedText(text, Qt.TextElideMode.ElideMiddle, width), smaller
 
 
 class NodeItem(QGraphicsItem):
@@ -62,7 +139,6 @@ class NodeItem(QGraphicsItem):
         self.kind: str = d["kind"]
         self.op: ops.Op | None = ops.OPS[d["op"]] if self.kind == "op" else None
         self.arity = self.op.arity if self.op else 0
-        self.width, self.height = block_size(self.kind)
         self.wires_in: dict[int, WireItem] = {}
         self.wires_out: set[WireItem] = set()
         self._output = False
@@ -73,18 +149,34 @@ class NodeItem(QGraphicsItem):
         self._tooltip: str | None = None
         self._port_highlight: tuple[str, int] | None = None
         self._texts: dict[str, Any] = {}
-        self._rect = QRectF(-PORT_HIT_RADIUS - 1, -TAG_HEIGHT - 2,
-                            self.width + 2 * PORT_HIT_RADIUS + 2,
-                            self.height + TAG_HEIGHT + 2 + _MARGIN)
         self._shape: QPainterPath | None = None
+        self._set_geometry()
         self.refresh()
 
+    def _set_geometry(self) -> None:
+        """Block size and placement from the theme (its font scale)."""
+        g = block_geometry(self.kind, self.theme)
+        self.geometry = g
+        self.width, self.height = g.width, g.height
+        k = max(1.0, self.theme.font_scale)
+        self._tag_height = TAG_HEIGHT * k
+        self._badge = 8.0 * min(k, 2.0)
+        side = max(PORT_HIT_RADIUS + 1, self._badge + 2)
+        self._rect = QRectF(g.x0 - side, g.y0 - max(self._tag_height + 2, self._badge + 2),
+                            g.width + 2 * side,
+                            g.height + max(self._tag_height + 2, self._badge + 2) + _MARGIN)
+        self._shape = None
     # -- geometry ---------------------------------------------------------------
     def boundingRect(self) -> QRectF:
         return self._rect
 
     def block_rect(self) -> QRectF:
         """The drawn block, in item coordinates."""
+        g = self.geometry
+        return QRectF(g.x0, g.y0, g.width, g.height)
+
+    def _local_rect(self) -> QRectF:
+        """The drawn block, in block coordinates (its top-left corner at 0, 0)."""
         return QRectF(0, 0, self.width, self.height)
 
     def shape(self) -> QPainterPath:
@@ -97,13 +189,23 @@ class NodeItem(QGraphicsItem):
             self._shape = path
         return self._shape
 
+    def _local_output_port(self) -> QPointF:
+        g = self.geometry
+        if self.kind == "const":
+            return QPointF(g.width, g.height / 2)
+        return QPointF(g.width, g.header + g.body * 0.5)
+
+    def _local_input_port(self, slot: int) -> QPointF:
+        g = self.geometry
+        return QPointF(0.0, g.header + g.body * slot_fraction(slot, max(1, self.arity)))
+
     def output_port_pos(self) -> QPointF:
-        x, y = output_port_offset(self.kind)
-        return QPointF(x, y)
+        g = self.geometry
+        return self._local_output_port() + QPointF(g.x0, g.y0)
 
     def input_port_pos(self, slot: int) -> QPointF:
-        x, y = input_port_offset(slot, max(1, self.arity))
-        return QPointF(x, y)
+        g = self.geometry
+        return self._local_input_port(slot) + QPointF(g.x0, g.y0)
 
     def output_port_scene_pos(self) -> QPointF:
         return self.mapToScene(self.output_port_pos())
@@ -146,15 +248,16 @@ class NodeItem(QGraphicsItem):
         t = self.theme
         elide = Qt.TextElideMode.ElideRight
         texts: dict[str, Any] = {"slots": [], "caption": ""}
-        lines: list[tuple[str, str]] = []
+        lines: list[tuple[str, str]] = []  # (text, colour role)
+        fonts: list[QFont] = []  # one per line (a scaled block may shrink a long value)
+        line = self._line
         if self.kind == "const":
             # a small tag: the value, and the gradient of the overlay under it
             width = self.width - 10
             texts["title"] = t.title_metrics.elidedText(format_value(d["value"]), elide, width)
             if self._grad_text is not None:
-                lines.append((t.value_metrics.elidedText(self._grad_text, elide, width),
-                              "backward"))
-            texts.update(lines=lines, left=5.0, width=width)
+                line(lines, fonts, self._grad_text, "backward", width)
+            texts.update(lines=lines, fonts=fonts, left=5.0, width=width)
             self._texts = texts
             self._finish_refresh()
             return
@@ -172,22 +275,33 @@ class NodeItem(QGraphicsItem):
         left = 10.0
         if self.op is not None and self.op.ordered:
             for s, name in enumerate(self.op.slots):
-                texts["slots"].append((s, _SHORT_SLOTS.get(name, name[:4])))
+                texts["slots"].append((s, _tr(_SHORT_SLOTS.get(name, name[:4]))))
             left = 10.0 + max(t.small_metrics.horizontalAdvance(n) for _s, n in texts["slots"]) + 6
         width = self.width - left - 8
-        vm = t.value_metrics
         if self._value_text is not None:
-            lines.append((vm.elidedText(self._value_text, elide, width), "forward"))
+            line(lines, fonts, self._value_text, "forward", width)
         elif self.kind == "input":
-            lines.append((vm.elidedText("= " + format_value(d["value"]), elide, width), "text"))
+            line(lines, fonts, "= " + format_value(d["value"]), "text", width)
         if self._grad_text is not None:
-            lines.append((vm.elidedText(self._grad_text, elide, width), "backward"))
+            line(lines, fonts, self._grad_text, "backward", width)
         if not lines and self.op is not None:
-            lines.append((t.small_metrics.elidedText(self.op.description, elide, width),
+            lines.append((t.small_metrics.elidedText(op_description(self.op), elide, width),
                           "muted"))
-        texts.update(lines=lines, left=left, width=width)
+            fonts.append(t.small_font)
+        texts.update(lines=lines, fonts=fonts, left=left, width=width)
         self._texts = texts
         self._finish_refresh()
+
+    def _line(self, lines: list[tuple[str, str]], fonts: list[QFont], text: str, role: str,
+              width: float) -> None:
+        """Add a value line, shrunk a little to fit, then cut in the middle (the result at
+        the end of ``∂f/∂x = 1.3863 + 1.3863 → 2.7726`` stays visible)."""
+        t = self.theme
+        # Hardly smaller than the value font at scale 1: a scaled block shows more, not less.
+        floor = 0.85 * t.value_font.pointSizeF() / t.font_scale
+        fitted, font = _fitted(text, t.value_font, width, floor)
+        lines.append((fitted, role))
+        fonts.append(font)
 
     def _finish_refresh(self) -> None:
         self.setToolTip(self._tooltip if self._tooltip is not None else self._default_tooltip())
@@ -201,12 +315,18 @@ class NodeItem(QGraphicsItem):
         if self.kind == "const":
             return _tr("constant {value}").format(value=format_value(d["value"]))
         assert self.op is not None
-        lines = [f"{self.op.name}: {self.op.description}"]
-        lines += list(self.op.formulas)
+        lines = [f"{self.op.name}: {op_description(self.op)}"]
+        lines += [op_formula(f) for f in self.op.formulas]
         return "\n".join(lines)
 
     def set_theme(self, theme: Theme) -> None:
+        old = self.geometry
         self.theme = theme
+        if block_geometry(self.kind, theme) != old:
+            self.prepareGeometryChange()
+            self._set_geometry()
+            for w in list(self.wires_in.values()) + list(self.wires_out):
+                w.update_path()  # the ports moved with the block's new size
         self.refresh()
 
     def set_output_mark(self, on: bool) -> None:
@@ -276,7 +396,9 @@ class NodeItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         t = self.theme
         key = t.key_for(self.kind, self.op.group if self.op else None)
-        rect = self.block_rect()
+        g = self.geometry
+        painter.translate(g.x0, g.y0)  # block coordinates from here on
+        rect = self._local_rect()
         state = self._state
         if state == "dim":
             painter.setOpacity(0.32)
@@ -311,8 +433,8 @@ class NodeItem(QGraphicsItem):
         else:
             header = QPainterPath()
             header.setFillRule(Qt.FillRule.WindingFill)
-            header.addRoundedRect(QRectF(0, 0, self.width, BLOCK_HEADER), _RADIUS, _RADIUS)
-            header.addRect(QRectF(0, BLOCK_HEADER / 2, self.width, BLOCK_HEADER / 2))
+            header.addRoundedRect(QRectF(0, 0, self.width, g.header), _RADIUS, _RADIUS)
+            header.addRect(QRectF(0, g.header / 2, self.width, g.header / 2))
             painter.setBrush(t.header[key])
             painter.drawPath(header)
             painter.setPen(QPen(border, bw))
@@ -320,21 +442,21 @@ class NodeItem(QGraphicsItem):
             painter.drawRoundedRect(rect, _RADIUS, _RADIUS)
             painter.setPen(t.header_text)
             painter.setFont(t.title_font)
-            painter.drawText(QRectF(10, 0, self.width - 20, BLOCK_HEADER),
+            painter.drawText(QRectF(10, 0, self.width - 20, g.header),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              texts["title"])
             if texts["caption"]:
                 painter.setFont(t.small_font)
-                painter.drawText(QRectF(10, 0, self.width - 18, BLOCK_HEADER),
+                painter.drawText(QRectF(10, 0, self.width - 18, g.header),
                                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                                  texts["caption"])
             self._paint_body(painter, texts)
 
         # ports
         for s in range(self.arity):
-            self._paint_port(painter, self.input_port_pos(s), s in self.wires_in,
+            self._paint_port(painter, self._local_input_port(s), s in self.wires_in,
                              self._port_highlight == ("in", s), border)
-        self._paint_port(painter, self.output_port_pos(), bool(self.wires_out),
+        self._paint_port(painter, self._local_output_port(), bool(self.wires_out),
                          self._port_highlight == ("out", 0), border)
 
         # badges: output tag, done / error marks
@@ -351,19 +473,21 @@ class NodeItem(QGraphicsItem):
             painter.setPen(t.muted)
             painter.setFont(t.small_font)
             h = t.small_metrics.height()
+            w = t.small_metrics.horizontalAdvance("base") + 8
             for s, name in texts["slots"]:
-                y = self.input_port_pos(s).y()
-                painter.drawText(QRectF(9, y - h / 2, 40, h),
+                y = self._local_input_port(s).y()
+                painter.drawText(QRectF(9, y - h / 2, max(40.0, w), h),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         lines = texts["lines"]
         if lines:  # the value and gradient lines
+            header = self.geometry.header
             line_h = t.value_metrics.height() + 2
-            top = BLOCK_HEADER + 3
-            avail = self.height - BLOCK_HEADER - 6
+            top = header + 3
+            avail = self.height - header - 6
             y = top + (avail - line_h * len(lines)) / 2
-            for text, role in lines:
+            for (text, role), font in zip(lines, texts["fonts"]):
                 painter.setPen(self._colour(role))
-                painter.setFont(t.small_font if role == "muted" else t.value_font)
+                painter.setFont(font)
                 painter.drawText(QRectF(texts["left"], y, texts["width"], line_h),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
                 y += line_h
@@ -371,7 +495,7 @@ class NodeItem(QGraphicsItem):
     def _paint_const(self, painter: QPainter, texts: dict[str, Any], border: Any,
                      bw: float) -> None:
         t = self.theme
-        rect = self.block_rect()
+        rect = self._local_rect()
         painter.setPen(QPen(border, bw))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, _RADIUS, _RADIUS)
@@ -388,7 +512,7 @@ class NodeItem(QGraphicsItem):
         painter.drawText(QRectF(4, top, self.width - 10, title_h),
                          Qt.AlignmentFlag.AlignCenter, texts["title"])
         painter.setPen(self._colour(lines[0][1]))
-        painter.setFont(t.value_font)
+        painter.setFont(texts["fonts"][0])
         painter.drawText(QRectF(4, top + title_h, self.width - 10, line_h),
                          Qt.AlignmentFlag.AlignCenter, lines[0][0])
 
@@ -410,7 +534,7 @@ class NodeItem(QGraphicsItem):
         t = self.theme
         w = t.tag_metrics.horizontalAdvance(text) + 12
         x = self.width - w - 6 if right else 8
-        r = QRectF(x, -TAG_HEIGHT + 1, w, TAG_HEIGHT)
+        r = QRectF(x, -self._tag_height + 1, w, self._tag_height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(r, 5, 5)
@@ -420,7 +544,8 @@ class NodeItem(QGraphicsItem):
 
     def _paint_badge(self, painter: QPainter, text: str, colour: Any) -> None:
         t = self.theme
-        r = QRectF(-7, -7, 16, 16)
+        b = self._badge
+        r = QRectF(-b + 1, -b + 1, 2 * b, 2 * b)
         painter.setPen(QPen(t.background, 1.5))
         painter.setBrush(colour)
         painter.drawEllipse(r)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.graph import Document, Event, GraphError, format_value
+from ...core.graph import Document, Event, GraphError, format_value, message
 from ...core.layout import (
     BLOCK_HEIGHT,
     BLOCK_WIDTH,
@@ -63,6 +63,7 @@ from ..commands import (
     nodes_to_data,
     try_push,
 )
+from ..i18n import translate_error
 from .items import NodeItem
 from .theme import Theme, current_theme
 from .wires import LiveWire, WireItem
@@ -85,9 +86,9 @@ def parse_value_text(text: str) -> Any:
         try:
             v = json.loads(t)
         except ValueError:
-            raise GraphError(f"not a number: {t!r}") from None
+            raise GraphError(_tr("not a number: {text}").format(text=repr(t))) from None
     if isinstance(v, float) and not math.isfinite(v):
-        raise GraphError("values must be finite (no nan or inf)")
+        raise GraphError(message("not_finite"))
     return v
 
 
@@ -486,7 +487,7 @@ class GraphScene(QGraphicsScene):
         try:
             data = data_from_text(text)
         except GraphError as exc:
-            self.statusMessage.emit(exc.message)
+            self.statusMessage.emit(translate_error(exc))
             return []
         offset = PASTE_OFFSET
         if at is not None:

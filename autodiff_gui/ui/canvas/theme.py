@@ -3,6 +3,10 @@
 Block colours are fixed hues (one per kind of block / op group) blended with the
 palette's base colour, so the same code reads well in light and dark palettes and on
 a projector (strong header, pale or dark body, palette text on top).
+
+Fonts follow an application-wide font scale (``set_font_scale``; 1.0 normally,
+larger in presentation mode): ``current_theme()`` rebuilds the theme when the scale
+changed, and blocks grow their geometry with it (see ``items.block_geometry``).
 """
 
 from __future__ import annotations
@@ -28,13 +32,19 @@ def _blend(a: QColor, b: QColor, t: float) -> QColor:
                            a.blueF() * (1 - t) + b.blueF() * t, 1.0)
 
 
-class Theme:
-    """Everything the items need to paint, computed once per palette."""
+MIN_FONT_SCALE = 0.5
+MAX_FONT_SCALE = 4.0
 
-    def __init__(self, palette: QPalette | None = None) -> None:
+
+class Theme:
+    """Everything the items need to paint, computed once per palette and font scale."""
+
+    def __init__(self, palette: QPalette | None = None,
+                 font_scale: float | None = None) -> None:
         if palette is None:
             palette = QGuiApplication.palette()
         self.palette = palette
+        self.font_scale = _clamp(_font_scale if font_scale is None else font_scale)
         base = palette.color(QPalette.ColorRole.Base)
         window = palette.color(QPalette.ColorRole.Window)
         self.text = palette.color(QPalette.ColorRole.Text)
@@ -68,17 +78,20 @@ class Theme:
         self.output_text = palette.color(QPalette.ColorRole.HighlightedText)
         self.label_fill = _blend(base, self.text, 0.04)
 
-        # Fonts: values at 10.5 pt or more, readable at 100 % and on a projector.
-        family = QGuiApplication.font().family()
-        self.title_font = QFont(family)
-        self.title_font.setPointSizeF(13.0)
+        # Fonts: values at 10.5 pt or more, readable at 100 % and on a projector;
+        # all of them times the font scale (presentation mode).
+        # A copy of the application font keeps its family list: Hangul falls back to Noto.
+        app_font = QGuiApplication.font()
+        k = self.font_scale
+        self.title_font = QFont(app_font)
+        self.title_font.setPointSizeF(13.0 * k)
         self.title_font.setBold(True)
-        self.value_font = QFont(family)
-        self.value_font.setPointSizeF(10.5)
-        self.small_font = QFont(family)
-        self.small_font.setPointSizeF(8.5)
-        self.tag_font = QFont(family)
-        self.tag_font.setPointSizeF(8.0)
+        self.value_font = QFont(app_font)
+        self.value_font.setPointSizeF(10.5 * k)
+        self.small_font = QFont(app_font)
+        self.small_font.setPointSizeF(8.5 * k)
+        self.tag_font = QFont(app_font)
+        self.tag_font.setPointSizeF(8.0 * k)
         self.tag_font.setBold(True)
         self.title_metrics = QFontMetricsF(self.title_font)
         self.value_metrics = QFontMetricsF(self.value_font)
@@ -91,13 +104,34 @@ class Theme:
 
 
 _current: Theme | None = None
+_font_scale = 1.0
+
+
+def _clamp(scale: float) -> float:
+    return min(MAX_FONT_SCALE, max(MIN_FONT_SCALE, float(scale)))
+
+
+def font_scale() -> float:
+    """The canvas font scale now (1.0 unless presentation mode enlarged it)."""
+    return _font_scale
+
+
+def set_font_scale(scale: float) -> float:
+    """Scale every canvas font by ``scale`` (clamped to 0.5–4); returns the scale used.
+
+    Scenes keep the theme they were given: call ``scene.set_theme(current_theme())``
+    afterwards so the blocks repaint (and regrow) with the new fonts.
+    """
+    global _font_scale
+    _font_scale = _clamp(scale)
+    return _font_scale
 
 
 def current_theme() -> Theme:
-    """The theme for the application's palette now (rebuilt when the palette changed)."""
+    """The theme for the application's palette and font scale now (rebuilt on change)."""
     global _current
     pal = QGuiApplication.palette()
-    if _current is None or _current.palette != pal:
+    if _current is None or _current.palette != pal or _current.font_scale != _font_scale:
         _current = Theme(pal)
     return _current
 

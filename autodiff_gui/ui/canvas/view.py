@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QCompleter, QGraphicsView, QLineEdit, QWidget
 
 from ...core import ops
 from ...core.graph import GraphError
+from ..i18n import translate_error
 from .scene import MIME_BLOCK, GraphScene, parse_value_text
 from .theme import current_theme
 
@@ -264,7 +265,7 @@ class GraphView(QGraphicsView):
             try:
                 value = parse_value_text(spec[6:])
             except GraphError as exc:
-                scene.statusMessage.emit(exc.message)
+                scene.statusMessage.emit(translate_error(exc))
                 return None
             node = scene.add_block("const", scene_pos, value=value)
         else:

@@ -87,17 +87,30 @@ class WireItem(QGraphicsItem):
         m = HIT_WIDTH
         rect = rect.adjusted(-m, -m, m, m)
         if self._label:
-            # the middle of the wire's horizontal run (where it runs level, mostly)
-            p1, p2 = self._ends
-            mx = (p1.x() + p2.x()) / 2
-            mid = min((self._path.pointAtPercent(k / 24) for k in range(25)),
-                      key=lambda p: abs(p.x() - mx))
-            fm = self.theme.small_metrics
-            w = fm.horizontalAdvance(self._label) + 2 * _LABEL_PAD + 2
-            h = fm.height() + 2
-            self._label_rect = QRectF(mid.x() - w / 2, mid.y() - h - 2, w, h)
+            self._label_rect = self._free_label_rect()
             rect = rect.united(self._label_rect.adjusted(-1, -1, 1, 1))
         self._rect = rect
+
+    def _free_label_rect(self) -> QRectF:
+        """Where the label covers no block: along the wire from its middle outwards,
+        above the curve, then below it; the middle if every spot is taken."""
+        fm = self.theme.small_metrics
+        w = fm.horizontalAdvance(self._label or "") + 2 * _LABEL_PAD + 2
+        h = fm.height() + 2
+        p1, p2 = self._ends
+        mx = (p1.x() + p2.x()) / 2
+        points = [self._path.pointAtPercent(k / 24) for k in range(25)]
+        points.sort(key=lambda p: abs(p.x() - mx))
+        candidates = [QRectF(p.x() - w / 2, p.y() + dy, w, h)
+                      for dy in (-h - 2, 2) for p in points]
+        scene = self.scene()
+        if scene is not None:
+            from .items import NodeItem  # items imports this module
+
+            for r in candidates:
+                if not any(isinstance(i, NodeItem) for i in scene.items(r)):
+                    return r
+        return candidates[0]
 
     def path(self) -> QPainterPath:
         return self._path

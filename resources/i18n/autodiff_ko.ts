@@ -1,0 +1,2712 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en">
+<context>
+    <name>CodePanel</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="54"/>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="55"/>
+        <source>Seed notebook style</source>
+        <translation>노트북 스타일</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="64"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="67"/>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="118"/>
+        <source>Cannot write code yet: {0}</source>
+        <translation>아직 코드를 만들 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="131"/>
+        <source>Copied to the clipboard</source>
+        <translation>클립보드에 복사했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="139"/>
+        <source>Save Script</source>
+        <translation>스크립트 저장</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="140"/>
+        <source>Python files (*.py)</source>
+        <translation>Python 파일 (*.py)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="146"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>{0}에 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="149"/>
+        <source>Saved {0}</source>
+        <translation>{0} 저장함</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPanel</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="406"/>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="407"/>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="408"/>
+        <source>Engine (reverse)</source>
+        <translation>엔진 (리버스모드)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="409"/>
+        <source>Forward mode</source>
+        <translation>포워드모드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="410"/>
+        <source>Forward diff.</source>
+        <translation>전방 차분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="411"/>
+        <source>Central diff.</source>
+        <translation>중앙 차분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="412"/>
+        <source>Complex step</source>
+        <translation>복소 스텝</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="413"/>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="414"/>
+        <source>Max abs. error</source>
+        <translation>최대 절대 오차</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="415"/>
+        <source>Max rel. error</source>
+        <translation>최대 상대 오차</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="416"/>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="418"/>
+        <source>Node</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="419"/>
+        <source>Op</source>
+        <translation>연산</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="420"/>
+        <source>Engine value</source>
+        <translation>엔진 값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="421"/>
+        <source>PyTorch value</source>
+        <translation>PyTorch 값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="422"/>
+        <source>Engine ∂f/∂node</source>
+        <translation>엔진 ∂f/∂node</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="423"/>
+        <source>PyTorch ∂f/∂node</source>
+        <translation>PyTorch ∂f/∂node</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="424"/>
+        <source>grad_fn</source>
+        <translation>grad_fn</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="425"/>
+        <source>Agree</source>
+        <translation>일치</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="436"/>
+        <source>Tolerances (as torch.autograd.gradcheck): a gradient passes when |engine − reference| ≤ atol + rtol·|reference|, atol = {atol:g}, rtol = {rtol:g}; the finite-difference check uses a central difference with h = {eps:g}.</source>
+        <translation>허용 오차 (torch.autograd.gradcheck와 같음): |엔진 − 기준값| ≤ atol + rtol·|기준값|이면 미분계수가 통과합니다. atol = {atol:g}, rtol = {rtol:g}이고, 수치미분 검사는 h = {eps:g}인 중앙 차분을 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="442"/>
+        <source>Check gradients</source>
+        <translation>미분계수 검사</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="445"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="456"/>
+        <source>Press Check gradients to compare.</source>
+        <translation>비교하려면 '미분계수 검사'를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="462"/>
+        <source>Largest |engine − reference| over forward mode, the central difference, the complex step and PyTorch</source>
+        <translation>포워드모드, 중앙 차분, 복소 스텝, PyTorch와 비교한 |엔진 − 기준값|의 최댓값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="464"/>
+        <source>The same, relative to the larger of the two</source>
+        <translation>위와 같은 차이를 둘 중 큰 값에 대한 비율로 나타낸 값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="472"/>
+        <source>By input</source>
+        <translation>입력별</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="473"/>
+        <source>Node by node (PyTorch grad_fn)</source>
+        <translation>노드별 (PyTorch grad_fn)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="509"/>
+        <source>Nothing to check: {0}</source>
+        <translation>검사할 것이 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="517"/>
+        <source>Checking…</source>
+        <translation>검사하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="536"/>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="553"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="561"/>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="558"/>
+        <source>finite differences</source>
+        <translation>수치미분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="559"/>
+        <source>forward mode</source>
+        <translation>포워드모드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="560"/>
+        <source>loading PyTorch and comparing</source>
+        <translation>PyTorch를 불러와 비교하는 중</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="575"/>
+        <source>The check stopped: {0}</source>
+        <translation>검사가 멈췄습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="576"/>
+        <source>error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="589"/>
+        <source>The graph or a value changed: check again.</source>
+        <translation>그래프나 값이 바뀌었습니다. 다시 검사하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="603"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="672"/>
+        <source>FAIL</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="603"/>
+        <source>kink</source>
+        <translation>꺾인 점</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="603"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="670"/>
+        <source>pass</source>
+        <translation>통과</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="604"/>
+        <source>n/a</source>
+        <translation>해당 없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="629"/>
+        <source>loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="633"/>
+        <source>not run</source>
+        <translation>실행 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="666"/>
+        <source>checking…</source>
+        <translation>검사하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="668"/>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="678"/>
+        <source>Finite differences done; loading PyTorch…</source>
+        <translation>수치미분 완료. PyTorch를 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="680"/>
+        <source>PyTorch {0} agrees node by node: {1} of {2}.</source>
+        <translation>PyTorch {0}와 노드별로 일치: {2}개 중 {1}개.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="684"/>
+        <source>PyTorch: {0}</source>
+        <translation>PyTorch: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Examples</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/examples.py" line="107"/>
+        <source>Load example: {title}</source>
+        <translation>예제 불러오기: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/examples.py" line="131"/>
+        <source>Set the values of {title}</source>
+        <translation>{title}의 값 설정</translation>
+    </message>
+</context>
+<context>
+    <name>ExamplesMenu</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/examples.py" line="157"/>
+        <source>E&amp;xamples</source>
+        <translation>예제(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/examples.py" line="173"/>
+        <source>No examples found</source>
+        <translation>예제를 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/examples.py" line="182"/>
+        <source>Build f = {expression}</source>
+        <translation>f = {expression} 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/examples.py" line="195"/>
+        <source>Example: {title}</source>
+        <translation>예제: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>ExpressionBar</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/expression_bar.py" line="49"/>
+        <source>f =</source>
+        <translation>f =</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/expression_bar.py" line="53"/>
+        <source>Type a function, e.g. (x**2 + 2*x) * log(y), and press Enter</source>
+        <translation>함수를 입력하고 Enter를 누르세요. 예: (x**2 + 2*x) * log(y)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/expression_bar.py" line="55"/>
+        <source>Operators: + - * / ** @ and parentheses; functions: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
+Enter builds the graph (undo with Ctrl+Z); Escape restores the text of the current graph.</source>
+        <translation>연산자: + - * / ** @ 와 괄호, 함수: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
+Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Esc를 누르면 현재 그래프의 식으로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/expression_bar.py" line="70"/>
+        <source>Build graph</source>
+        <translation>그래프 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/expression_bar.py" line="72"/>
+        <source>Build the graph of this function (Enter)</source>
+        <translation>이 함수의 계산 그래프를 만듭니다 (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>GradientStep</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="378"/>
+        <source>&amp;Gradient Step</source>
+        <translation>경사 하강 한 걸음(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="381"/>
+        <source>Move the chosen inputs against their gradient: x ← x − η·∂f/∂x</source>
+        <translation>고른 입력을 미분계수의 반대 방향으로 옮깁니다: x ← x − η·∂f/∂x</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="404"/>
+        <source>Gradient Descent</source>
+        <translation>경사 하강법</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="524"/>
+        <source>Tick at least one input to update.</source>
+        <translation>갱신할 입력을 하나 이상 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="529"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="531"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="549"/>
+        <source>No gradient step: {0}</source>
+        <translation>경사 하강을 할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="534"/>
+        <source>A gradient step needs a single number as output (a loss); this output has shape {0}.</source>
+        <translation>경사 하강에는 출력(손실)이 숫자 하나여야 합니다. 이 출력의 모양은 {0}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="551"/>
+        <source>The output does not depend on the ticked inputs.</source>
+        <translation>출력이 선택한 입력에 의존하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="553"/>
+        <source>Gradient step {names} (η = {eta})</source>
+        <translation>경사 하강 {names} (η = {eta})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="561"/>
+        <source>Step {n}: f = {before} → {after}</source>
+        <translation>{n}단계: f = {before} → {after}</translation>
+    </message>
+</context>
+<context>
+    <name>GradientStepPanel</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="297"/>
+        <source>How far each step moves: x ← x − η·∂f/∂x</source>
+        <translation>한 걸음에 움직이는 정도: x ← x − η·∂f/∂x</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="303"/>
+        <source>Clear Plot</source>
+        <translation>플롯 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="305"/>
+        <source>Forget the recorded losses (the values stay)</source>
+        <translation>기록한 손실을 지웁니다 (값은 그대로)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="316"/>
+        <source>Update</source>
+        <translation>갱신</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="317"/>
+        <source>Learning rate η</source>
+        <translation>학습률 η</translation>
+    </message>
+</context>
+<context>
+    <name>InputsModel</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="52"/>
+        <source>enter a number or an array such as [1, 2]</source>
+        <translation>숫자나 [1, 2] 같은 배열을 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="59"/>
+        <source>{text} is not a number or an array such as [[1, 2], [3, 4]]</source>
+        <translation>{text}은(는) 숫자도, [[1, 2], [3, 4]] 같은 배열도 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="125"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="125"/>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="145"/>
+        <source>Double-click to rename this input</source>
+        <translation>두 번 클릭하면 이 입력의 이름을 바꿉니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="146"/>
+        <source>{value}
+Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
+        <translation>{value}
+두 번 클릭해서 바꾸세요: 숫자 또는 [[1, 2], [3, 4]] 같은 배열</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="178"/>
+        <source>{name}: {reason} (kept {old})</source>
+        <translation>{name}: {reason} ({old} 유지)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="190"/>
+        <source>Cannot rename {old}: {reason}</source>
+        <translation>{old}의 이름을 바꿀 수 없습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>InputsPanel</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="224"/>
+        <source>Double-click a value to change it.</source>
+        <translation>값을 두 번 클릭하면 바꿀 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/language.py" line="49"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/language.py" line="63"/>
+        <source>Switch the interface language now (no restart)</source>
+        <translation>화면의 언어를 바로 바꿉니다 (다시 시작할 필요 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/language.py" line="187"/>
+        <source>Language: {name}</source>
+        <translation>언어: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="890"/>
+        <source>Lessons</source>
+        <translation>수업</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="902"/>
+        <source>&amp;Lessons</source>
+        <translation>수업(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="905"/>
+        <source>Learn automatic differentiation step by step, with the notebook's examples</source>
+        <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsPanel</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="293"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="594"/>
+        <source>Run the demonstration</source>
+        <translation>시연 실행</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="321"/>
+        <source>◀ Back</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="323"/>
+        <source>The previous page</source>
+        <translation>이전 쪽</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="324"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="452"/>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="326"/>
+        <source>The next page</source>
+        <translation>다음 쪽</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="382"/>
+        <source>The lessons cannot be shown</source>
+        <translation>수업을 표시할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="452"/>
+        <source>Next lesson ▶</source>
+        <translation>다음 수업 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="453"/>
+        <source>page {x} of {n}</source>
+        <translation>{n}쪽 중 {x}쪽</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="600"/>
+        <source>Run in PyTorch again</source>
+        <translation>PyTorch로 다시 실행</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="711"/>
+        <source>✓ Step {n} reached. Go on to the next page.</source>
+        <translation>✓ {n}단계에 도착했습니다. 다음 쪽으로 넘어가세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="715"/>
+        <source>Press {control} until step {n} (now at step {now}).</source>
+        <translation>{n}단계가 될 때까지 {control}을(를) 누르세요 (지금 {now}단계).</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="718"/>
+        <source>✓ Done.</source>
+        <translation>✓ 완료.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="721"/>
+        <source>Press {control}.</source>
+        <translation>{control}을(를) 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="725"/>
+        <source>(in the {menu} menu)</source>
+        <translation>({menu} 메뉴에 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="727"/>
+        <source>It is framed in orange.</source>
+        <translation>주황색 테두리로 표시되어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="763"/>
+        <source>Running the notebook's cell in PyTorch…</source>
+        <translation>노트북의 셀을 PyTorch로 실행하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="781"/>
+        <source>PyTorch printed:</source>
+        <translation>PyTorch 출력:</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="783"/>
+        <source>The demonstration stopped (exit code {0}).</source>
+        <translation>시연이 멈췄습니다 (종료 코드 {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="792"/>
+        <source>Python could not be started for the demonstration.</source>
+        <translation>시연을 위한 Python을 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="832"/>
+        <source>Running the notebook's autograd cells in PyTorch…</source>
+        <translation>노트북의 autograd 셀을 PyTorch로 실행하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="849"/>
+        <source># PyTorch {version}: the notebook's cells on f = {f}</source>
+        <translation># PyTorch {version}: f = {f}에 대한 노트북의 셀</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="855"/>
+        <source>PyTorch's gradient: {0}</source>
+        <translation>PyTorch의 미분계수: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="865"/>
+        <source>PyTorch could not run: {0}</source>
+        <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="205"/>
+        <source>Press Gradient Step: the loss of every step is drawn here.</source>
+        <translation>'경사 하강 한 걸음'을 누르면 단계마다 손실이 여기에 그려집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="256"/>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="258"/>
+        <source>loss f</source>
+        <translation>손실 f</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="156"/>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="157"/>
+        <source>Blocks</source>
+        <translation>블록</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="159"/>
+        <source>Inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="161"/>
+        <source>History</source>
+        <translation>작업 내역</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="272"/>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="273"/>
+        <source>Start an empty graph</source>
+        <translation>빈 그래프로 시작합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="275"/>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="276"/>
+        <source>Open a saved graph</source>
+        <translation>저장한 그래프를 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="278"/>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="279"/>
+        <source>Save the graph</source>
+        <translation>그래프를 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="281"/>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="283"/>
+        <source>Save the graph under a new name</source>
+        <translation>그래프를 새 이름으로 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="284"/>
+        <source>&amp;Export Image…</source>
+        <translation>이미지 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="286"/>
+        <source>Save a picture of the graph (PNG or SVG)</source>
+        <translation>그래프 그림을 저장합니다 (PNG 또는 SVG)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="287"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="288"/>
+        <source>Close Autodiff Studio</source>
+        <translation>Autodiff Studio를 닫습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="291"/>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="295"/>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="307"/>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="308"/>
+        <source>Copy the selected blocks</source>
+        <translation>선택한 블록을 복사합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="310"/>
+        <source>&amp;Paste</source>
+        <translation>붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="311"/>
+        <source>Paste blocks</source>
+        <translation>블록을 붙여넣습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="313"/>
+        <source>D&amp;uplicate</source>
+        <translation>복제(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="315"/>
+        <source>Duplicate the selected blocks</source>
+        <translation>선택한 블록을 복제합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="316"/>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="318"/>
+        <source>Delete the selected blocks and wires</source>
+        <translation>선택한 블록과 연결선을 삭제합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="320"/>
+        <source>Auto &amp;Layout</source>
+        <translation>자동 배치(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="322"/>
+        <source>Arrange the blocks in layers, inputs on the left</source>
+        <translation>블록을 층별로 정렬합니다 (입력은 왼쪽)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="324"/>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="327"/>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="329"/>
+        <source>&amp;Fit to Window</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="331"/>
+        <source>Show the whole graph (F)</source>
+        <translation>그래프 전체를 보여 줍니다 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="335"/>
+        <source>&amp;History</source>
+        <translation>작업 내역(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="336"/>
+        <source>Show every step you can undo</source>
+        <translation>되돌릴 수 있는 모든 작업을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="337"/>
+        <source>&amp;About Autodiff Studio</source>
+        <translation>Autodiff Studio 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="339"/>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="341"/>
+        <source>&amp;Clear List</source>
+        <translation>목록 지우기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="347"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="351"/>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="361"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="371"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="380"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="394"/>
+        <source>Main Toolbar</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="454"/>
+        <source>1 node</source>
+        <translation>노드 1개</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="454"/>
+        <source>{n} nodes</source>
+        <translation>노드 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="456"/>
+        <source>Empty graph: drag blocks from the palette or type a function</source>
+        <translation>빈 그래프: 블록 목록에서 블록을 끌어 오거나 함수를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="460"/>
+        <source>Incomplete: {reason} · {nodes}</source>
+        <translation>미완성: {reason} · {nodes}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="463"/>
+        <source>Error: {error} · {nodes}</source>
+        <translation>오류: {error} · {nodes}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="465"/>
+        <source>f = {value} · {nodes}</source>
+        <translation>f = {value} · {nodes}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="493"/>
+        <source>Type a function first, e.g. x**2 + 2*x</source>
+        <translation>먼저 함수를 입력하세요. 예: x**2 + 2*x</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="567"/>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="568"/>
+        <source>{name}[*] — Autodiff Studio</source>
+        <translation>{name}[*] — Autodiff Studio</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="572"/>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="573"/>
+        <source>The graph has changes that are not saved.</source>
+        <translation>그래프에 저장하지 않은 변경 사항이 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="576"/>
+        <source>Do you want to save them?</source>
+        <translation>저장하시겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="611"/>
+        <source>New empty graph</source>
+        <translation>새 빈 그래프</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="618"/>
+        <source>Open Graph</source>
+        <translation>그래프 열기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="627"/>
+        <source>Cannot open file</source>
+        <translation>파일을 열 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="640"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="643"/>
+        <source>Cannot open {file}: {reason}</source>
+        <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="647"/>
+        <source>Opened {file}</source>
+        <translation>{file}을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="661"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="675"/>
+        <source>Cannot save</source>
+        <translation>저장할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="666"/>
+        <source>untitled</source>
+        <translation>제목없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="667"/>
+        <source>Save Graph</source>
+        <translation>그래프 저장</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="685"/>
+        <source>Cannot write {file}: {reason}</source>
+        <translation>{file}에 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="691"/>
+        <source>Saved {file}</source>
+        <translation>{file}을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="695"/>
+        <source>Autodiff Studio graph (*.adgraph.json *.json)</source>
+        <translation>Autodiff Studio 그래프 (*.adgraph.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="696"/>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="737"/>
+        <source>graph</source>
+        <translation>그래프</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="738"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="738"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="740"/>
+        <source>Export Image</source>
+        <translation>이미지 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="748"/>
+        <source>Cannot export</source>
+        <translation>내보낼 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="758"/>
+        <source>Nothing to export: the graph is empty</source>
+        <translation>내보낼 것이 없습니다: 그래프가 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="772"/>
+        <source>Cannot write {file}</source>
+        <translation>{file}에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="774"/>
+        <source>Exported {file}</source>
+        <translation>{file}(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="802"/>
+        <source>Autodiff Studio graph</source>
+        <translation>Autodiff Studio 그래프</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="860"/>
+        <source>About Autodiff Studio</source>
+        <translation>Autodiff Studio 정보</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="861"/>
+        <source>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;Build a function from blocks or type it, then watch automatic differentiation happen node by node: the forward pass, the backward pass and the chain rule, checked against finite differences and PyTorch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;함수를 블록으로 조립하거나 직접 입력한 다음, 자동미분이 노드 하나하나에서 일어나는 과정을 지켜보세요. 순전파, 역전파, 연쇄 법칙을 보여 주고, 그 결과를 수치미분 및 PyTorch와 비교합니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Narration</name>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="126"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="28"/>
+        <source>{name} = {value}  (input)</source>
+        <translation>{name} = {value}  (입력)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="127"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="29"/>
+        <source>constant {value}</source>
+        <translation>상수 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="128"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="30"/>
+        <source>{line}, so</source>
+        <translation>{line} 이므로</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="129"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="31"/>
+        <source>∂f/∂{src} = ∂f/∂{out} · {local} = {dout} · {localv} = {amount}</source>
+        <translation>∂f/∂{src} = ∂f/∂{out} · {local} = {dout} · {localv} = {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="130"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="33"/>
+        <source>∂f/∂{src} = {local} = {amount}</source>
+        <translation>∂f/∂{src} = {local} = {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="131"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="34"/>
+        <source>∂f/∂{src} += {amount}:  {before} + {amount} = {after}</source>
+        <translation>∂f/∂{src} += {amount}:  {before} + {amount} = {after}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="132"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="35"/>
+        <source>∂f/∂{out} = {dout}  (upstream gradient)</source>
+        <translation>∂f/∂{out} = {dout}  (상류층 미분계수)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="133"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="36"/>
+        <source>{name}: tangent ∂{name}/∂{wrt} = {tangent}</source>
+        <translation>{name}: 탄젠트 ∂{name}/∂{wrt} = {tangent}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="134"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="37"/>
+        <source>constant {value}: tangent 0</source>
+        <translation>상수 {value}: 탄젠트 0</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="135"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="38"/>
+        <source>∂{out}/∂{wrt} = {terms} = {tangent}</source>
+        <translation>∂{out}/∂{wrt} = {terms} = {tangent}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="39"/>
+        <source>∂{out}/∂{wrt} = 0  (does not depend on {wrt})</source>
+        <translation>∂{out}/∂{wrt} = 0  ({wrt}에 의존하지 않음)</translation>
+    </message>
+</context>
+<context>
+    <name>NarrationView</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="73"/>
+        <source>Forward pass</source>
+        <translation>순전파</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="75"/>
+        <source>Backward pass</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="76"/>
+        <source>Forward mode (tangent of {0})</source>
+        <translation>포워드모드 ({0}의 탄젠트)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="113"/>
+        <source>Stopped at {label}</source>
+        <translation>{label}에서 멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="118"/>
+        <source>{pass_name} · step {n} of {total}</source>
+        <translation>{pass_name} · {total}단계 중 {n}단계</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="128"/>
+        <source>Local derivative: </source>
+        <translation>국소 미분계수: </translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="135"/>
+        <source>Earlier steps</source>
+        <translation>앞의 단계</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="152"/>
+        <source>Done: f = {value}</source>
+        <translation>완료: f = {value}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="159"/>
+        <source>(includes the gradients accumulated in earlier runs)</source>
+        <translation>(앞선 실행에서 누적된 미분계수 포함)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="164"/>
+        <source>One forward-mode pass gives the derivative for one input; reverse mode gives every input's in one backward pass.</source>
+        <translation>포워드모드는 한 번 전파할 때 입력 하나의 미분계수만 얻지만, 리버스모드는 역전파 한 번으로 모든 입력의 편미분계수를 얻습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="172"/>
+        <source>Nothing to step yet: {reason}</source>
+        <translation>아직 진행할 단계가 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="174"/>
+        <source>Forward mode carries the tangent of one input along with the values. Press → (Next step) to begin.</source>
+        <translation>포워드모드는 값과 함께 입력 하나의 탄젠트를 앞으로 전달합니다. 시작하려면 → (다음 단계)를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/narration.py" line="176"/>
+        <source>Reverse mode: the forward pass computes every value, then the backward pass sends the gradient from the output back to the inputs with the chain rule. Press → (Next step) to begin.</source>
+        <translation>리버스모드: 순전파로 모든 값을 계산한 다음, 역전파로 연쇄 법칙을 따라 출력의 미분계수를 입력까지 거꾸로 보냅니다. 시작하려면 → (다음 단계)를 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteWidget</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/palette.py" line="77"/>
+        <source>Filter blocks…</source>
+        <translation>블록 찾기…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/palette.py" line="108"/>
+        <source>Inputs and constants</source>
+        <translation>입력과 상수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/palette.py" line="109"/>
+        <source>Arithmetic</source>
+        <translation>사칙연산</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/palette.py" line="110"/>
+        <source>Functions</source>
+        <translation>함수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/palette.py" line="111"/>
+        <source>Activations</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/palette.py" line="112"/>
+        <source>Reductions</source>
+        <translation>축약</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/palette.py" line="145"/>
+        <source>input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/palette.py" line="146"/>
+        <source>A named input variable (x, y, …); its value is set in the Inputs panel</source>
+        <translation>이름이 있는 입력 변수 (x, y, …). 값은 '입력' 패널에서 정합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/palette.py" line="148"/>
+        <source>constant</source>
+        <translation>상수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/palette.py" line="149"/>
+        <source>A constant number or array</source>
+        <translation>상수인 숫자나 배열</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/palette.py" line="157"/>
+        <source>{name}: {desc}
+Arguments: {args}</source>
+        <translation>{name}: {desc}
+인자: {args}</translation>
+    </message>
+</context>
+<context>
+    <name>PlotsPanel</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="174"/>
+        <source>Function and tangent</source>
+        <translation>함수와 접선</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="175"/>
+        <source>Finite-difference error vs h</source>
+        <translation>h에 따른 수치미분 오차</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="176"/>
+        <source>Contours and gradient (two inputs)</source>
+        <translation>등고선과 그래디언트 (입력 두 개)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="181"/>
+        <source>element </source>
+        <translation>원소 </translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="188"/>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="197"/>
+        <source>along</source>
+        <translation>입력:</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="200"/>
+        <source>and</source>
+        <translation>및</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="353"/>
+        <source>The function has no input to vary</source>
+        <translation>함수에 바꿀 수 있는 입력이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="360"/>
+        <source>Computing…</source>
+        <translation>계산하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="376"/>
+        <source>A contour plot needs two inputs</source>
+        <translation>등고선 플롯에는 입력이 두 개 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="444"/>
+        <source>tangent, slope ∂{0}/∂{1} = {2}</source>
+        <translation>접선, 기울기 ∂{0}/∂{1} = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="456"/>
+        <source>{f} along {x} at {x} = {x0}</source>
+        <translation>{x} = {x0} 근처에서 {x}에 따른 {f}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="458"/>
+        <source>Slope at the point (the engine's gradient): {0}</source>
+        <translation>그 점에서의 기울기 (엔진이 구한 미분계수): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="466"/>
+        <source>forward difference</source>
+        <translation>전방 차분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="467"/>
+        <source>central difference</source>
+        <translation>중앙 차분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="468"/>
+        <source>complex step</source>
+        <translation>복소 스텝</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="489"/>
+        <source>step h</source>
+        <translation>간격 h</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="490"/>
+        <source>absolute error</source>
+        <translation>절대 오차</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="490"/>
+        <source>relative error</source>
+        <translation>상대 오차</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="494"/>
+        <source>Error of ∂F/∂{0} against the engine ({1})</source>
+        <translation>엔진 값({1})에 대한 ∂F/∂{0}의 오차</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="496"/>
+        <source>Truncation error falls with h, round-off error grows as h shrinks: the V. Differences that happen to be exact (error 0) are not drawn.</source>
+        <translation>h가 작아지면 절단 오차는 줄고 반올림 오차는 커져서 V자 모양이 됩니다. 우연히 정확한 차분(오차 0)은 그리지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="499"/>
+        <source>Complex step: {0}</source>
+        <translation>복소 스텝: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="526"/>
+        <source>Contours of {f}; the arrow is the gradient ({gx}, {gy})</source>
+        <translation>{f}의 등고선. 화살표는 그래디언트 ({gx}, {gy})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="528"/>
+        <source>The gradient is perpendicular to the contour line through the point.</source>
+        <translation>그래디언트는 그 점을 지나는 등고선에 수직입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="538"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="538"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="539"/>
+        <source>Save Plot</source>
+        <translation>플롯 저장</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="548"/>
+        <source>Cannot save the plot: {0}</source>
+        <translation>플롯을 저장할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/plots.py" line="550"/>
+        <source>Plot saved to {0}</source>
+        <translation>플롯을 {0}에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/presentation.py" line="150"/>
+        <source>&amp;Presentation</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/presentation.py" line="158"/>
+        <source>Full screen with large fonts for a projector (F11; Esc leaves)</source>
+        <translation>프로젝터용 큰 글꼴의 전체 화면 (F11, Esc로 나가기)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/presentation.py" line="166"/>
+        <source>Leave Presentation</source>
+        <translation>발표 모드 끝내기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/presentation.py" line="167"/>
+        <source>Back to the normal window (Esc)</source>
+        <translation>보통 창으로 돌아갑니다 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/presentation.py" line="175"/>
+        <source>Larger Text</source>
+        <translation>글자 크게</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/presentation.py" line="177"/>
+        <source>Make everything larger (Ctrl +)</source>
+        <translation>모두 크게 합니다 (Ctrl +)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/presentation.py" line="179"/>
+        <source>Smaller Text</source>
+        <translation>글자 작게</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/presentation.py" line="181"/>
+        <source>Make everything smaller (Ctrl −)</source>
+        <translation>모두 작게 합니다 (Ctrl −)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/presentation.py" line="183"/>
+        <source>Default Text Size</source>
+        <translation>기본 글자 크기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/presentation.py" line="184"/>
+        <source>Back to the default presentation size (Ctrl 0)</source>
+        <translation>발표 모드 기본 크기로 돌아갑니다 (Ctrl 0)</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="309"/>
+        <source>&amp;Next Step</source>
+        <translation>다음 단계(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="310"/>
+        <source>Take the next step</source>
+        <translation>다음 단계로 진행합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="312"/>
+        <source>&amp;Previous Step</source>
+        <translation>이전 단계(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="313"/>
+        <source>Undo the last step</source>
+        <translation>마지막 단계를 되돌립니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="315"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="476"/>
+        <source>&amp;Play</source>
+        <translation>재생(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="316"/>
+        <source>Play the steps one after another, or pause</source>
+        <translation>단계를 차례로 재생하거나 일시 정지합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="319"/>
+        <source>Run to &amp;End</source>
+        <translation>끝까지 실행(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="320"/>
+        <source>Take every remaining step</source>
+        <translation>남은 단계를 모두 진행합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="322"/>
+        <source>&amp;Reset</source>
+        <translation>처음으로(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="323"/>
+        <source>Back to the start</source>
+        <translation>처음 상태로 돌아갑니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="325"/>
+        <source>&amp;Check Gradients</source>
+        <translation>미분계수 검사(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="327"/>
+        <source>Compare the engine's gradient with forward mode, finite differences and PyTorch</source>
+        <translation>엔진이 구한 미분계수를 포워드모드, 수치미분, PyTorch와 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="330"/>
+        <source>Export &amp;Trace as CSV…</source>
+        <translation>추적 기록을 CSV로 내보내기(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="331"/>
+        <source>Save the executed steps as CSV</source>
+        <translation>실행한 단계를 CSV로 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="375"/>
+        <source>Narration</source>
+        <translation>해설</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="377"/>
+        <source>Trace</source>
+        <translation>추적</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="378"/>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="380"/>
+        <source>Plots</source>
+        <translation>플롯</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="381"/>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="416"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="418"/>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="434"/>
+        <source>Step</source>
+        <translation>단계 도구 모음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="445"/>
+        <source>Playing speed</source>
+        <translation>재생 속도</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="451"/>
+        <source> Speed </source>
+        <translation> 속도 </translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="469"/>
+        <source>fastest</source>
+        <translation>최고 속도</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="472"/>
+        <source>{0} steps/s</source>
+        <translation>초당 {0}단계</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="476"/>
+        <source>&amp;Pause</source>
+        <translation>일시 정지(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>StepController</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="458"/>
+        <source>not a number or a JSON array such as [1, 2]</source>
+        <translation>숫자나 [1, 2] 같은 JSON 배열이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="468"/>
+        <source>the output has shape {0}; this has shape {1}</source>
+        <translation>출력의 모양은 {0}인데 이 값의 모양은 {1}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="537"/>
+        <source>Nothing to step: {0}</source>
+        <translation>진행할 단계가 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="543"/>
+        <source>Forward mode needs an input on the way to the output</source>
+        <translation>포워드모드에는 출력으로 이어지는 입력이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="577"/>
+        <source>The upstream gradient has shape {0}, but the output has shape {1}</source>
+        <translation>상류층 미분계수의 모양은 {0}인데 출력의 모양은 {1}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="646"/>
+        <source>Stopped: {0}</source>
+        <translation>멈춤: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="649"/>
+        <source>Step {0} of {1}</source>
+        <translation>{1}단계 중 {0}단계</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="700"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="746"/>
+        <source>The pass is complete</source>
+        <translation>전파가 끝났습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="757"/>
+        <source>Stepping reset</source>
+        <translation>단계를 처음으로 되돌렸습니다</translation>
+    </message>
+</context>
+<context>
+    <name>StepSettings</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="73"/>
+        <source>Reverse mode (forward pass, then backward pass)</source>
+        <translation>리버스모드 (순전파 후 역전파)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="75"/>
+        <source>Forward mode (carry one input's tangent)</source>
+        <translation>포워드모드 (입력 하나의 탄젠트를 전달)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="82"/>
+        <source>The input whose tangent forward mode carries</source>
+        <translation>포워드모드가 탄젠트를 전달할 입력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="93"/>
+        <source>The gradient the backward pass starts from at the output (PyTorch's grad_tensors): a number, or a JSON array shaped like the output, e.g. [1, 2]</source>
+        <translation>역전파가 출력에서 시작할 때 쓰는 미분계수 (PyTorch의 grad_tensors): 숫자, 또는 출력과 같은 모양의 JSON 배열 (예: [1, 2])</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="101"/>
+        <source>Accumulate gradients across runs (.grad)</source>
+        <translation>실행할 때마다 미분계수 누적 (.grad)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="103"/>
+        <source>zero_grad</source>
+        <translation>zero_grad</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="105"/>
+        <source>Forget the accumulated gradients</source>
+        <translation>누적된 미분계수를 지웁니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="107"/>
+        <source>PyTorch adds every backward() into x.grad, so a second run without optimizer.zero_grad() (or x.grad = None) doubles it. Running backward twice over one graph also needs retain_graph=True, because PyTorch frees the values saved for the backward pass; this engine keeps them.</source>
+        <translation>PyTorch는 backward()를 할 때마다 결과를 x.grad에 더하므로, optimizer.zero_grad() (또는 x.grad = None) 없이 한 번 더 실행하면 값이 두 배가 됩니다. 한 그래프에서 역전파를 두 번 하려면 retain_graph=True도 필요합니다. PyTorch는 역전파용으로 저장한 값을 지우기 때문입니다. 이 엔진은 그 값을 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="123"/>
+        <source>Mode</source>
+        <translation>모드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="129"/>
+        <source>Upstream gradient</source>
+        <translation>상류층 미분계수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="171"/>
+        <source>forward mode needs {n} passes for {n} inputs; reverse mode needs 1 backward pass</source>
+        <translation>입력이 {n}개이면 포워드모드는 전파를 {n}번 해야 하지만, 리버스모드는 역전파 1번이면 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="173"/>
+        <source>forward mode needs 1 pass for 1 input; reverse mode needs 1 backward pass</source>
+        <translation>입력이 1개이면 포워드모드는 전파 1번, 리버스모드는 역전파 1번이면 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="191"/>
+        <source>{reason} (still using {old})</source>
+        <translation>{reason} ({old}을(를) 계속 사용)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="211"/>
+        <source>Accumulated: {0}</source>
+        <translation>누적: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TraceModel</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="71"/>
+        <source>forward</source>
+        <translation>순전파</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="73"/>
+        <source>backward</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="74"/>
+        <source>tangent</source>
+        <translation>탄젠트</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="81"/>
+        <source>constant</source>
+        <translation>상수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="81"/>
+        <source>input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="136"/>
+        <source>Node</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="136"/>
+        <source>Op</source>
+        <translation>연산</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="136"/>
+        <source>Pass</source>
+        <translation>전파</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="136"/>
+        <source>Step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="137"/>
+        <source>Inputs</source>
+        <translation>입력값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="137"/>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="137"/>
+        <source>∂f/∂node (dout)</source>
+        <translation>∂f/∂node (dout)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="138"/>
+        <source>Contributions</source>
+        <translation>전달한 미분계수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="138"/>
+        <source>Local derivatives</source>
+        <translation>국소 미분계수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="139"/>
+        <source>Accumulated gradient</source>
+        <translation>누적 미분계수</translation>
+    </message>
+</context>
+<context>
+    <name>TracePanel</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="251"/>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="254"/>
+        <source>Click a row to go back to that step.</source>
+        <translation>행을 클릭하면 그 단계로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="294"/>
+        <source>Export Trace</source>
+        <translation>추적 기록 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="295"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="300"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>{0}에 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/trace_model.py" line="303"/>
+        <source>Trace saved to {0}</source>
+        <translation>추적 기록을 {0}에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>canvas</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="54"/>
+        <source>base</source>
+        <translation>밑</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="55"/>
+        <source>exp</source>
+        <translation>지수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="56"/>
+        <source>num</source>
+        <translation>분자</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="57"/>
+        <source>den</source>
+        <translation>분모</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="265"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="143"/>
+        <source>input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="313"/>
+        <source>input {name} = {value}</source>
+        <translation>입력 {name} = {value}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="316"/>
+        <source>constant {value}</source>
+        <translation>상수 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="464"/>
+        <source>output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="89"/>
+        <source>not a number: {text}</source>
+        <translation>숫자가 아닙니다: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="383"/>
+        <source>choose an operation</source>
+        <translation>연산을 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="437"/>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="437"/>
+        <source>Rename input</source>
+        <translation>입력 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="450"/>
+        <source>Edit value of {name}</source>
+        <translation>{name}의 값 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="451"/>
+        <source>Value:</source>
+        <translation>값:</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="529"/>
+        <source>Set as output</source>
+        <translation>출력으로 지정</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="533"/>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="536"/>
+        <source>Edit value…</source>
+        <translation>값 바꾸기…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="539"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="549"/>
+        <source>Add input</source>
+        <translation>입력 추가</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="551"/>
+        <source>Add constant</source>
+        <translation>상수 추가</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="553"/>
+        <source>Paste</source>
+        <translation>붙여넣기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="556"/>
+        <source>Arrange blocks</source>
+        <translation>블록 정렬</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="664"/>
+        <source>drop the wire on an input slot (the left side of a block)</source>
+        <translation>연결선을 입력 슬롯(블록의 왼쪽)에 놓으세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="143"/>
+        <source>constant</source>
+        <translation>상수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="144"/>
+        <source>arithmetic</source>
+        <translation>사칙연산</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="144"/>
+        <source>functions</source>
+        <translation>함수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="145"/>
+        <source>activations</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="145"/>
+        <source>reductions</source>
+        <translation>축약</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="77"/>
+        <source>add block: mul, log, input, 2.5 …</source>
+        <translation>블록 추가: mul, log, input, 2.5 …</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="105"/>
+        <source>no block called {text}</source>
+        <translation>{text}(이)라는 블록이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="257"/>
+        <source>unknown operation {name}</source>
+        <translation>알 수 없는 연산 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="272"/>
+        <source>unknown block {spec}</source>
+        <translation>알 수 없는 블록 {spec}</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="173"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="568"/>
+        <source>unknown kind of block %1</source>
+        <translation>알 수 없는 블록 종류 %1</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="175"/>
+        <source>Add constant</source>
+        <translation>상수 추가</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="177"/>
+        <source>Add %1</source>
+        <translation>%1 추가</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="214"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="290"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="310"/>
+        <source>nothing is connected there</source>
+        <translation>그곳에는 아무것도 연결되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="216"/>
+        <source>nothing is selected</source>
+        <translation>선택한 것이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="219"/>
+        <source>Delete %1</source>
+        <translation>%1 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="222"/>
+        <source>Delete %1 blocks</source>
+        <translation>블록 %1개 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="224"/>
+        <source>Delete wire</source>
+        <translation>연결선 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="267"/>
+        <source>that wire is there already</source>
+        <translation>그 연결선은 이미 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="268"/>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="269"/>
+        <source>Replace wire</source>
+        <translation>연결선 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="291"/>
+        <source>Disconnect</source>
+        <translation>연결 끊기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="312"/>
+        <source>the wire is there already</source>
+        <translation>연결선이 이미 그 자리에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="314"/>
+        <source>Move wire</source>
+        <translation>연결선 옮기기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="343"/>
+        <source>Set value of %1</source>
+        <translation>%1의 값 설정</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="375"/>
+        <source>the input is called %1 already</source>
+        <translation>입력의 이름이 이미 %1입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="377"/>
+        <source>Rename %1 to %2</source>
+        <translation>%1의 이름을 %2(으)로 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="394"/>
+        <source>Set output</source>
+        <translation>출력 지정</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="416"/>
+        <source>nothing moved</source>
+        <translation>움직인 것이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="423"/>
+        <source>Move block</source>
+        <translation>블록 옮기기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="425"/>
+        <source>Move %1 blocks</source>
+        <translation>블록 %1개 옮기기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="473"/>
+        <source>Arrange blocks</source>
+        <translation>블록 정렬</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="526"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="528"/>
+        <source>the clipboard holds no blocks</source>
+        <translation>클립보드에 블록이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="530"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="571"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="578"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="583"/>
+        <source>the clipboard data is damaged</source>
+        <translation>클립보드 데이터가 손상되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="546"/>
+        <source>nothing to paste</source>
+        <translation>붙여넣을 것이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="586"/>
+        <source>Paste block</source>
+        <translation>블록 붙여넣기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/commands.py" line="588"/>
+        <source>Paste %1 blocks</source>
+        <translation>블록 %1개 붙여넣기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="509"/>
+        <source>Build f = %1</source>
+        <translation>f = %1 만들기</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="60"/>
+        <source>upstream gradient: {reason}</source>
+        <translation>상류층 미분계수: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="61"/>
+        <source>the graph is empty: add an input and an operation</source>
+        <translation>그래프가 비어 있습니다: 입력과 연산을 추가하세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="62"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="44"/>
+        <source>there is no node {node}</source>
+        <translation>노드 {node}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="63"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="63"/>
+        <source>{node} needs its {slot!r} argument</source>
+        <translation>{node}에 {slot!r} 인자가 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="64"/>
+        <source>there is no input called {name!r}</source>
+        <translation>{name!r}(이)라는 입력이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="65"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="51"/>
+        <source>value of {name}: {reason}</source>
+        <translation>{name}의 값: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="66"/>
+        <source>initial gradient: there is no input called {name!r}</source>
+        <translation>초기 미분계수: {name!r}(이)라는 입력이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="67"/>
+        <source>initial gradient of {name}: {reason}</source>
+        <translation>{name}의 초기 미분계수: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="68"/>
+        <source>the initial gradient of {name} has shape {got}, but {name} has shape {want}</source>
+        <translation>{name}의 초기 미분계수의 모양은 {got}인데 {name}의 모양은 {want}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="70"/>
+        <source>the accumulated gradient is not finite (overflow)</source>
+        <translation>누적된 미분계수가 유한한 값이 아닙니다 (오버플로)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="71"/>
+        <source>the upstream gradient has shape {got}, but the output has shape {want}</source>
+        <translation>상류층 미분계수의 모양은 {got}인데 출력의 모양은 {want}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="72"/>
+        <source>there is no input called {wrt!r} on the way to the output</source>
+        <translation>출력으로 이어지는 {wrt!r}(이)라는 입력이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="73"/>
+        <source>tangent of {wrt}: {reason}</source>
+        <translation>{wrt}의 탄젠트: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="74"/>
+        <source>the tangent of {wrt} must have shape {shape}</source>
+        <translation>{wrt}의 탄젠트는 모양이 {shape}여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="75"/>
+        <source>shapes {shapes} do not fit {op}: {detail}</source>
+        <translation>모양 {shapes}은(는) {op}에 맞지 않습니다: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="76"/>
+        <source>the result is not a finite number (overflow)</source>
+        <translation>결과가 유한한 수가 아닙니다 (오버플로)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="77"/>
+        <source>the derivative {formula} is not finite here (at {args})</source>
+        <translation>미분계수 {formula}이(가) 이 점({args})에서 유한하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="78"/>
+        <source>the gradient collected at {label} is not finite (overflow): {before} + {amount}</source>
+        <translation>{label}에 모인 미분계수가 유한하지 않습니다 (오버플로): {before} + {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="80"/>
+        <source>forward mode needs an input to carry the tangent of</source>
+        <translation>포워드모드에는 탄젠트를 전달할 입력이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine.py" line="81"/>
+        <source>unknown mode {mode!r}</source>
+        <translation>알 수 없는 모드 {mode!r}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="38"/>
+        <source>not a real number: {value!r}</source>
+        <translation>실수가 아닙니다: {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="39"/>
+        <source>not an array of real numbers (dtype {dtype})</source>
+        <translation>실수 배열이 아닙니다 (dtype {dtype})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="40"/>
+        <source>not a number or a rectangular array of numbers: {value!r}</source>
+        <translation>숫자나 직사각형 모양의 숫자 배열이 아닙니다: {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="41"/>
+        <source>arrays must be rectangular</source>
+        <translation>배열은 직사각형 모양이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="42"/>
+        <source>values must be finite (no nan or inf)</source>
+        <translation>값은 유한해야 합니다 (nan이나 inf는 안 됨)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="43"/>
+        <source>arrays must not be empty</source>
+        <translation>배열이 비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="45"/>
+        <source>node ids are whole numbers ≥ 0, not {node_id!r}</source>
+        <translation>노드 id는 0 이상의 정수여야 합니다. {node_id!r}은(는) 안 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="46"/>
+        <source>node {node_id} exists already</source>
+        <translation>노드 {node_id}이(가) 이미 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="47"/>
+        <source>{name!r} is not a valid name (letters, digits, _; not starting with a digit)</source>
+        <translation>{name!r}은(는) 올바른 이름이 아닙니다 (문자, 숫자, _만 쓰고 숫자로 시작하지 않아야 함)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="48"/>
+        <source>{name!r} is a reserved word of Python</source>
+        <translation>{name!r}은(는) Python의 예약어입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="49"/>
+        <source>{name!r} is the name of a function</source>
+        <translation>{name!r}은(는) 함수 이름입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="50"/>
+        <source>an input called {name!r} exists already</source>
+        <translation>{name!r}(이)라는 입력이 이미 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="52"/>
+        <source>constant: {reason}</source>
+        <translation>상수: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="53"/>
+        <source>unknown operation {op!r}</source>
+        <translation>알 수 없는 연산 {op!r}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="54"/>
+        <source>{op} takes {arity} argument(s), not {count}</source>
+        <translation>{op}의 인자는 {count}개가 아니라 {arity}개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="55"/>
+        <source>{node} takes no arguments</source>
+        <translation>{node}은(는) 인자를 받지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="56"/>
+        <source>{op} has {arity} argument slot(s); no slot {slot}</source>
+        <translation>{op}의 인자 슬롯은 {arity}개입니다. 슬롯 {slot}은(는) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="57"/>
+        <source>a block cannot feed itself</source>
+        <translation>블록을 자기 자신에 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="58"/>
+        <source>slot {slot!r} of {node} is taken</source>
+        <translation>{node}의 슬롯 {slot!r}은(는) 이미 연결되어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="59"/>
+        <source>that wire would make a cycle: {dst} already feeds {src}</source>
+        <translation>이 연결선은 순환을 만듭니다: {dst}이(가) 이미 {src}에 값을 보냅니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="60"/>
+        <source>{node} has no value of its own</source>
+        <translation>{node}에는 자신의 값이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="61"/>
+        <source>only inputs have names</source>
+        <translation>이름은 입력에만 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="62"/>
+        <source>the graph is empty</source>
+        <translation>그래프가 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="64"/>
+        <source>a position is two numbers, not {pos!r}</source>
+        <translation>위치는 숫자 두 개여야 합니다. {pos!r}은(는) 안 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="65"/>
+        <source>a position must be finite</source>
+        <translation>위치는 유한해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="66"/>
+        <source>constant {value}</source>
+        <translation>상수 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>expr</name>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="40"/>
+        <source>the expression is empty</source>
+        <translation>식이 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="41"/>
+        <source>unexpected character '{char}'</source>
+        <translation>예상하지 못한 문자 '{char}'</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="42"/>
+        <source>text in quotes is not allowed: use numbers, names, operators and functions</source>
+        <translation>따옴표 안의 글자는 쓸 수 없습니다: 숫자, 이름, 연산자, 함수를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="43"/>
+        <source>use ** for powers: x**2, not x^2</source>
+        <translation>거듭제곱은 **로 씁니다: x^2가 아니라 x**2</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="44"/>
+        <source>// is not supported: use / to divide</source>
+        <translation>//는 지원하지 않습니다: 나눗셈은 /를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="45"/>
+        <source>% is not supported</source>
+        <translation>%는 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="46"/>
+        <source>';' is not allowed: type a single expression</source>
+        <translation>';'는 쓸 수 없습니다: 식을 하나만 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="47"/>
+        <source>comparisons like '{text}' are not supported</source>
+        <translation>'{text}' 같은 비교는 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="48"/>
+        <source>use '{ascii}' instead of '{char}'</source>
+        <translation>'{char}' 대신 '{ascii}'를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="49"/>
+        <source>use ** for powers: x**2, not x²</source>
+        <translation>거듭제곱은 **로 씁니다: x²가 아니라 x**2</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="50"/>
+        <source>'?' marks a missing argument: replace it with an expression</source>
+        <translation>'?'는 빠진 인자를 뜻합니다: 식으로 바꾸세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="51"/>
+        <source>'{char}' cannot be part of a name: names use the letters A-Z, a-z, digits and _</source>
+        <translation>'{char}'는 이름에 쓸 수 없습니다: 이름에는 A-Z, a-z, 숫자, _만 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="53"/>
+        <source>'{text}' is not a valid number</source>
+        <translation>'{text}'는 올바른 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="54"/>
+        <source>'{text}' is an incomplete number: an exponent needs digits, as in 1e-3</source>
+        <translation>'{text}'는 완성되지 않은 숫자입니다: 1e-3처럼 지수에 숫자가 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="56"/>
+        <source>the number {text} is too large (it is not finite)</source>
+        <translation>숫자 {text}이(가) 너무 큽니다 (유한하지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="57"/>
+        <source>'{name}' is a Python keyword and cannot be used in an expression</source>
+        <translation>'{name}'는 Python 키워드라서 식에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="58"/>
+        <source>{name} is a function: call it as {name}(...)</source>
+        <translation>{name}은(는) 함수입니다: {name}(...)처럼 호출하세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="59"/>
+        <source>unknown function '{name}'; did you mean {suggestions}?</source>
+        <translation>알 수 없는 함수 '{name}'. {suggestions}을(를) 뜻했나요?</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="60"/>
+        <source>unknown function '{name}'; the functions are: {known}</source>
+        <translation>알 수 없는 함수 '{name}'. 쓸 수 있는 함수: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="61"/>
+        <source>{name} takes 1 argument, got {count}: write {usage}</source>
+        <translation>{name}의 인자는 1개인데 {count}개를 받았습니다: {usage}처럼 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="62"/>
+        <source>{name} takes {arity} arguments, got {count}: write {usage}</source>
+        <translation>{name}의 인자는 {arity}개인데 {count}개를 받았습니다: {usage}처럼 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="63"/>
+        <source>the expression cannot start with '{token}'</source>
+        <translation>식은 '{token}'(으)로 시작할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="64"/>
+        <source>expected a number, a name or '(' after '{prev}', not '{token}'</source>
+        <translation>'{prev}' 다음에는 '{token}'이 아니라 숫자, 이름 또는 '('가 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="65"/>
+        <source>the expression ends too early: something is missing after '{prev}'</source>
+        <translation>식이 너무 일찍 끝납니다: '{prev}' 다음에 무언가 빠졌습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="66"/>
+        <source>empty parentheses: put an expression inside</source>
+        <translation>괄호가 비어 있습니다: 안에 식을 넣으세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="67"/>
+        <source>missing operator between '{prev}' and '{token}': did you mean {prev}*{token}?</source>
+        <translation>'{prev}'와 '{token}' 사이에 연산자가 없습니다: {prev}*{token}을(를) 뜻했나요?</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="69"/>
+        <source>missing operator before '{token}': use * to multiply</source>
+        <translation>'{token}' 앞에 연산자가 없습니다: 곱셈은 *를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="70"/>
+        <source>')' has no matching '('</source>
+        <translation>')'에 짝이 맞는 '('가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="71"/>
+        <source>'(' is never closed</source>
+        <translation>'('가 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="72"/>
+        <source>',' can only separate the arguments of a function, as in pow(x, 3)</source>
+        <translation>','는 pow(x, 3)처럼 함수의 인자를 구분할 때만 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="73"/>
+        <source>indexing like x[0] is not supported</source>
+        <translation>x[0] 같은 인덱싱은 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="74"/>
+        <source>attribute access like x.y is not allowed</source>
+        <translation>x.y 같은 속성 접근은 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="75"/>
+        <source>unexpected '.'</source>
+        <translation>예상하지 못한 '.'</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="76"/>
+        <source>'=' is not allowed: type only the expression, as in x**2 + 1</source>
+        <translation>'='는 쓸 수 없습니다: x**2 + 1처럼 식만 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="77"/>
+        <source>keyword arguments are not supported: pass arguments in order, as in pow(x, 3)</source>
+        <translation>키워드 인자는 지원하지 않습니다: pow(x, 3)처럼 인자를 순서대로 넘기세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="79"/>
+        <source>an array may contain only numbers, not '{token}'</source>
+        <translation>배열에는 숫자만 넣을 수 있습니다. '{token}'은(는) 안 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="80"/>
+        <source>an array must not be empty</source>
+        <translation>배열이 비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="81"/>
+        <source>an array must be rectangular: this element is {got}, the first is {first}</source>
+        <translation>배열은 직사각형 모양이어야 합니다: 이 원소는 {got}인데 첫 원소는 {first}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="82"/>
+        <source>expected ',' or ']' in the array, not '{token}'</source>
+        <translation>배열에서 '{token}'이 아니라 ',' 또는 ']'가 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="83"/>
+        <source>'[' is never closed</source>
+        <translation>'['가 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="84"/>
+        <source>']' has no matching '['</source>
+        <translation>']'에 짝이 맞는 '['가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="85"/>
+        <source>an array may have at most {limit} axes</source>
+        <translation>배열의 축은 최대 {limit}개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="86"/>
+        <source>value of {name}: {reason}</source>
+        <translation>{name}의 값: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="30"/>
+        <source>a negative base needs a whole-number exponent</source>
+        <translation>밑이 음수이면 지수는 정수여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="31"/>
+        <source>zero cannot be raised to a negative power</source>
+        <translation>0은 음수 제곱을 할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="32"/>
+        <source>log needs inputs greater than 0</source>
+        <translation>log의 입력은 0보다 커야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="33"/>
+        <source>sqrt needs inputs of 0 or more</source>
+        <translation>sqrt의 입력은 0 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="34"/>
+        <source>division by zero</source>
+        <translation>0으로 나누기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="35"/>
+        <source>tan is infinite at odd multiples of π/2</source>
+        <translation>tan은 π/2의 홀수 배에서 무한대입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="36"/>
+        <source>@ needs vectors or matrices, not scalars</source>
+        <translation>@에는 스칼라가 아니라 벡터나 행렬이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="37"/>
+        <source>@ takes vectors and matrices (at most 2 axes)</source>
+        <translation>@는 벡터와 행렬(축 2개 이하)만 받습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="276"/>
+        <source>natural logarithm</source>
+        <translation>자연로그</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="281"/>
+        <source>square root</source>
+        <translation>제곱근</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="285"/>
+        <source>sine</source>
+        <translation>사인</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="289"/>
+        <source>cosine</source>
+        <translation>코사인</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="294"/>
+        <source>tangent</source>
+        <translation>탄젠트</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="298"/>
+        <source>∂|a|/∂a = sign(a)  (0 at a = 0)</source>
+        <translation>∂|a|/∂a = sign(a)  (a = 0에서는 0)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="299"/>
+        <source>absolute value</source>
+        <translation>절댓값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="305"/>
+        <source>hyperbolic tangent</source>
+        <translation>쌍곡탄젠트</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="311"/>
+        <source>logistic sigmoid 1/(1+e⁻ᵃ)</source>
+        <translation>로지스틱 시그모이드 1/(1+e⁻ᵃ)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="318"/>
+        <source>∂relu(a)/∂a = 1 if a &gt; 0, else 0</source>
+        <translation>∂relu(a)/∂a = a &gt; 0이면 1, 아니면 0</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="328"/>
+        <source>sum of all elements</source>
+        <translation>모든 원소의 합</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="336"/>
+        <source>mean of all elements</source>
+        <translation>모든 원소의 평균</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="342"/>
+        <source>matrix product</source>
+        <translation>행렬 곱</translation>
+    </message>
+</context>
+</TS>
