@@ -22,18 +22,16 @@ returns nan or inf: a non-finite value, derivative or accumulated gradient is an
 
 from __future__ import annotations
 
-import gc
 import heapq
 import itertools
 import math
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 
 from . import ops
-from .graph import Document, GraphError, Text, as_value, format_value
+from .graph import Document, GraphError, Text, as_value, format_value, gc_paused
 from .steps import (
     LOCAL_TEXT,
     BackwardStep,
@@ -911,20 +909,8 @@ def _topological(doc: Document, out: int) -> list[int]:
 
 def compile_graph(doc: Document, output: int | None = None) -> Program:
     """Compile the document (for its current output, or ``output``)."""
-    return Program(doc, output)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: records are many small objects and none
-    is garbage, yet each full collection walks them all (a third of a 10,000-step run)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    with gc_paused():  # building thousands of tuples, none of them garbage
+        return Program(doc, output)
 
 
 class Stepper:
@@ -995,7 +981,7 @@ class Stepper:
         """Apply every remaining step (producing the missing records in one go)."""
         if not self._exhausted:
             try:
-                with _gc_paused():
+                with gc_paused():
                     self.records.extend(self._source)  # no per-step bookkeeping
             except EvalError as exc:
                 self.error = exc

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from . import ops
-from .graph import Document, GraphError, Text
+from .graph import Document, GraphError, Text, gc_paused
 
 __all__ = ["MESSAGES", "PRINT_LIMIT", "ParseError", "Tokens", "format_error", "parse", "to_text",
            "tokenize"]
@@ -367,6 +367,11 @@ def parse(text: str, values: Mapping[str, Any] | None = None) -> Document:
     post-order (arguments before the operation), so ids follow reading order.
     Raises ``ParseError`` for anything outside the language.
     """
+    with gc_paused():  # thousands of nodes and tuples, none of them garbage
+        return _parse(text, values)
+
+
+def _parse(text: str, values: Mapping[str, Any] | None) -> Document:
     toks = tokenize(text)
     kinds, texts, extra = toks.kind, toks.text, toks.extra
     values = values or {}

@@ -15,6 +15,7 @@ another language (Qt context "core") without the core knowing about Qt.
 
 from __future__ import annotations
 
+import gc
 import keyword
 import math
 import re
@@ -98,6 +99,21 @@ def message(code: str, /, **params: Any) -> Text:
     """The message ``MESSAGES[code]`` filled with ``params``, as a translatable Text."""
     return Text(MESSAGES[code], "core", **params)
 
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside.
+
+    Parsing, compiling and stepping create many small objects and none is garbage,
+    yet each collection walks them all (a third of a 10,000-node compile)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 class GraphError(ValueError):
     """A refused edit or an invalid document; ``node`` names the culprit if any.

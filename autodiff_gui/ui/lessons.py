@@ -510,32 +510,6 @@ class LessonsPanel(QWidget):
         upstream = page.upstream if page.upstream is not None else 1.0
         if values_differ(c.upstream, upstream):
             c.set_upstream(json.dumps(upstream))
-        self._sync_step_settings()
-
-    def _sync_step_settings(self) -> None:
-        """Show the controller's settings in the Run panel's widgets (without feedback)."""
-        rp = getattr(self.window, "run_panel", None)
-        settings = getattr(rp, "settings", None)
-        c = self.controller
-        if settings is None or c is None:
-            return
-        mode_box = getattr(settings, "mode_box", None)
-        if mode_box is not None:
-            with QSignalBlocker(mode_box):
-                mode_box.setCurrentIndex(max(0, mode_box.findData(c.mode)))
-        wrt_box = getattr(settings, "wrt_box", None)
-        if wrt_box is not None and c.wrt:
-            with QSignalBlocker(wrt_box):
-                if wrt_box.findText(c.wrt) < 0:
-                    wrt_box.clear()
-                    wrt_box.addItems(c.input_names())
-                wrt_box.setCurrentText(c.wrt)
-        edit = getattr(settings, "upstream_edit", None)
-        if edit is not None and edit.text().strip() != c.upstream_text:
-            edit.setText(c.upstream_text)
-        refresh = getattr(settings, "refresh", None)
-        if callable(refresh):
-            refresh()
 
     def start_position(self, lesson: Lesson, page_index: int) -> int:
         """Where the pass stands when a page begins: the previous page's ``until_step``."""

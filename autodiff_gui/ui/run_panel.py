@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -150,16 +150,25 @@ class StepSettings(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Follow the document: the inputs forward mode can choose, the pass counts."""
+        """Follow the document and the controller (settings changed from code, e.g. by
+        a lesson): mode, the inputs forward mode can choose, upstream, the pass counts."""
         c = self.controller
         names = c.input_names()
         self._filling = True
         try:
-            keep = self.wrt_box.currentText() or (c.wrt or "")
+            keep = c.wrt or self.wrt_box.currentText()
             self.wrt_box.clear()
             self.wrt_box.addItems(names)
             if keep in names:
                 self.wrt_box.setCurrentText(keep)
+            self.mode_box.setCurrentIndex(max(0, self.mode_box.findData(c.mode)))
+            if not self.upstream_edit.hasFocus() \
+                    and self.upstream_edit.text().strip() != c.upstream_text:
+                self.upstream_edit.setText(c.upstream_text)
+                self.upstream_error.hide()
+            with QSignalBlocker(self.accumulate):
+                self.accumulate.setChecked(c.accumulate)
+            self.accumulate_note.setVisible(c.accumulate)
         finally:
             self._filling = False
         forward = c.mode == "forward"

@@ -415,3 +415,22 @@ def test_no_matplotlib_or_torch_at_start(tmp_path):
                          env=env, cwd=ROOT, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_settings_changed_from_code_show_in_the_panel(qtbot):
+    """A lesson sets the mode and the upstream gradient through the controller: the
+    Run panel's widgets must say so, without feeding the change back."""
+    from autodiff_gui.ui.main_window import MainWindow
+
+    w = MainWindow(restore=False)
+    qtbot.addWidget(w)
+    settings, c = w.run_panel.settings, w.run_panel.controller
+    c.set_mode("forward", "y")
+    assert settings.mode_box.currentData() == "forward"
+    assert settings.wrt_box.currentText() == "y" and c.wrt == "y"
+    c.set_mode("reverse")
+    assert c.set_upstream("2") is None
+    assert settings.mode_box.currentData() == "reverse"
+    assert settings.upstream_edit.text() == "2"
+    c.set_accumulate(True)
+    assert settings.accumulate.isChecked()
