@@ -77,8 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="open the window, save a picture of it and exit")
     p.add_argument("--steps", type=int, default=0, metavar="N",
                    help="with --screenshot: advance N steps first")
+    p.add_argument("--size", type=_window_size, metavar="WxH",
+                   help="with --screenshot: the window size in logical pixels (default 1280x800)")
     p.add_argument("--lang", choices=("en", "ko"), help="interface language")
     return p
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    w, sep, h = text.lower().partition("x")
+    if not (sep and w.isdigit() and h.isdigit() and 200 <= int(w) <= 8000
+            and 200 <= int(h) <= 8000):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1600x1000")
+    return int(w), int(h)
 
 
 def parse_number_or_array(text: str, what: str) -> Any:
@@ -363,4 +373,4 @@ def run_window(args: argparse.Namespace) -> int:
     from .ui.app import run_gui
 
     return run_gui(document=document, screenshot=args.screenshot, lang=args.lang,
-                   steps=args.steps)
+                   steps=args.steps, size=args.size)

@@ -139,3 +139,27 @@ def test_no_traceback_reaches_the_user():
         assert proc.returncode == 2, (argv, proc.stderr)
         assert "Traceback" not in proc.stderr + proc.stdout
         assert (proc.stderr + proc.stdout).strip()
+
+
+def test_screenshot_size_and_steps(tmp_path):
+    """--screenshot works headless (offscreen when there is no display) at --size."""
+    out = tmp_path / "shot.png"
+    env = {k: v for k, v in __import__("os").environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "--expr", "x*y", "--at", "x=2",
+                           "y=3", "--steps", "4", "--size", "900x600", "--screenshot",
+                           str(out)], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env=env)
+    assert proc.returncode == 0, proc.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (900, 600)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DISPLAY is a Linux matter")
+def test_window_without_display_says_so(capsys, monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main([]) == 2
+    assert "no display" in capsys.readouterr().err

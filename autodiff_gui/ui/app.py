@@ -164,7 +164,8 @@ class FirstPaint(QObject):
 
 
 def run_gui(*, document: Document | None = None, screenshot: str | None = None,
-            lang: str | None = None, steps: int = 0, argv: list[str] | None = None) -> int:
+            lang: str | None = None, steps: int = 0, argv: list[str] | None = None,
+            size: tuple[int, int] | None = None) -> int:
     """Show the main window and run the event loop; returns the exit code.
 
     ``document`` replaces the seed example; ``screenshot`` saves a PNG of the
@@ -183,7 +184,7 @@ def run_gui(*, document: Document | None = None, screenshot: str | None = None,
     if screenshot:
         # A reproducible picture: fixed size, no saved layout read or written.
         window.persist_settings = False
-        window.resize(*SCREENSHOT_SIZE)
+        window.resize(*(size or SCREENSHOT_SIZE))
     elif window.size().isEmpty():
         window.resize(DEFAULT_SIZE)
     result = {"code": 0, "done": False}
