@@ -184,6 +184,11 @@ def compute(doc: Document, upstream: Any, *, torch: bool = True,
     try:
         value, gradient = program.gradient(upstream=upstream)
         forward_mode = program.forward_mode_gradient()
+        # The comparison table sets forward mode beside the engine's gradient, which
+        # the upstream gradient scales: weigh the tangents the same way there.
+        u = as_value(upstream)
+        weighted = forward_mode if np.ndim(u) == 0 and u == 1.0 else \
+            program.forward_mode_gradient(upstream=u)
         stepper = Stepper(program, upstream=upstream)
         stepper.run_to_end()
     except EvalError as exc:
@@ -205,7 +210,7 @@ def compute(doc: Document, upstream: Any, *, torch: bool = True,
         "forward_mode": forward_mode,
         "steps": {"forward": sum(isinstance(r, ForwardStep) for r in stepper.records),
                   "backward": sum(isinstance(r, BackwardStep) for r in stepper.records)},
-        "_program": program, "_stepper": stepper,
+        "_program": program, "_stepper": stepper, "_forward_weighted": weighted,
     }
     from .check import finite_diff
 
@@ -228,9 +233,11 @@ def public(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def _fmt6(value: Any) -> str:
+    value = value + 0.0  # -0.0 becomes 0.0: "-0.000000" puzzles a reader
     if isinstance(value, np.ndarray):
         return np.array2string(value, precision=6, floatmode="fixed", separator=", ")
-    return f"{value:.6f}"
+    # Six decimals like the notebook, unless they would hide the number or spell 150 digits.
+    return f"{value:.6f}" if value == 0 or 1e-4 <= abs(value) < 1e12 else f"{value:.6e}"
 
 
 def report(result: dict[str, Any]) -> str:
@@ -265,7 +272,7 @@ def comparison_table(result: dict[str, Any]) -> list[str]:
         idx = chk.index
         name = chk.name + (str(list(idx)) if idx else "")
         engine = _element(result["gradient"][chk.name], idx)
-        fwd = _element(result["forward_mode"][chk.name], idx)
+        fwd = _element(result["_forward_weighted"][chk.name], idx)
         torch_v = _element(torch_grad[chk.name], idx) if torch_grad is not None else None
         others = [v for v in (fwd, chk.central, chk.complex_step, torch_v) if v is not None]
         abs_err = max((abs(engine - v) for v in others), default=0.0)
@@ -298,7 +305,7 @@ def _element(g: Any, idx: tuple[int, ...]) -> float:
 def _g(v: float | None) -> str:
     if v is None:
         return "n/a"
-    return f"{v:.10g}" if math.isfinite(v) else str(v)
+    return f"{v + 0.0:.10g}" if math.isfinite(v) else str(v)
 
 
 def run_headless(args: argparse.Namespace) -> int:
@@ -311,7 +318,8 @@ def run_headless(args: argparse.Namespace) -> int:
         try:
             fileio.save(doc, args.save)
         except (OSError, ValueError) as exc:
-            raise CliError("input", f"cannot save {args.save}: {exc}") from None
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise CliError("input", f"cannot save {args.save}: {reason}") from None
     if args.emit:
         from .check import codegen
 
@@ -359,6 +367,12 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _uses_xcb() -> bool:
+    """Qt will pick its X11 plugin: Linux, an X display, no platform or Wayland chosen."""
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and bool(os.environ.get("DISPLAY")) and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_window(args: argparse.Namespace) -> int:
     """Open the window (optionally on --expr/--load) or take a --screenshot."""
     document = None
@@ -370,6 +384,14 @@ def run_window(args: argparse.Namespace) -> int:
                            "WAYLAND_DISPLAY are unset); set one, or use --json, --report "
                            "or --screenshot, which work headless")
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
+    elif _uses_xcb():
+        from .ui.platform_check import explain_missing, missing_xcb_libraries
+
+        missing = missing_xcb_libraries()  # Qt would abort with a vague message
+        if missing and args.screenshot:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        elif missing:
+            raise CliError("input", explain_missing(missing), missing=missing)
     from .ui.app import run_gui
 
     return run_gui(document=document, screenshot=args.screenshot, lang=args.lang,

@@ -77,6 +77,42 @@ def test_report_speaks_the_seed_notebook(capsys):
     assert "verdict" in out and "pass" in out
 
 
+def _table_rows(out: str) -> dict[str, list[str]]:
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("input "))
+    rows = {}
+    for line in lines[start + 1:]:
+        cells = line.split()
+        if len(cells) == 9:
+            rows[cells[0]] = cells
+    return rows
+
+
+@pytest.mark.parametrize("upstream", ["2", "[2, 5]"])
+def test_report_compares_forward_mode_scaled_like_the_engine(capsys, upstream):
+    # The notebook's last cell uses an upstream gradient of 2: forward mode must be
+    # compared with the same weighted quantity, not reported as a 100 % error.
+    assert main(["--expr", "x * y", "--at", "x=[1, 2]", "y=3", "--upstream", upstream,
+                 "--report", "--no-torch"]) == 0
+    rows = _table_rows(capsys.readouterr().out)
+    assert set(rows) == {"x[0]", "x[1]", "y"}
+    for cells in rows.values():
+        assert cells[1] == cells[2]  # engine == forward mode
+        assert float(cells[6]) < 1e-6 and float(cells[7]) < 1e-6
+        assert cells[8] == "pass"
+
+
+def test_report_result_lines_stay_readable_for_tiny_and_huge_numbers(capsys):
+    assert main(["--expr", "sqrt(x)", "--at", "x=1e-300", "--report", "--no-torch"]) == 0
+    out = capsys.readouterr().out
+    assert "forward pass f(x) = 1.000000e-150" in out
+    assert "backward pass dx = 5.000000e+149" in out
+    assert main(["--expr", "sum(W @ v) * mean(v)", "--at", "W=[[1,2],[3,4]]", "v=[1,-1]",
+                 "--report", "--no-torch"]) == 0
+    out = capsys.readouterr().out
+    assert "forward pass f(x) = 0.000000" in out and "-0.0" not in out and " -0 " not in out
+
+
 @pytest.mark.parametrize("argv, kind, code", [
     (["--expr", "x +* y", "--at", "x=1", "y=2"], "parse", 2),
     (["--expr", "foo(x)", "--at", "x=1"], "parse", 2),

@@ -77,7 +77,8 @@ def _quotient(f_hi: float, f_lo: float, x_hi: float, x_lo: float) -> float:
     step = x_hi - x_lo
     if step == 0:
         raise ZeroDivisionError("the step vanished in rounding")
-    return (f_hi - f_lo) / step
+    with np.errstate(all="ignore"):  # inf − inf near overflow: a nan the caller reports
+        return (f_hi - f_lo) / step
 
 
 def _extrapolate(d1: float, h1: float, d2: float, h2: float) -> float:
@@ -346,7 +347,8 @@ def _weights(program: Program, base: list[Any], upstream: Any) -> np.ndarray:
 
 
 def _weighted(run: _Run, u: np.ndarray) -> np.ndarray:
-    return run.out.reshape(len(run.bad), -1) @ u
+    with np.errstate(all="ignore"):  # overflow gives inf, reported as unavailable
+        return run.out.reshape(len(run.bad), -1) @ u
 
 
 def _digits(a: float, n: float) -> tuple[float, float, float]:

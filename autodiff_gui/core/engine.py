@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from . import ops
-from .graph import Document, GraphError, Text, as_value, format_value, gc_paused
+from .graph import Document, GraphError, Text, _reason, as_value, format_value, gc_paused
 from .steps import (
     LOCAL_TEXT,
     BackwardStep,
@@ -85,12 +85,6 @@ _OPS_MESSAGES = frozenset(ops.MESSAGES.values())
 
 def _msg(code: str, /, **params: Any) -> Text:
     return Text(MESSAGES[code], "core", **params)
-
-
-def _reason(exc: BaseException) -> str:
-    """An exception's message, keeping its Text (and so its translation) if it has one."""
-    first = exc.args[0] if len(exc.args) == 1 else None
-    return first if isinstance(first, Text) else str(exc)
 
 
 class EvalError(Exception):
@@ -163,6 +157,10 @@ def _add(a: Value | None, b: Value) -> Value:
 
 def _zero_like(v: Value) -> Value:
     return 0.0 if np.ndim(v) == 0 else np.zeros(np.shape(v))
+
+
+def _weigh(weights: Value | None, t: Value) -> Value:
+    return t if weights is None else weights * t
 
 
 def _plain(v: Value) -> Value:
@@ -585,15 +583,18 @@ class Program:
             pass
         return tangents[self.out]
 
-    def forward_mode_gradient(self, values: Mapping[str, Any] | None = None
-                              ) -> dict[str, Value]:
+    def forward_mode_gradient(self, values: Mapping[str, Any] | None = None,
+                              upstream: Any = None) -> dict[str, Value]:
         """The gradient by forward mode: one pass per input element.
 
-        For an array output this is the gradient of the sum of its elements, the
-        same as reverse mode with an upstream gradient of ones.
+        Without ``upstream``, for an array output this is the gradient of the sum of
+        its elements, the same as reverse mode with an upstream gradient of ones.
+        With it, each tangent is weighted by ``upstream`` before the sum, so the
+        result is comparable with ``gradient(values, upstream)``.
         """
         vals = self.leaves(values)
         scalar = self._run_forward(vals)
+        weights = None if upstream is None else self._seed(vals, upstream)
         n = len(vals)
         result: dict[str, Value] = {}
         for name in self.input_names:
@@ -605,7 +606,7 @@ class Program:
                 tangents: list[Value] = [None] * n
                 tangents[i] = 1.0
                 t = self._tangent_pass(vals, tangents, scalar, name)
-                result[name] = 0.0 if t is None else float(np.sum(t))
+                result[name] = 0.0 if t is None else float(np.sum(_weigh(weights, t)))
                 continue
             g = np.zeros(shape)
             for k in range(g.size):
@@ -614,7 +615,7 @@ class Program:
                 tangents = [None] * n
                 tangents[i] = e
                 t = self._tangent_pass(vals, tangents, scalar, name)
-                g.flat[k] = 0.0 if t is None else np.sum(t)
+                g.flat[k] = 0.0 if t is None else np.sum(_weigh(weights, t))
             result[name] = g
         return result
 
@@ -946,6 +947,7 @@ class Stepper:
             self._source = program.iter_tangent(wrt, values, seed)
         else:
             raise ValueError(_msg("unknown_mode", mode=mode))
+        self._upstream = upstream
         self.records: list[Step] = []
         self.position = 0  # steps applied
         self.error: EvalError | None = None
@@ -1008,6 +1010,13 @@ class Stepper:
                 grads.setdefault(r.node, r.dout)
                 for c in r.contributions:
                     grads[c.source] = c.after
+        p = self.program
+        if self.mode == "reverse" and self.position >= len(p.nodes) \
+                and p.output_node not in grads:
+            # f = x has no backward step: the output's gradient is the upstream one.
+            vals: list[Value] = [None] * len(p.nodes)
+            vals[p.out] = self.records[p.out].value
+            grads[p.output_node] = p._seed(vals, self._upstream)
         return grads
 
     def tangents(self) -> dict[int, Value]:

@@ -35,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "tan_domain": "tan is infinite at odd multiples of π/2",
     "matmul_scalar": "@ needs vectors or matrices, not scalars",
     "matmul_axes": "@ takes vectors and matrices (at most 2 axes)",
+    "matmul_inner": "@ needs the last axis of A as long as the first axis of B",
 }
 
 
@@ -129,6 +130,8 @@ def _matmul_fwd(a: np.ndarray, b: np.ndarray) -> Value:
         raise ValueError(MESSAGES["matmul_scalar"])
     if np.ndim(a) > 2 or np.ndim(b) > 2:
         raise ValueError(MESSAGES["matmul_axes"])
+    if np.shape(a)[-1] != np.shape(b)[0]:  # numpy's own message names gufunc signatures
+        raise ValueError(MESSAGES["matmul_inner"])
     out = np.matmul(a, b)
     return out if np.ndim(out) else out.item()
 

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from .graph import format_value
 
 Value = Any
@@ -116,10 +118,18 @@ LOCAL_TEXT: dict[str, tuple[str, ...]] = {
     "div": ("1/{1}", "−{0}/{1}²"), "neg": ("−1",),
     "pow": ("{1}·{0}^({1}−1)", "{0}^{1}·ln {0}"), "exp": ("exp({0})",),
     "log": ("1/{0}",), "sqrt": ("1/(2√{0})",), "sin": ("cos({0})",),
-    "cos": ("−sin({0})",), "tan": ("1 + tan²({0})",), "abs": ("sign({0})",),
-    "tanh": ("1 − tanh²({0})",), "sigmoid": ("σ({0})·(1 − σ({0}))",),
+    # Sums in parentheses: they follow "∂f/∂out ·" in the narration.
+    "cos": ("−sin({0})",), "tan": ("(1 + tan²({0}))",), "abs": ("sign({0})",),
+    "tanh": ("(1 − tanh²({0}))",), "sigmoid": ("σ({0})·(1 − σ({0}))",),
     "relu": ("[{0} > 0]",), "sum": ("1",), "mean": ("1/n",),
     "matmul": ("G·{1}ᵀ", "{0}ᵀ·G"),
+}
+
+# What a matmul sends back, ∂f/∂out being the gradient that reached the node.
+MATMUL_TEXT = ("∂f/∂{out}·{1}ᵀ", "{0}ᵀ·∂f/∂{out}")
+# Forward mode through an op that is not elementwise: how the tangent t goes through.
+TANGENT_TEXT: dict[str, tuple[str, ...]] = {
+    "sum": ("Σ {t}",), "mean": ("mean({t})",), "matmul": ("{t} @ {1}", "{0} @ {t}"),
 }
 
 TEMPLATES: dict[str, str] = {
@@ -144,6 +154,12 @@ def fmt(value: Value, digits: int = 4) -> str:
     return format_value(value, digits)
 
 
+def _operand(value: Value, digits: int = 4) -> str:
+    """A number as an operand: negative ones in parentheses (``2 · (-1)``, ``(-2) ** 2``)."""
+    text = fmt(value, digits)
+    return f"({text})" if text.startswith("-") else text
+
+
 def _fill(template: str, out: str, args: tuple[str, ...]) -> str:
     return template.format(*args, out=out)
 
@@ -156,7 +172,7 @@ def forward_text(step: ForwardStep, tr: Callable[[str], str] = str, digits: int 
         return tr(TEMPLATES["const"]).format(value=fmt(step.value, digits))
     symbolic = _fill(step.template, step.label, step.arg_labels)
     numbers = _fill(step.template, step.label,
-                    tuple(fmt(v, digits) for v in step.arg_values)).split(" = ", 1)[1]
+                    tuple(_operand(v, digits) for v in step.arg_values)).split(" = ", 1)[1]
     return f"{symbolic} = {numbers} = {fmt(step.value, digits)}"
 
 
@@ -169,18 +185,24 @@ def backward_lines(step: BackwardStep, tr: Callable[[str], str] = str, digits: i
     lines.append(tr(TEMPLATES["because"]).format(
         line=_fill(step.template, step.label, step.arg_labels)))
     for c in step.contributions:
-        if c.local is None:
+        local = c.local
+        if local is None and step.op in ("sum", "mean"):
+            # every element gets ∂f/∂out times the same local derivative, 1 or 1/n
+            local = 1.0 if step.op == "sum" else 1.0 / np.size(step.arg_values[0])
+        if local is None:
+            text = MATMUL_TEXT[c.slot] if step.op == "matmul" else c.local_text
             lines.append(tr(TEMPLATES["contribution_mm"]).format(
-                src=c.source_label, local=c.local_text, amount=fmt(c.amount, digits)))
+                src=c.source_label, local=_fill(text, step.label, step.arg_labels),
+                amount=fmt(c.amount, digits)))
         else:
             lines.append(tr(TEMPLATES["contribution"]).format(
                 src=c.source_label, out=step.label, local=c.local_text,
-                dout=fmt(step.dout, digits), localv=fmt(c.local, digits),
+                dout=_operand(step.dout, digits), localv=_operand(local, digits),
                 amount=fmt(c.amount, digits)))
         if c.before is not None:
             lines.append(tr(TEMPLATES["accumulate"]).format(
                 src=c.source_label, before=fmt(c.before, digits),
-                amount=fmt(c.amount, digits), after=fmt(c.after, digits)))
+                amount=_operand(c.amount, digits), after=fmt(c.after, digits)))
     return lines
 
 
@@ -193,11 +215,21 @@ def tangent_text(step: TangentStep, tr: Callable[[str], str] = str, digits: int 
         return tr(TEMPLATES["tangent_const"]).format(value=fmt(step.value, digits))
     if step.tangent is None:
         return tr(TEMPLATES["tangent_zero"]).format(out=step.label, wrt=step.wrt)
-    terms = " + ".join(
-        f"{fmt(loc, digits)}·{fmt(t, digits)}" if loc is not None else f"J·{fmt(t, digits)}"
-        for loc, t in zip(step.locals, step.arg_tangents) if t is not None)
+    terms = " + ".join(_tangent_term(step, k, digits) for k, t in enumerate(step.arg_tangents)
+                       if t is not None)
     return tr(TEMPLATES["tangent_op"]).format(
         out=step.label, wrt=step.wrt, terms=terms, tangent=fmt(step.tangent, digits))
+
+
+def _tangent_term(step: TangentStep, slot: int, digits: int) -> str:
+    """One argument's share of a tangent: ``local·tangent``, or how the op carries it."""
+    t, local = step.arg_tangents[slot], step.locals[slot]
+    if local is not None:
+        return f"{_operand(local, digits)}·{_operand(t, digits)}"
+    texts = TANGENT_TEXT.get(step.op or "")
+    if texts is None:
+        return f"J·{_operand(t, digits)}"
+    return texts[slot].format(*step.arg_labels, t=fmt(t, digits))
 
 
 def narrate(step: Step, tr: Callable[[str], str] = str, digits: int = 4,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.graph import GraphError
+from .i18n import translate_error
 from .stepping import StepController
 
 TORCH, SEED = "torch", "seed"
@@ -112,7 +113,7 @@ class CodePanel(QWidget):
             try:
                 text = generate(kind, self.controller)
             except (GraphError, ValueError) as exc:
-                problem = str(getattr(exc, "message", exc))
+                problem = translate_error(exc)
                 text = ""
             edit.setPlainText(text)
         self.status.setText(self.tr("Cannot write code yet: {0}").format(problem)

@@ -582,9 +582,10 @@ class ComparisonPanel(QWidget):
         """The function, a value or a setting changed since the shown (or running) check."""
         if self._generation == self._current_generation():
             return  # the check started after the change: it is up to date
-        if self.is_busy():
+        busy = self.is_busy()
+        if busy:
             self.cancel()
-        if self.result is not None:
+        if busy or self.result is not None:  # say why the check stopped, not just "Cancelled."
             self._clear()
             self._set_status(self.tr("The graph or a value changed: check again."))
 

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+CONTEXT_CHARS = 30  # characters shown either side of the marked error
+
 
 class _ExpressionEdit(QLineEdit):
     """A line edit where Escape gives back the graph's current text."""
@@ -77,7 +79,9 @@ class ExpressionBar(QWidget):
         self.error_label.setTextFormat(Qt.TextFormat.RichText)
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setSizePolicy(QSizePolicy.Policy.Expanding,
+        # Ignored: a long word in a message (a 300-character expression without spaces)
+        # must not widen the window past the screen; the label takes the bar's width.
+        self.error_label.setSizePolicy(QSizePolicy.Policy.Ignored,
                                        QSizePolicy.Policy.Preferred)
         self.error_label.hide()
         self._error = ""
@@ -134,6 +138,11 @@ class ExpressionBar(QWidget):
             stop = end if end is not None and end > position else position + 1
             stop = min(stop, len(text))
             before, bad, after = text[:position], text[position:stop], text[stop:]
+            # A long text is shown around the mark only (one line has no room for more).
+            if len(before) > CONTEXT_CHARS:
+                before = "…" + before[-CONTEXT_CHARS:]
+            if len(after) > CONTEXT_CHARS:
+                after = after[:CONTEXT_CHARS] + "…"
             # A missing token at the end is shown as a marked blank.
             shown_bad = html.escape(bad) if bad else "&nbsp;"
             lines.append(

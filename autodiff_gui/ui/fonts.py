@@ -57,9 +57,7 @@ def configure_matplotlib() -> None:
         path = FONT_DIR / name
         if path.exists():
             font_manager.fontManager.addfont(str(path))
-    families = list(matplotlib.rcParams["font.sans-serif"])
-    if HANGUL_FAMILY not in families:
-        matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans", HANGUL_FAMILY] + [
-            f for f in families if f != "DejaVu Sans"]
-    matplotlib.rcParams["font.family"] = "sans-serif"
+    # A list, not the generic "sans-serif": matplotlib falls back glyph by glyph only
+    # along an explicit family list, so Hangul comes from Noto and the rest from DejaVu.
+    matplotlib.rcParams["font.family"] = ["DejaVu Sans", HANGUL_FAMILY]
     matplotlib.rcParams["axes.unicode_minus"] = False  # the Noto subset lacks U+2212 spacing

@@ -117,6 +117,19 @@ def shared_history(stack: QUndoStack) -> LossHistory:
     return history
 
 
+def shared_choices(stack: QUndoStack) -> dict[frozenset[str], set[str]]:
+    """Which inputs a step updates, by the graph's set of input names.
+
+    Kept with the undo stack, like the losses: a window rebuilt around the same
+    stack (a language switch) must not start moving the data (x, t) of the neuron.
+    """
+    choices = getattr(stack, "_autodiff_gradient_choices", None)
+    if not isinstance(choices, dict):
+        choices = {}
+        stack._autodiff_gradient_choices = choices  # type: ignore[attr-defined]
+    return choices
+
+
 class GradientStepCommand(QUndoCommand):
     """One gradient step: new values for the chosen inputs, and the loss before it."""
 
@@ -373,7 +386,7 @@ class GradientStep(QObject):
         self.history = shared_history(self.undo_stack)
         self.history.listeners.append(self._schedule)
         self.last_error = ""
-        self._preferred: dict[frozenset[str], set[str]] = {}
+        self._preferred = shared_choices(self.undo_stack)
         self._signature: str | None = None
         self.action = QAction(self.tr("&Gradient Step"), window)
         self.action.setObjectName("actionGradientStep")

@@ -134,7 +134,12 @@ class InputsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        node = self.document.node(self._rows[index.row()])
+        node_id = self._rows[index.row()]
+        if node_id not in self.document:
+            # Between a node's removal and our own event (a listener before us, e.g. the
+            # canvas selection, can make the table read): the row goes at the reset.
+            return None
+        node = self.document.node(node_id)
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return node["name"] if col == NAME else format_value(node["value"], 6)

@@ -255,9 +255,15 @@ def _capture_run(panel: Any) -> dict[str, Any] | None:
     view = getattr(c, "view", None)
     at_error = bool(getattr(view, "at_error", False))
     slider = getattr(panel, "speed_slider", None)
+    # The .grad this pass started from (a finished pass has already added itself to
+    # ``accumulated``): the new window replays the pass on top of it.
+    base = dict(c.accumulated)
+    if view is not None:
+        names = {node: name for name, node in view.program.input_nodes.items()}
+        base = {names[n]: g for n, g in view.base.items() if n in names}
     return {
         "mode": c.mode, "wrt": c.wrt, "upstream": c.upstream_text,
-        "accumulate": c.accumulate, "accumulated": dict(c.accumulated),
+        "accumulate": c.accumulate, "accumulated": dict(c.accumulated), "base": base,
         "speed": slider.value() if slider is not None else None,
         # One past the records: the position that shows the error where a pass stopped.
         "position": c.position + (1 if at_error else 0),
@@ -390,6 +396,9 @@ def _restore_run(new: Any, run: dict[str, Any] | None) -> None:
             c.set_accumulate(run["accumulate"])
     if c.mode != run["mode"] or c.wrt != run["wrt"]:
         c.set_mode(run["mode"], run["wrt"])
+    if run["accumulate"]:
+        # The pass shows (and, once finished, counts) its gradients on top of this.
+        c.accumulated = dict(run["base"])
     if run["position"]:
         c.go_to(run["position"])
     if run["accumulated"]:

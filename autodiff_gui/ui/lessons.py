@@ -112,6 +112,8 @@ def render_text(text: str) -> str:
 
 
 _MNEMONIC = re.compile(r"\s*\(&[^&\s]\)")  # Korean menus: "다음 단계(&N)"
+# Actions that move the pass forward: disabled once it is at its end.
+_PASS_ACTIONS = ("actionNextStep", "actionRunToEnd")
 
 
 def _plain_action_text(action: QAction) -> str:
@@ -485,6 +487,13 @@ class LessonsPanel(QWidget):
         self.demo.setVisible(bool(self.demo_kind))
         if page.point_at:
             self._point(page.point_at)
+            c = self.controller
+            if page.point_at in _PASS_ACTIONS and page.until_step is None \
+                    and c is not None and c.done:
+                # Nothing left to press (the page before ran the same pass to its end,
+                # the button is disabled): this page's picture is on screen already.
+                self.clear_pointer()
+                self.control_used = True
         self._update_hint()
         self.pageShown.emit(lesson.id, self.page_index)
 

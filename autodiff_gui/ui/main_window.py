@@ -19,6 +19,7 @@ message or None, so tests and scripts can drive the window without modal dialogs
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -85,6 +86,7 @@ SEED_EXPRESSION = "(x**2 + 2*x) * log(y)"
 SEED_VALUES = {"x": 1.0, "y": 2.0}
 FILE_SUFFIX = ".adgraph.json"
 DEFAULT_SIZE = QSize(1280, 800)
+MAX_EXPORT_PIXELS = 50_000_000  # a PNG export is scaled down to fit (200 MB while drawn)
 
 
 def laid_out(doc: Document) -> Document:
@@ -488,12 +490,14 @@ class MainWindow(QMainWindow):
 
     def apply_expression(self, text: str) -> str | None:
         """Build the graph of ``text`` as one undo step; returns the error message or None."""
-        text = text.strip()
-        if not text:
+        if self.expression_bar.text() != text:
+            self.expression_bar.set_text(text)  # so an error marks the characters it names
+        if not text.strip():
             message = self.tr("Type a function first, e.g. x**2 + 2*x")
             self.expression_bar.show_error(message)
             return message
         try:
+            # The text as typed (not stripped): error positions must match the bar.
             new = parse(text, values=self.document.input_values())
         except ParseError as exc:
             message = translate_error(exc)
@@ -506,7 +510,8 @@ class MainWindow(QMainWindow):
         laid_out(new)
         if not new.same_as(self.document, positions=False):
             self.undo_stack.push(ReplaceDocument(
-                self.document, new, QT_TRANSLATE_NOOP("commands", "Build f = %1"), text))
+                self.document, new, QT_TRANSLATE_NOOP("commands", "Build f = %1"),
+                text.strip()))
             self.view.zoom_fit()
             self.documentReplaced.emit()
         self.refresh()
@@ -554,8 +559,10 @@ class MainWindow(QMainWindow):
 
     def _on_selection(self, nodes: list) -> None:
         has = bool(nodes)
-        for act in (self.actionCopy, self.actionDelete, self.actionDuplicate):
+        for act in (self.actionCopy, self.actionDuplicate):
             act.setEnabled(has)
+        # Delete also removes selected wires (the scene says "nodes changed" for those too).
+        self.actionDelete.setEnabled(has or bool(self.scene.selected_wires()))
         inputs = [n for n in nodes if n in self.document and self.document.kind(n) == "input"]
         self.inputs_panel.select_node(inputs[0] if len(inputs) == 1 else None)
 
@@ -711,7 +718,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         paths = self.settings.recent_files()
         for i, p in enumerate(paths, start=1):
-            act = self.recent_menu.addAction(f"&{i} {Path(p).name}")
+            # "&&": a file called "Q&A.json" keeps its "&" (one "&" marks a shortcut key).
+            act = self.recent_menu.addAction(f"&{i} {Path(p).name.replace('&', '&&')}")
             act.setData(p)
             act.setToolTip(p)
             act.setStatusTip(p)
@@ -781,6 +789,8 @@ class MainWindow(QMainWindow):
         return self.view.palette().color(QPalette.ColorRole.Base)
 
     def _render_png(self, path: str, rect: QRectF, scale: float) -> bool:
+        # A big graph at 2× would ask for gigabytes (QImage then fails: "cannot write").
+        scale = min(scale, math.sqrt(MAX_EXPORT_PIXELS / max(1.0, rect.width() * rect.height())))
         size = QSize(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)))
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(self._background())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core import ops
@@ -46,6 +46,20 @@ ERROR_COLOR = "#b71c1c"
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("NarrationView", text)
+
+
+def muted_colour(palette: QPalette) -> str:
+    """The placeholder colour as an opaque ``#rrggbb`` over the base colour.
+
+    Qt's default placeholder is the text colour at half opacity; rich text drops
+    the alpha of ``QColor.name()``, which would make "quieter" lines full black.
+    """
+    fg = palette.color(QPalette.ColorRole.PlaceholderText)
+    bg = palette.color(QPalette.ColorRole.Base)
+    a = fg.alphaF()
+    mixed = QColor.fromRgbF(*(a * f + (1 - a) * b for f, b in (
+        (fg.redF(), bg.redF()), (fg.greenF(), bg.greenF()), (fg.blueF(), bg.blueF()))))
+    return mixed.name()
 
 
 class NarrationView(QTextBrowser):
@@ -99,9 +113,12 @@ class NarrationView(QTextBrowser):
     def build_html(self) -> str:
         c = self.controller
         view = c.view
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        muted = muted_colour(self.palette())
         parts: list[str] = []
         if view is None or (view.position == 0 and not view.at_error):
+            problem = c.upstream_problem()
+            if problem:  # → would do nothing: say why here, not only in the status bar
+                parts.append(f"<p style='color:{ERROR_COLOR}'>" + html.escape(problem) + "</p>")
             parts.append(f"<p style='color:{muted}'>" + html.escape(self._intro()) + "</p>")
             return "".join(parts)
         records = view.stepper.records

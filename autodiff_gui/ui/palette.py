@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,16 +26,12 @@ from PySide6.QtWidgets import (
 from ..core import ops
 from .canvas.scene import MIME_BLOCK
 from .canvas.theme import current_theme
+from .i18n import op_description
 
 MIME_TYPE = MIME_BLOCK  # "application/x-autodiff-block"
 SPEC_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def op_description(op: ops.Op) -> str:
-    """The op's description in the current language (core strings, context "ops")."""
-    return QCoreApplication.translate("ops", op.description)
 
 
 class _BlockTree(QTreeWidget):

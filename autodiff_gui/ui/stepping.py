@@ -487,6 +487,21 @@ class StepController(QObject):
         if self.view is not None and self.view.base:
             self.reset()
 
+    def upstream_problem(self) -> str | None:
+        """Why the pass cannot start: an array upstream gradient that no longer has the
+        output's shape (the function changed after it was set); None if it fits."""
+        program = self.program
+        if program is None or self.mode != "reverse" or np.ndim(self.upstream) == 0:
+            return None
+        try:
+            out_shape = np.shape(program.evaluate())
+        except (EvalError, ValueError):
+            return None  # the forward pass will stop at the error and show it
+        if np.shape(self.upstream) == out_shape:
+            return None
+        return self.tr("The upstream gradient has shape {0}, but the output has shape {1}"
+                       ).format(np.shape(self.upstream), out_shape)
+
     def input_names(self) -> list[str]:
         """Inputs that the output reads (the choices for forward mode)."""
         program = self.program

@@ -4,52 +4,52 @@
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="54"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="55"/>
         <source>PyTorch</source>
         <translation>PyTorch</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="55"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="56"/>
         <source>Seed notebook style</source>
         <translation>노트북 스타일</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="64"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="65"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="67"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="68"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="118"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="119"/>
         <source>Cannot write code yet: {0}</source>
         <translation>아직 코드를 만들 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="131"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="132"/>
         <source>Copied to the clipboard</source>
         <translation>클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="139"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="140"/>
         <source>Save Script</source>
         <translation>스크립트 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="140"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="141"/>
         <source>Python files (*.py)</source>
         <translation>Python 파일 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="147"/>
         <source>Cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="149"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="150"/>
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
@@ -339,29 +339,29 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../../autodiff_gui/ui/expression_bar.py" line="49"/>
+        <location filename="../../autodiff_gui/ui/expression_bar.py" line="51"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/expression_bar.py" line="53"/>
+        <location filename="../../autodiff_gui/ui/expression_bar.py" line="55"/>
         <source>Type a function, e.g. (x**2 + 2*x) * log(y), and press Enter</source>
         <translation>함수를 입력하고 Enter를 누르세요. 예: (x**2 + 2*x) * log(y)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/expression_bar.py" line="55"/>
+        <location filename="../../autodiff_gui/ui/expression_bar.py" line="57"/>
         <source>Operators: + - * / ** @ and parentheses; functions: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
 Enter builds the graph (undo with Ctrl+Z); Escape restores the text of the current graph.</source>
         <translation>연산자: + - * / ** @ 와 괄호, 함수: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
 Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Esc를 누르면 현재 그래프의 식으로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/expression_bar.py" line="70"/>
+        <location filename="../../autodiff_gui/ui/expression_bar.py" line="72"/>
         <source>Build graph</source>
         <translation>그래프 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/expression_bar.py" line="72"/>
+        <location filename="../../autodiff_gui/ui/expression_bar.py" line="74"/>
         <source>Build the graph of this function (Enter)</source>
         <translation>이 함수의 계산 그래프를 만듭니다 (Enter)</translation>
     </message>
@@ -467,25 +467,25 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="145"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="150"/>
         <source>Double-click to rename this input</source>
         <translation>두 번 클릭하면 이 입력의 이름을 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="151"/>
         <source>{value}
 Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>{value}
 두 번 클릭해서 바꾸세요: 숫자 또는 [[1, 2], [3, 4]] 같은 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="172"/>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="178"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="183"/>
         <source>{name}: {reason} (kept {old})</source>
         <translation>{name}: {reason} ({old} 유지)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="190"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="195"/>
         <source>Cannot rename {old}: {reason}</source>
         <translation>{old}의 이름을 바꿀 수 없습니다: {reason}</translation>
     </message>
@@ -493,7 +493,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>InputsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="224"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="229"/>
         <source>Double-click a value to change it.</source>
         <translation>값을 두 번 클릭하면 바꿀 수 있습니다.</translation>
     </message>
@@ -519,17 +519,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="890"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="873"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="902"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="885"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="905"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="888"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -537,119 +537,119 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LessonsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="293"/>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="594"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="295"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="577"/>
         <source>Run the demonstration</source>
         <translation>시연 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="321"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="323"/>
         <source>◀ Back</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="323"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="325"/>
         <source>The previous page</source>
         <translation>이전 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="324"/>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="452"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="326"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="454"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="326"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="328"/>
         <source>The next page</source>
         <translation>다음 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="382"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="384"/>
         <source>The lessons cannot be shown</source>
         <translation>수업을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="452"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="454"/>
         <source>Next lesson ▶</source>
         <translation>다음 수업 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="453"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="455"/>
         <source>page {x} of {n}</source>
         <translation>{n}쪽 중 {x}쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="600"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="583"/>
         <source>Run in PyTorch again</source>
         <translation>PyTorch로 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="711"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="694"/>
         <source>✓ Step {n} reached. Go on to the next page.</source>
         <translation>✓ {n}단계에 도착했습니다. 다음 쪽으로 넘어가세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="715"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="698"/>
         <source>Press {control} until step {n} (now at step {now}).</source>
         <translation>{n}단계가 될 때까지 {control}을(를) 누르세요 (지금 {now}단계).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="718"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="701"/>
         <source>✓ Done.</source>
         <translation>✓ 완료.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="721"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="704"/>
         <source>Press {control}.</source>
         <translation>{control}을(를) 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="725"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="708"/>
         <source>(in the {menu} menu)</source>
         <translation>({menu} 메뉴에 있음)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="727"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="710"/>
         <source>It is framed in orange.</source>
         <translation>주황색 테두리로 표시되어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="763"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="746"/>
         <source>Running the notebook's cell in PyTorch…</source>
         <translation>노트북의 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="781"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="764"/>
         <source>PyTorch printed:</source>
         <translation>PyTorch 출력:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="783"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="766"/>
         <source>The demonstration stopped (exit code {0}).</source>
         <translation>시연이 멈췄습니다 (종료 코드 {0}).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="792"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="775"/>
         <source>Python could not be started for the demonstration.</source>
         <translation>시연을 위한 Python을 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="832"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="815"/>
         <source>Running the notebook's autograd cells in PyTorch…</source>
         <translation>노트북의 autograd 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="849"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="832"/>
         <source># PyTorch {version}: the notebook's cells on f = {f}</source>
         <translation># PyTorch {version}: f = {f}에 대한 노트북의 셀</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="855"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="838"/>
         <source>PyTorch's gradient: {0}</source>
         <translation>PyTorch의 미분계수: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="865"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="848"/>
         <source>PyTorch could not run: {0}</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
     </message>
@@ -675,394 +675,394 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="156"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="158"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="157"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="159"/>
         <source>Blocks</source>
         <translation>블록</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="159"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="161"/>
         <source>Inputs</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="161"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="163"/>
         <source>History</source>
         <translation>작업 내역</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="272"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="274"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="273"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="275"/>
         <source>Start an empty graph</source>
         <translation>빈 그래프로 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="275"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="277"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="276"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="278"/>
         <source>Open a saved graph</source>
         <translation>저장한 그래프를 엽니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="278"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="280"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="279"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="281"/>
         <source>Save the graph</source>
         <translation>그래프를 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="281"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="283"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="283"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="285"/>
         <source>Save the graph under a new name</source>
         <translation>그래프를 새 이름으로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="284"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="286"/>
         <source>&amp;Export Image…</source>
         <translation>이미지 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="286"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="288"/>
         <source>Save a picture of the graph (PNG or SVG)</source>
         <translation>그래프 그림을 저장합니다 (PNG 또는 SVG)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="287"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="289"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="288"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="290"/>
         <source>Close Autodiff Studio</source>
         <translation>Autodiff Studio를 닫습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="291"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="293"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="295"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="297"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="307"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="309"/>
         <source>&amp;Copy</source>
         <translation>복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="308"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="310"/>
         <source>Copy the selected blocks</source>
         <translation>선택한 블록을 복사합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="310"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="312"/>
         <source>&amp;Paste</source>
         <translation>붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="311"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="313"/>
         <source>Paste blocks</source>
         <translation>블록을 붙여넣습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="313"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="315"/>
         <source>D&amp;uplicate</source>
         <translation>복제(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="315"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="317"/>
         <source>Duplicate the selected blocks</source>
         <translation>선택한 블록을 복제합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="316"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="318"/>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="318"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="320"/>
         <source>Delete the selected blocks and wires</source>
         <translation>선택한 블록과 연결선을 삭제합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="320"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="322"/>
         <source>Auto &amp;Layout</source>
         <translation>자동 배치(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="322"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="324"/>
         <source>Arrange the blocks in layers, inputs on the left</source>
         <translation>블록을 층별로 정렬합니다 (입력은 왼쪽)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="324"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="326"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="327"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="329"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="329"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="331"/>
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="331"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="333"/>
         <source>Show the whole graph (F)</source>
         <translation>그래프 전체를 보여 줍니다 (F)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="335"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="337"/>
         <source>&amp;History</source>
         <translation>작업 내역(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="336"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="338"/>
         <source>Show every step you can undo</source>
         <translation>되돌릴 수 있는 모든 작업을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="337"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="339"/>
         <source>&amp;About Autodiff Studio</source>
         <translation>Autodiff Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="339"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="341"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="341"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="343"/>
         <source>&amp;Clear List</source>
         <translation>목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="347"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="349"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="351"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="353"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="361"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="363"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="371"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="373"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="380"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="382"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="394"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="396"/>
         <source>Main Toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="454"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="456"/>
         <source>1 node</source>
         <translation>노드 1개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="454"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="456"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="456"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="458"/>
         <source>Empty graph: drag blocks from the palette or type a function</source>
         <translation>빈 그래프: 블록 목록에서 블록을 끌어 오거나 함수를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="460"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="462"/>
         <source>Incomplete: {reason} · {nodes}</source>
         <translation>미완성: {reason} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="463"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="465"/>
         <source>Error: {error} · {nodes}</source>
         <translation>오류: {error} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="465"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="467"/>
         <source>f = {value} · {nodes}</source>
         <translation>f = {value} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="493"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="496"/>
         <source>Type a function first, e.g. x**2 + 2*x</source>
         <translation>먼저 함수를 입력하세요. 예: x**2 + 2*x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="567"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="574"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="568"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="575"/>
         <source>{name}[*] — Autodiff Studio</source>
         <translation>{name}[*] — Autodiff Studio</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="572"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="579"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="573"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="580"/>
         <source>The graph has changes that are not saved.</source>
         <translation>그래프에 저장하지 않은 변경 사항이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="576"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="583"/>
         <source>Do you want to save them?</source>
         <translation>저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="611"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="618"/>
         <source>New empty graph</source>
         <translation>새 빈 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="618"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="625"/>
         <source>Open Graph</source>
         <translation>그래프 열기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="627"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="634"/>
         <source>Cannot open file</source>
         <translation>파일을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="640"/>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="643"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="647"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="650"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="647"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="654"/>
         <source>Opened {file}</source>
         <translation>{file}을(를) 열었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="661"/>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="675"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="668"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="682"/>
         <source>Cannot save</source>
         <translation>저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="666"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="673"/>
         <source>untitled</source>
         <translation>제목없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="667"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="674"/>
         <source>Save Graph</source>
         <translation>그래프 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="685"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="692"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>{file}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="691"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="698"/>
         <source>Saved {file}</source>
         <translation>{file}을(를) 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="695"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="702"/>
         <source>Autodiff Studio graph (*.adgraph.json *.json)</source>
         <translation>Autodiff Studio 그래프 (*.adgraph.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="696"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="703"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="737"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="744"/>
         <source>graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="738"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="745"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="738"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="745"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="740"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="747"/>
         <source>Export Image</source>
         <translation>이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="748"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="755"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="758"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="765"/>
         <source>Nothing to export: the graph is empty</source>
         <translation>내보낼 것이 없습니다: 그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="772"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="779"/>
         <source>Cannot write {file}</source>
         <translation>{file}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="774"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="781"/>
         <source>Exported {file}</source>
         <translation>{file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="802"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="811"/>
         <source>Autodiff Studio graph</source>
         <translation>Autodiff Studio 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="860"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="869"/>
         <source>About Autodiff Studio</source>
         <translation>Autodiff Studio 정보</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="861"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="870"/>
         <source>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;Build a function from blocks or type it, then watch automatic differentiation happen node by node: the forward pass, the backward pass and the chain rule, checked against finite differences and PyTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;함수를 블록으로 조립하거나 직접 입력한 다음, 자동미분이 노드 하나하나에서 일어나는 과정을 지켜보세요. 순전파, 역전파, 연쇄 법칙을 보여 주고, 그 결과를 수치미분 및 PyTorch와 비교합니다.&lt;/p&gt;</translation>
     </message>
@@ -1070,67 +1070,67 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Narration</name>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="126"/>
+        <location filename="../../autodiff_gui/core/steps.py" line="136"/>
         <location filename="../../autodiff_gui/ui/narration.py" line="28"/>
         <source>{name} = {value}  (input)</source>
         <translation>{name} = {value}  (입력)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="127"/>
+        <location filename="../../autodiff_gui/core/steps.py" line="137"/>
         <location filename="../../autodiff_gui/ui/narration.py" line="29"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="128"/>
+        <location filename="../../autodiff_gui/core/steps.py" line="138"/>
         <location filename="../../autodiff_gui/ui/narration.py" line="30"/>
         <source>{line}, so</source>
         <translation>{line} 이므로</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="129"/>
+        <location filename="../../autodiff_gui/core/steps.py" line="139"/>
         <location filename="../../autodiff_gui/ui/narration.py" line="31"/>
         <source>∂f/∂{src} = ∂f/∂{out} · {local} = {dout} · {localv} = {amount}</source>
         <translation>∂f/∂{src} = ∂f/∂{out} · {local} = {dout} · {localv} = {amount}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="130"/>
+        <location filename="../../autodiff_gui/core/steps.py" line="140"/>
         <location filename="../../autodiff_gui/ui/narration.py" line="33"/>
         <source>∂f/∂{src} = {local} = {amount}</source>
         <translation>∂f/∂{src} = {local} = {amount}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="131"/>
+        <location filename="../../autodiff_gui/core/steps.py" line="141"/>
         <location filename="../../autodiff_gui/ui/narration.py" line="34"/>
         <source>∂f/∂{src} += {amount}:  {before} + {amount} = {after}</source>
         <translation>∂f/∂{src} += {amount}:  {before} + {amount} = {after}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="132"/>
+        <location filename="../../autodiff_gui/core/steps.py" line="142"/>
         <location filename="../../autodiff_gui/ui/narration.py" line="35"/>
         <source>∂f/∂{out} = {dout}  (upstream gradient)</source>
         <translation>∂f/∂{out} = {dout}  (상류층 미분계수)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="133"/>
+        <location filename="../../autodiff_gui/core/steps.py" line="143"/>
         <location filename="../../autodiff_gui/ui/narration.py" line="36"/>
         <source>{name}: tangent ∂{name}/∂{wrt} = {tangent}</source>
         <translation>{name}: 탄젠트 ∂{name}/∂{wrt} = {tangent}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="134"/>
+        <location filename="../../autodiff_gui/core/steps.py" line="144"/>
         <location filename="../../autodiff_gui/ui/narration.py" line="37"/>
         <source>constant {value}: tangent 0</source>
         <translation>상수 {value}: 탄젠트 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="135"/>
+        <location filename="../../autodiff_gui/core/steps.py" line="145"/>
         <location filename="../../autodiff_gui/ui/narration.py" line="38"/>
         <source>∂{out}/∂{wrt} = {terms} = {tangent}</source>
         <translation>∂{out}/∂{wrt} = {terms} = {tangent}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="136"/>
+        <location filename="../../autodiff_gui/core/steps.py" line="146"/>
         <location filename="../../autodiff_gui/ui/narration.py" line="39"/>
         <source>∂{out}/∂{wrt} = 0  (does not depend on {wrt})</source>
         <translation>∂{out}/∂{wrt} = 0  ({wrt}에 의존하지 않음)</translation>
@@ -1139,67 +1139,67 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>NarrationView</name>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="73"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="87"/>
         <source>Forward pass</source>
         <translation>순전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="75"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="89"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="76"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="90"/>
         <source>Forward mode (tangent of {0})</source>
         <translation>포워드모드 ({0}의 탄젠트)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="113"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="130"/>
         <source>Stopped at {label}</source>
         <translation>{label}에서 멈춤</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="118"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="135"/>
         <source>{pass_name} · step {n} of {total}</source>
         <translation>{pass_name} · {total}단계 중 {n}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="128"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="145"/>
         <source>Local derivative: </source>
         <translation>국소 미분계수: </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="135"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="152"/>
         <source>Earlier steps</source>
         <translation>앞의 단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="152"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="169"/>
         <source>Done: f = {value}</source>
         <translation>완료: f = {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="159"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="176"/>
         <source>(includes the gradients accumulated in earlier runs)</source>
         <translation>(앞선 실행에서 누적된 미분계수 포함)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="164"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="181"/>
         <source>One forward-mode pass gives the derivative for one input; reverse mode gives every input's in one backward pass.</source>
         <translation>포워드모드는 한 번 전파할 때 입력 하나의 미분계수만 얻지만, 리버스모드는 역전파 한 번으로 모든 입력의 편미분계수를 얻습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="189"/>
         <source>Nothing to step yet: {reason}</source>
         <translation>아직 진행할 단계가 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="174"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="191"/>
         <source>Forward mode carries the tangent of one input along with the values. Press → (Next step) to begin.</source>
         <translation>포워드모드는 값과 함께 입력 하나의 탄젠트를 앞으로 전달합니다. 시작하려면 → (다음 단계)를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="176"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="193"/>
         <source>Reverse mode: the forward pass computes every value, then the backward pass sends the gradient from the output back to the inputs with the chain rule. Press → (Next step) to begin.</source>
         <translation>리버스모드: 순전파로 모든 값을 계산한 다음, 역전파로 연쇄 법칙을 따라 출력의 미분계수를 입력까지 거꾸로 보냅니다. 시작하려면 → (다음 단계)를 누르세요.</translation>
     </message>
@@ -1468,134 +1468,134 @@ Arguments: {args}</source>
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="309"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="318"/>
         <source>&amp;Next Step</source>
         <translation>다음 단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="310"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="319"/>
         <source>Take the next step</source>
         <translation>다음 단계로 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="312"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="321"/>
         <source>&amp;Previous Step</source>
         <translation>이전 단계(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="313"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="322"/>
         <source>Undo the last step</source>
         <translation>마지막 단계를 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="315"/>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="476"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="324"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="485"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="316"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="325"/>
         <source>Play the steps one after another, or pause</source>
         <translation>단계를 차례로 재생하거나 일시 정지합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="319"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="328"/>
         <source>Run to &amp;End</source>
         <translation>끝까지 실행(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="320"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="329"/>
         <source>Take every remaining step</source>
         <translation>남은 단계를 모두 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="322"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="331"/>
         <source>&amp;Reset</source>
         <translation>처음으로(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="323"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="332"/>
         <source>Back to the start</source>
         <translation>처음 상태로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="325"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="334"/>
         <source>&amp;Check Gradients</source>
         <translation>미분계수 검사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="327"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="336"/>
         <source>Compare the engine's gradient with forward mode, finite differences and PyTorch</source>
         <translation>엔진이 구한 미분계수를 포워드모드, 수치미분, PyTorch와 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="330"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="339"/>
         <source>Export &amp;Trace as CSV…</source>
         <translation>추적 기록을 CSV로 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="331"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="340"/>
         <source>Save the executed steps as CSV</source>
         <translation>실행한 단계를 CSV로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="375"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="384"/>
         <source>Narration</source>
         <translation>해설</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="377"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="386"/>
         <source>Trace</source>
         <translation>추적</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="378"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="387"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="380"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="389"/>
         <source>Plots</source>
         <translation>플롯</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="381"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="390"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="416"/>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="418"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="425"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="427"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="434"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="443"/>
         <source>Step</source>
         <translation>단계 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="445"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="454"/>
         <source>Playing speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="451"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="460"/>
         <source> Speed </source>
         <translation> 속도 </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="469"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="478"/>
         <source>fastest</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="472"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="481"/>
         <source>{0} steps/s</source>
         <translation>초당 {0}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="476"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="485"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
@@ -1613,38 +1613,39 @@ Arguments: {args}</source>
         <translation>출력의 모양은 {0}인데 이 값의 모양은 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="537"/>
-        <source>Nothing to step: {0}</source>
-        <translation>진행할 단계가 없습니다: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="543"/>
-        <source>Forward mode needs an input on the way to the output</source>
-        <translation>포워드모드에는 출력으로 이어지는 입력이 필요합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="577"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="502"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="592"/>
         <source>The upstream gradient has shape {0}, but the output has shape {1}</source>
         <translation>상류층 미분계수의 모양은 {0}인데 출력의 모양은 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="646"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="552"/>
+        <source>Nothing to step: {0}</source>
+        <translation>진행할 단계가 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="558"/>
+        <source>Forward mode needs an input on the way to the output</source>
+        <translation>포워드모드에는 출력으로 이어지는 입력이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="661"/>
         <source>Stopped: {0}</source>
         <translation>멈춤: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="649"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="664"/>
         <source>Step {0} of {1}</source>
         <translation>{1}단계 중 {0}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="700"/>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="746"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="715"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="761"/>
         <source>The pass is complete</source>
         <translation>전파가 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="757"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="772"/>
         <source>Stepping reset</source>
         <translation>단계를 처음으로 되돌렸습니다</translation>
     </message>
@@ -1702,22 +1703,22 @@ Arguments: {args}</source>
         <translation>상류층 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="171"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="180"/>
         <source>forward mode needs {n} passes for {n} inputs; reverse mode needs 1 backward pass</source>
         <translation>입력이 {n}개이면 포워드모드는 전파를 {n}번 해야 하지만, 리버스모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="173"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="182"/>
         <source>forward mode needs 1 pass for 1 input; reverse mode needs 1 backward pass</source>
         <translation>입력이 1개이면 포워드모드는 전파 1번, 리버스모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="191"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="200"/>
         <source>{reason} (still using {old})</source>
         <translation>{reason} ({old}을(를) 계속 사용)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="211"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="220"/>
         <source>Accumulated: {0}</source>
         <translation>누적: {0}</translation>
     </message>
@@ -2142,7 +2143,7 @@ Arguments: {args}</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="509"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="513"/>
         <source>Build f = %1</source>
         <translation>f = %1 만들기</translation>
     </message>
@@ -2150,235 +2151,235 @@ Arguments: {args}</source>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="60"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="58"/>
         <source>upstream gradient: {reason}</source>
         <translation>상류층 미분계수: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="61"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="59"/>
         <source>the graph is empty: add an input and an operation</source>
         <translation>그래프가 비어 있습니다: 입력과 연산을 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="62"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="44"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="60"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="45"/>
         <source>there is no node {node}</source>
         <translation>노드 {node}이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="63"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="63"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="61"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="64"/>
         <source>{node} needs its {slot!r} argument</source>
         <translation>{node}에 {slot!r} 인자가 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="64"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="62"/>
         <source>there is no input called {name!r}</source>
         <translation>{name!r}(이)라는 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="65"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="51"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="63"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="52"/>
         <source>value of {name}: {reason}</source>
         <translation>{name}의 값: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="66"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="64"/>
         <source>initial gradient: there is no input called {name!r}</source>
         <translation>초기 미분계수: {name!r}(이)라는 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="67"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="65"/>
         <source>initial gradient of {name}: {reason}</source>
         <translation>{name}의 초기 미분계수: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="68"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="66"/>
         <source>the initial gradient of {name} has shape {got}, but {name} has shape {want}</source>
         <translation>{name}의 초기 미분계수의 모양은 {got}인데 {name}의 모양은 {want}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="70"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="68"/>
         <source>the accumulated gradient is not finite (overflow)</source>
         <translation>누적된 미분계수가 유한한 값이 아닙니다 (오버플로)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="71"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="69"/>
         <source>the upstream gradient has shape {got}, but the output has shape {want}</source>
         <translation>상류층 미분계수의 모양은 {got}인데 출력의 모양은 {want}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="72"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="70"/>
         <source>there is no input called {wrt!r} on the way to the output</source>
         <translation>출력으로 이어지는 {wrt!r}(이)라는 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="73"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="71"/>
         <source>tangent of {wrt}: {reason}</source>
         <translation>{wrt}의 탄젠트: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="74"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="72"/>
         <source>the tangent of {wrt} must have shape {shape}</source>
         <translation>{wrt}의 탄젠트는 모양이 {shape}여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="75"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="73"/>
         <source>shapes {shapes} do not fit {op}: {detail}</source>
         <translation>모양 {shapes}은(는) {op}에 맞지 않습니다: {detail}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="76"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="74"/>
         <source>the result is not a finite number (overflow)</source>
         <translation>결과가 유한한 수가 아닙니다 (오버플로)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="77"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="75"/>
         <source>the derivative {formula} is not finite here (at {args})</source>
         <translation>미분계수 {formula}이(가) 이 점({args})에서 유한하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="78"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="76"/>
         <source>the gradient collected at {label} is not finite (overflow): {before} + {amount}</source>
         <translation>{label}에 모인 미분계수가 유한하지 않습니다 (오버플로): {before} + {amount}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="80"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="78"/>
         <source>forward mode needs an input to carry the tangent of</source>
         <translation>포워드모드에는 탄젠트를 전달할 입력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="81"/>
+        <location filename="../../autodiff_gui/core/engine.py" line="79"/>
         <source>unknown mode {mode!r}</source>
         <translation>알 수 없는 모드 {mode!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="38"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="39"/>
         <source>not a real number: {value!r}</source>
         <translation>실수가 아닙니다: {value!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="39"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="40"/>
         <source>not an array of real numbers (dtype {dtype})</source>
         <translation>실수 배열이 아닙니다 (dtype {dtype})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="40"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="41"/>
         <source>not a number or a rectangular array of numbers: {value!r}</source>
         <translation>숫자나 직사각형 모양의 숫자 배열이 아닙니다: {value!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="41"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="42"/>
         <source>arrays must be rectangular</source>
         <translation>배열은 직사각형 모양이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="42"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="43"/>
         <source>values must be finite (no nan or inf)</source>
         <translation>값은 유한해야 합니다 (nan이나 inf는 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="43"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="44"/>
         <source>arrays must not be empty</source>
         <translation>배열이 비어 있으면 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="45"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="46"/>
         <source>node ids are whole numbers ≥ 0, not {node_id!r}</source>
         <translation>노드 id는 0 이상의 정수여야 합니다. {node_id!r}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="46"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="47"/>
         <source>node {node_id} exists already</source>
         <translation>노드 {node_id}이(가) 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="47"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="48"/>
         <source>{name!r} is not a valid name (letters, digits, _; not starting with a digit)</source>
         <translation>{name!r}은(는) 올바른 이름이 아닙니다 (문자, 숫자, _만 쓰고 숫자로 시작하지 않아야 함)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="48"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="49"/>
         <source>{name!r} is a reserved word of Python</source>
         <translation>{name!r}은(는) Python의 예약어입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="49"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="50"/>
         <source>{name!r} is the name of a function</source>
         <translation>{name!r}은(는) 함수 이름입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="50"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="51"/>
         <source>an input called {name!r} exists already</source>
         <translation>{name!r}(이)라는 입력이 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="52"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="53"/>
         <source>constant: {reason}</source>
         <translation>상수: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="53"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="54"/>
         <source>unknown operation {op!r}</source>
         <translation>알 수 없는 연산 {op!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="54"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="55"/>
         <source>{op} takes {arity} argument(s), not {count}</source>
         <translation>{op}의 인자는 {count}개가 아니라 {arity}개입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="55"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="56"/>
         <source>{node} takes no arguments</source>
         <translation>{node}은(는) 인자를 받지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="56"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="57"/>
         <source>{op} has {arity} argument slot(s); no slot {slot}</source>
         <translation>{op}의 인자 슬롯은 {arity}개입니다. 슬롯 {slot}은(는) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="57"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="58"/>
         <source>a block cannot feed itself</source>
         <translation>블록을 자기 자신에 연결할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="58"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="59"/>
         <source>slot {slot!r} of {node} is taken</source>
         <translation>{node}의 슬롯 {slot!r}은(는) 이미 연결되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="59"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="60"/>
         <source>that wire would make a cycle: {dst} already feeds {src}</source>
         <translation>이 연결선은 순환을 만듭니다: {dst}이(가) 이미 {src}에 값을 보냅니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="60"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="61"/>
         <source>{node} has no value of its own</source>
         <translation>{node}에는 자신의 값이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="61"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="62"/>
         <source>only inputs have names</source>
         <translation>이름은 입력에만 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="62"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="63"/>
         <source>the graph is empty</source>
         <translation>그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="64"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="65"/>
         <source>a position is two numbers, not {pos!r}</source>
         <translation>위치는 숫자 두 개여야 합니다. {pos!r}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="65"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="66"/>
         <source>a position must be finite</source>
         <translation>위치는 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="66"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="67"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
     </message>
@@ -2644,67 +2645,72 @@ Arguments: {args}</source>
         <translation>@는 벡터와 행렬(축 2개 이하)만 받습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="276"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="38"/>
+        <source>@ needs the last axis of A as long as the first axis of B</source>
+        <translation>@는 A의 마지막 축 길이가 B의 첫 번째 축 길이와 같아야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops.py" line="279"/>
         <source>natural logarithm</source>
         <translation>자연로그</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="281"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="284"/>
         <source>square root</source>
         <translation>제곱근</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="285"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="288"/>
         <source>sine</source>
         <translation>사인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="289"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="292"/>
         <source>cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="294"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="297"/>
         <source>tangent</source>
         <translation>탄젠트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="298"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="301"/>
         <source>∂|a|/∂a = sign(a)  (0 at a = 0)</source>
         <translation>∂|a|/∂a = sign(a)  (a = 0에서는 0)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="299"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="302"/>
         <source>absolute value</source>
         <translation>절댓값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="305"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="308"/>
         <source>hyperbolic tangent</source>
         <translation>쌍곡탄젠트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="311"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="314"/>
         <source>logistic sigmoid 1/(1+e⁻ᵃ)</source>
         <translation>로지스틱 시그모이드 1/(1+e⁻ᵃ)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="318"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="321"/>
         <source>∂relu(a)/∂a = 1 if a &gt; 0, else 0</source>
         <translation>∂relu(a)/∂a = a &gt; 0이면 1, 아니면 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="328"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="331"/>
         <source>sum of all elements</source>
         <translation>모든 원소의 합</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="336"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="339"/>
         <source>mean of all elements</source>
         <translation>모든 원소의 평균</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="342"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="345"/>
         <source>matrix product</source>
         <translation>행렬 곱</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -264,6 +265,17 @@ def test_log_near_zero_does_not_crash():
     assert c.complex_step == pytest.approx(1e9, rel=1e-15)
     (c,) = fd.check_gradients(program, h={"forward": 1e-3}).inputs
     assert c.steps["forward"] == pytest.approx(1e-3)
+
+
+def test_overflow_near_the_largest_float_stays_quiet():
+    # Found: numpy's RuntimeWarnings reached the terminal under --json / --report.
+    b = Builder()
+    program = b.program(b.input("x", np.array([1e308, 1e308])))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = fd.check_gradients(program, upstream=1e308)
+    assert not any(c.central is not None and math.isfinite(c.central) for c in result.inputs)
+    assert all(c.verdict == "pass" for c in result.inputs)  # against the complex step
 
 
 def test_unavailable_when_no_numerical_derivative_is_left():

@@ -397,6 +397,21 @@ def test_big_array_paths_reuse_memory_safely() -> None:
 # -- forward mode ------------------------------------------------------------------------
 
 
+def test_forward_mode_weighted_by_an_upstream_gradient() -> None:
+    # Comparable with reverse mode under the same upstream gradient (scalar or array).
+    program = compile_graph(seed_doc())
+    assert program.forward_mode_gradient(upstream=2.0) == pytest.approx(
+        program.gradient(upstream=2.0)[1], rel=1e-15)
+    program = compile_graph(binary_doc("mul", [1.0, 2.0], 3.0))
+    for upstream in (2.0, [2.0, 5.0]):
+        _, rev = program.gradient(upstream=upstream)
+        fwd = program.forward_mode_gradient(upstream=upstream)
+        assert np.array_equal(fwd["x"], rev["x"]) and fwd["y"] == rev["y"]
+    assert program.forward_mode_gradient()["y"] == 3.0  # unweighted: the plain sum
+    with pytest.raises(ValueError, match="upstream gradient has shape"):
+        program.forward_mode_gradient(upstream=[1.0, 2.0, 3.0])
+
+
 def test_tangent_and_forward_mode() -> None:
     program = compile_graph(seed_doc())
     value, t = program.tangent("x")
@@ -570,3 +585,18 @@ def test_ten_thousand_deep_chain_under_a_small_recursion_limit() -> None:
         assert agrads["x"][0] == pytest.approx(expected, rel=1e-12)
     finally:
         sys.setrecursionlimit(old)
+
+
+def test_stepper_gives_the_upstream_gradient_when_the_output_is_an_input() -> None:
+    """f = x has no backward step, yet ∂f/∂x is the upstream gradient (as the fast path says)."""
+    from autodiff_gui.core.engine import Stepper, compile_graph
+    from autodiff_gui.core.graph import Document
+
+    doc = Document()
+    x = doc.add_input("x", 3.0)
+    program = compile_graph(doc)
+    stepper = Stepper(program, upstream=2.0)
+    stepper.next()
+    assert stepper.gradients() == {x: 2.0} == {x: program.gradient(upstream=2.0)[1]["x"]}
+    stepper.back()
+    assert stepper.gradients() == {}

@@ -167,6 +167,8 @@ def test_matmul_shape_errors(shapes: tuple) -> None:
     with pytest.raises(EvalError) as info:
         program.evaluate()
     assert info.value.kind == "shape" and info.value.op == "matmul"
+    # our own words, translatable, never numpy's "gufunc signature (n?,k),(k,m?)"
+    assert "gufunc" not in str(info.value) and info.value.params["detail"] in ops.MESSAGES.values()
 
 
 # -- PyTorch's conventions at awkward points ---------------------------------------------

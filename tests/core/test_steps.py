@@ -20,7 +20,7 @@ from autodiff_gui.core.steps import (
     record_maker,
 )
 
-from .helpers import binary_doc, op_node, seed_doc
+from .helpers import binary_doc, op_node, seed_doc, unary_doc
 
 SEED_FORWARD = [
     "x = 1  (input)",
@@ -114,13 +114,51 @@ def test_matmul_and_array_narration() -> None:
     stepper.run_to_end()
     assert narrate(stepper.records[2]) == \
         "z = x @ y = [1, 1, 1, 1] (2×2) @ [1, 2] (2) = [3, 3] (2)"
+    # G and J were never explained to a student: say what they are
     assert narrate(stepper.records[3]).splitlines() == [
         "z = x @ y, so",
-        "∂f/∂x = G·yᵀ = [1, 2, 1, 2] (2×2)",
-        "∂f/∂y = xᵀ·G = [2, 2] (2)",
+        "∂f/∂x = ∂f/∂z·yᵀ = [1, 2, 1, 2] (2×2)",
+        "∂f/∂y = xᵀ·∂f/∂z = [2, 2] (2)",
     ]
     (mm,) = [s for s in compile_graph(doc).iter_tangent("y")][2:]
-    assert narrate(mm) == "∂z/∂y = J·[1, 1] (2) = [2, 2] (2)"
+    assert narrate(mm) == "∂z/∂y = x @ [1, 1] (2) = [2, 2] (2)"
+
+
+def test_sum_and_mean_narration_keep_the_upstream_gradient() -> None:
+    # Found: "∂f/∂x = 1 = [2, 2]" with an upstream gradient of 2, a false equation.
+    doc = unary_doc("sum", [1.0, 2.0])
+    stepper = Stepper(compile_graph(doc), upstream=2.0)
+    stepper.run_to_end()
+    assert narrate(stepper.records[-1]).splitlines()[-1] == \
+        "∂f/∂x = ∂f/∂z · 1 = 2 · 1 = [2, 2] (2)"
+    doc = unary_doc("mean", [[1.0, 2.0], [3.0, 4.0]])
+    stepper = Stepper(compile_graph(doc), upstream=2.0)
+    stepper.run_to_end()
+    assert narrate(stepper.records[-1]).splitlines()[-1] == \
+        "∂f/∂x = ∂f/∂z · 1/n = 2 · 0.25 = [0.5, 0.5, 0.5, 0.5] (2×2)"
+    tangents = [narrate(s) for s in compile_graph(doc).iter_tangent("x")]
+    assert tangents[-1] == "∂z/∂x = mean([1, 1, 1, 1] (2×2)) = 1"
+    doc = unary_doc("sum", [1.0, 2.0])
+    assert narrate(list(compile_graph(doc).iter_tangent("x"))[-1]) == \
+        "∂z/∂x = Σ [1, 1] (2) = 2"
+
+
+def test_narration_brackets_what_would_read_wrongly() -> None:
+    # (-2) ** 2, not -2 ** 2 (which is −4 in Python); 1 + tan²(x) as one factor
+    doc = binary_doc("pow", -2.0, 2.0, const_b=True)
+    stepper = Stepper(compile_graph(doc))
+    stepper.run_to_end()
+    assert narrate(stepper.records[2]) == "z = x ** 2 = (-2) ** 2 = 4"
+    assert narrate(stepper.records[3]).splitlines()[1] == \
+        "∂f/∂x = ∂f/∂z · 2·x^(2−1) = 1 · (-4) = -4"
+    tangents = [narrate(s) for s in compile_graph(doc).iter_tangent("x")]
+    assert tangents[-1] == "∂z/∂x = (-4)·1 = -4"
+    stepper = Stepper(compile_graph(unary_doc("tan", 1.0)))
+    stepper.run_to_end()
+    assert "∂f/∂x = ∂f/∂z · (1 + tan²(x)) = 1 · 3.4255 = 3.4255" in narrate(stepper.records[-1])
+    stepper = Stepper(compile_graph(unary_doc("tanh", 1.0)))
+    stepper.run_to_end()
+    assert "· (1 − tanh²(x)) =" in narrate(stepper.records[-1])
 
 
 def test_contribution_records_hold_everything() -> None:

@@ -277,6 +277,35 @@ def test_copy_paste_and_duplicate(canvas: Canvas) -> None:
     assert c.scene.paste("not blocks", None) == [] and "no blocks" in c.messages[-1]
 
 
+@pytest.mark.parametrize("pos", ['"ab"', "[1]", "5", '{"x": 1}'])
+def test_paste_at_a_point_refuses_damaged_positions_with_a_message(canvas: Canvas, pos: str
+                                                                  ) -> None:
+    # Centring the paste at the mouse read the positions first and raised there.
+    c = canvas
+    entry = '{"id": 1, "kind": "const", "value": 1, "pos": ' + pos + "}"
+    text = '{"format": "autodiff-nodes", "version": 1, "edges": [], "nodes": [' + entry + "]}"
+    assert c.scene.paste(text, QPointF(10, 10)) == []
+    assert len(c.doc) == 0 and c.stack.count() == 0
+    assert "damaged" in c.messages[-1]
+
+
+
+def test_undo_during_a_wire_drag_removing_its_block_ends_the_drag(canvas: Canvas) -> None:
+    c = canvas
+    node = c.scene.add_block("op", QPointF(0, 0), "sin")
+    x = c.scene.add_block("input", QPointF(-300, 0))
+    assert node is not None and x is not None
+    start = c.out_port(node)
+    c.send(QEvent.Type.MouseButtonPress, start, L, L)
+    c.send(QEvent.Type.MouseMove, start + QPointF(40, 40), NO, L)
+    c.stack.undo()  # Ctrl+Z with the button still held: the sin block goes
+    c.stack.undo()
+    assert node not in c.doc
+    c.send(QEvent.Type.MouseMove, start + QPointF(80, 80), NO, L)
+    c.send(QEvent.Type.MouseButtonRelease, start + QPointF(80, 80), L, NO)
+    assert c.doc.graph.number_of_edges() == 0
+    assert all(isinstance(it, NodeItem) for it in c.scene.items())  # no live wire left
+
 def test_scene_follows_document_events(canvas: Canvas) -> None:
     c = canvas
     x = c.doc.add_input("x", 1.0)  # straight on the document, no command

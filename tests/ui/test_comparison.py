@@ -113,6 +113,15 @@ def test_cancel_and_stale(panel, qtbot):
     assert "check again" in panel.status.text()
 
 
+def test_an_edit_during_the_check_says_why_it_stopped(panel, qtbot):
+    assert panel.start()
+    doc = panel.controller.document
+    doc.set_value(doc.find_input("x"), 2.0)
+    qtbot.waitUntil(lambda: not panel.is_busy(), timeout=2000)
+    assert "check again" in panel.status.text()
+    assert panel.check_button.isEnabled() and panel.input_model.rowCount() == 0
+
+
 def test_error_point_is_reported(panel, qtbot):
     doc = panel.controller.document
     doc.set_value(doc.find_input("y"), -1.0)

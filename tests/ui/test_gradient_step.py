@@ -129,6 +129,25 @@ def test_a_new_function_clears_the_history(win):
     assert step.losses == pytest.approx([1.0, 0.64, 0.4096])
 
 
+def test_a_language_switch_keeps_the_ticked_inputs(win):
+    from autodiff_gui.ui import i18n, language
+
+    load_neuron(win)
+    assert win.gradient_step.chosen() == ["w", "b"]  # x and t are data
+    app = QApplication.instance()
+    ko = win
+    try:
+        ko = language.switch(win, "ko", remember=False)
+        assert ko.gradient_step.chosen() == ["w", "b"]
+        assert ko.gradient_step.step() is None
+        assert values(ko)["x"] == 2.0 and values(ko)["t"] == 1.0
+    finally:
+        i18n.remove_translators(app)
+        if ko is not win:
+            ko.close()
+            ko.deleteLater()
+
+
 def test_loss_plot_draws_its_points(qtbot):
     plot = LossPlot()
     qtbot.addWidget(plot)

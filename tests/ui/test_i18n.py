@@ -128,6 +128,29 @@ def test_switch_rebuilds_in_korean_and_back_keeping_the_work(window, tmp_path):
     assert ", so" in en.run_panel.narration.plain()
 
 
+def test_switch_keeps_accumulated_gradients_of_a_finished_and_a_running_pass(window):
+    c = window.run_panel.controller
+    window.run_panel.settings.accumulate.setChecked(True)
+    c.run_to_end()
+    c.reset()
+    c.run_to_end()  # two runs: x.grad = 2·2.7726
+    shown = c.presenter.snapshot()
+    ko = language.switch(window, "ko")
+    flush_deletes()
+    c = ko.run_panel.controller
+    assert c.accumulated["x"] == pytest.approx(2 * 2.772588722239781)
+    assert c.presenter.snapshot()[0] == shown[0]  # the canvas still shows 5.5452
+    c.reset()
+    c.go_to(11)  # a third run, switched in the middle of its backward pass
+    QApplication.processEvents()
+    en = language.switch(ko, "en")
+    flush_deletes()
+    c = en.run_panel.controller
+    c.run_to_end()
+    assert c.accumulated["x"] == pytest.approx(3 * 2.772588722239781)
+    assert c.accumulated["y"] == pytest.approx(3 * 1.5)
+
+
 def test_menu_choice_switches_at_once_and_is_remembered(window, qtbot):
     assert Settings().language() == ""
     action = window.findChild(type(window.actionNew), "actionLanguage_ko")
@@ -300,3 +323,22 @@ def test_core_errors_in_english_are_their_own_text(english):
         compile_graph(parse("log(y - 3)", values={"y": 2.0})).evaluate()
     assert i18n.translate_error(eval_error.value) == str(eval_error.value)
     assert eval_error.value.template == "log needs inputs greater than 0"
+
+
+def test_plots_draw_hangul_without_missing_glyphs(tmp_path):
+    """matplotlib falls back glyph by glyph only along an explicit family list."""
+    import warnings
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fonts.configure_matplotlib()
+    fig = Figure(figsize=(3, 2))
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.set_title("오차 ∂f/∂y")
+    ax.set_xlabel("스텝 h")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(tmp_path / "ko.png")
+    assert not [w for w in caught if "missing from font" in str(w.message)]

@@ -288,6 +288,20 @@ def test_pointer_frames_the_button_and_goes_away(win, qtbot):
     assert not pointer.active() and not panel.hint.isVisible()
 
 
+def test_a_page_after_the_pass_ended_does_not_ask_for_a_disabled_button(win):
+    panel = open_lessons(win)
+    panel.open_lesson("arrays", 0)  # "Broadcasting": press Run to end
+    win.findChild(QAction, "actionRunToEnd").trigger()
+    assert panel.hint.text().startswith("✓")
+    panel.next_page()  # the same pass, already at its end: Run to End is disabled
+    assert panel.example_result == examples_ui.SAME
+    assert not win.findChild(QAction, "actionRunToEnd").isEnabled()
+    assert not panel.pointer.active() and panel.hint.text().startswith("✓")
+    win.run_panel.controller.reset()
+    panel.show_page(1)  # a fresh pass: the button is pointed at again
+    assert panel.pointer.active() and "Run to End" in panel.hint.text()
+
+
 def test_help_lessons_opens_the_dock(win):
     dock = win.findChild(QDockWidget, "lessonsDock")
     assert dock is not None and dock.isHidden()  # not in the way at start

@@ -145,6 +145,30 @@ def test_parse_error_is_shown_and_graph_untouched(window, qtbot):
     assert edit.text() == to_text(before)
 
 
+
+def test_parse_error_marks_the_right_character_after_leading_spaces(window, qtbot):
+    edit = window.expression_bar.edit
+    edit.setText("    (x + 1")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert "never closed" in window.expression_bar.error
+    assert edit.selectionStart() == 4 and edit.selectedText() == "("
+
+
+def test_a_long_expression_with_an_error_does_not_widen_the_window(window, qtbot):
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    width = window.width()
+    edit = window.expression_bar.edit
+    edit.setText("+".join(["x"] * 200) + "+")  # no spaces: one unbreakable word
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    label = window.expression_bar.error_label
+    QApplication.processEvents()
+    assert window.expression_bar.error and label.isVisible()
+    assert window.width() == width
+    assert label.width() <= window.width()
+    assert len(label.text()) < 700  # the marked text is an excerpt around the error
+
 def test_bar_follows_graph_changes(window):
     x = window.document.find_input("x")
     window.document.remove_node(x)  # as a mouse edit would
@@ -188,6 +212,22 @@ def test_inputs_rename_and_refusal(window):
     window.refresh()
     assert "t" in window.expression_bar.text()
 
+
+
+def test_deleting_several_selected_inputs_at_once(window, qtbot):
+    # The canvas drops each removed block from its selection before the inputs table
+    # hears of the removal: the table must not read the node that is gone.
+    assert window.apply_expression("x*y*z + w") is None
+    panel, scene = window.inputs_panel, window.scene
+    panel.view.setCurrentIndex(panel.model.index(0, 1))
+    for node in window.document.inputs().values():
+        scene.node_item(node).setSelected(True)
+    with qtbot.captureExceptions() as exceptions:
+        window.actionDelete.trigger()
+    assert exceptions == []
+    assert window.document.inputs() == {} and panel.model.rowCount() == 0
+    window.undo_stack.undo()
+    assert [panel.model.data(panel.model.index(r, 0)) for r in range(4)] == ["x", "y", "z", "w"]
 
 def test_value_text_roundtrip():
     for v in (1.0, -0.1, 1e-300, np.array([[1.5, 2.0], [3.0, 4.0]])):
@@ -318,6 +358,14 @@ def test_recent_files_are_capped_and_kept(tmp_path, temp_settings):
     assert any(temp_settings.rglob("*.ini"))
 
 
+
+def test_recent_menu_shows_an_ampersand_in_a_file_name(window, tmp_path):
+    path = tmp_path / "Q&A.adgraph.json"
+    assert window.save_to(path) is None
+    action = window.recent_menu.actions()[0]
+    assert action.text() == "&1 Q&&A.adgraph.json"  # shown as "1 Q&A.adgraph.json"
+    assert action.data() == os.path.abspath(path)
+
 # -- undo, modified marker, prompts ----------------------------------------------------
 
 def test_undo_all_returns_to_the_seed(window):
@@ -414,6 +462,18 @@ def test_palette_double_click_places_block(window):
         assert sum(mine.intersects(r) for r in rects) == 1
 
 
+
+def test_delete_action_is_enabled_for_a_selected_wire(window):
+    scene = window.scene
+    wire = scene.wire_items()[0]
+    src, dst, slot = wire.key
+    assert not window.actionDelete.isEnabled()
+    wire.setSelected(True)
+    assert window.actionDelete.isEnabled()  # the toolbar button and Edit ▸ Delete
+    window.actionDelete.trigger()
+    assert window.document.source(dst, slot) is None
+    assert not window.actionDelete.isEnabled()
+
 def test_scene_messages_reach_the_status_bar(window):
     window.scene.statusMessage.emit("a block cannot feed itself")
     assert window.statusBar().currentMessage() == "a block cannot feed itself"
@@ -433,6 +493,19 @@ def test_export_png_and_svg(window, tmp_path):
     window.new_document()
     assert window.export_to(tmp_path / "empty.png")  # nothing to export: an error
 
+
+
+def test_export_png_of_a_big_graph_is_scaled_to_fit(window, tmp_path, monkeypatch):
+    # At 2× a wide graph needs more pixels than QImage allows: it is drawn smaller.
+    from autodiff_gui.ui import main_window
+
+    monkeypatch.setattr(main_window, "MAX_EXPORT_PIXELS", 400_000)
+    window.document.set_position(window.document.find_input("y"), (30_000.0, 20_000.0))
+    png = tmp_path / "big.png"
+    assert window.export_to(png) is None
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() * image.height() <= 401_000  # rounding
+    assert image.width() > 400
 
 def test_window_renders_non_blank(window, qtbot):
     window.resize(1100, 700)

@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QTableView, QTextBrowser
 
 from autodiff_gui.core import steps
 from autodiff_gui.core.engine import compile_graph
-from autodiff_gui.ui import run_panel
+from autodiff_gui.ui import i18n, run_panel
 from autodiff_gui.ui.main_window import MainWindow
-from autodiff_gui.ui.narration import NARRATION_TEMPLATES
+from autodiff_gui.ui.narration import NARRATION_TEMPLATES, muted_colour
 
 ROOT = Path(__file__).resolve().parents[2]
 # The seed's steps: node label of the current block after each step.
@@ -305,6 +307,44 @@ def test_upstream_gradient_and_bad_input(win):
         error = w.findChild(QLabel, "upstreamError")
         assert error.isVisible() and "still using 2" in error.text()
         assert c.upstream == 2.0
+
+
+def test_upstream_that_no_longer_fits_is_said_in_the_narration(win):
+    w, panel = win
+    c = panel.controller
+    w.apply_expression("x * w")
+    doc = w.document
+    doc.set_value(doc.find_input("x"), np.array([1.0, 2.0, 3.0]))
+    doc.set_value(doc.find_input("w"), np.array([0.5, -1.0, 2.0]))
+    assert c.set_upstream("[1, 2, 3]") is None
+    assert "shape" not in panel.narration.plain()
+    doc.set_value(doc.find_input("x"), np.array([1.0, 2.0]))  # the output is (2,) now
+    doc.set_value(doc.find_input("w"), 2.0)
+    QCoreApplication.processEvents()
+    assert not c.next()  # the pass cannot start: the narration, not only the status bar
+    assert "The upstream gradient has shape (3,), but the output has shape (2,)" \
+        in panel.narration.plain()
+
+
+def test_earlier_steps_are_quieter_than_the_current_one():
+    pal = QPalette()
+    pal.setColor(QPalette.ColorRole.Base, QColor("white"))
+    pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(0, 0, 0, 128))  # Qt's default
+    assert muted_colour(pal) in ("#7f7f7f", "#808080")  # not black: rich text drops alpha
+
+
+def test_code_panel_says_why_in_the_interface_language(win, qapp):
+    w, panel = win
+    w.apply_expression("log(x)")
+    w.document.set_output(w.document.add_op("add"))  # an output with no arguments
+    try:
+        assert i18n.install_translator(qapp, "ko")
+        panel.code.regenerate()
+        status = panel.code.status.text()
+    finally:
+        i18n.remove_translators(qapp)
+    assert "코드" in status, status
+    assert re.search("[\uac00-\ud7a3]", status.split(":", 1)[1]), status  # the reason too
 
 
 def test_forward_mode(win):

@@ -279,6 +279,10 @@ class GraphScene(QGraphicsScene):
         return (rect.right() + 60.0, rect.center().y() - BLOCK_HEIGHT / 2)
 
     def _remove_node(self, node: int) -> None:
+        if self._drag is not None:
+            # An undo (Ctrl+Z with the button held) can remove a block a wire is dragged
+            # from: the drag would then look it up and fail.  Drop the drag instead.
+            self._cancel_drag()
         item = self._nodes.pop(node, None)
         self._auto_pos.pop(node, None)
         if item is None:
@@ -491,7 +495,7 @@ class GraphScene(QGraphicsScene):
             return []
         offset = PASTE_OFFSET
         if at is not None:
-            pts = [e["pos"] for e in data["nodes"] if isinstance(e, dict) and e.get("pos")]
+            pts = [p for e in data["nodes"] if (p := _point(e)) is not None]
             if pts:
                 cx = (min(p[0] for p in pts) + max(p[0] for p in pts) + BLOCK_WIDTH) / 2
                 cy = (min(p[1] for p in pts) + max(p[1] for p in pts) + BLOCK_HEIGHT) / 2
@@ -731,6 +735,17 @@ class GraphScene(QGraphicsScene):
             self._push(lambda: Reconnect(doc, old_dst, old_slot, dst, slot))
         else:
             self._push(lambda: Connect(doc, src, dst, slot))
+
+
+def _point(entry: Any) -> tuple[float, float] | None:
+    """The finite (x, y) of a clipboard node entry, None if it has none or a bad one
+    (PasteNodes refuses bad data with a message; centring must not fail first)."""
+    pos = entry.get("pos") if isinstance(entry, dict) else None
+    try:
+        x, y = float(pos[0]), float(pos[1])  # type: ignore[index]
+    except (TypeError, ValueError, IndexError, KeyError):
+        return None
+    return (x, y) if math.isfinite(x) and math.isfinite(y) else None
 
 
 def _unsubscribe(doc: Document, listener: Callable[[Event], None]) -> None:

@@ -169,16 +169,7 @@ class GraphView(QGraphicsView):
 
     def _update_scene_rect(self, *_: Any) -> None:
         """Let the view pan a viewport beyond the blocks in every direction."""
-        scene = self.graph_scene()
-        if scene is None:
-            return
-        rect = scene.items_bounding_rect()
-        if rect.isNull():
-            rect = QRectF(-200, -200, 400, 400)
-        s = max(self.zoom_factor(), MIN_SCALE)
-        mx = self.viewport().width() / s
-        my = self.viewport().height() / s
-        self.setSceneRect(rect.adjusted(-mx, -my, mx, my))
+        self._update_scene_rect_for(self.zoom_factor())
 
     # -- zoom -------------------------------------------------------------------
     def zoom_factor(self) -> float:
@@ -194,6 +185,8 @@ class GraphView(QGraphicsView):
         self.scale(f, f)
 
     def _update_scene_rect_for(self, scale: float) -> None:
+        """The scene rect for zooming to ``scale``: room for a viewport around the blocks
+        at the smaller of ``scale`` and the zoom now."""
         scene = self.graph_scene()
         if scene is None:
             return
