@@ -20,7 +20,9 @@ What it collects, into ``resources/i18n/autodiff_<lang>.ts``:
   ``MESSAGES`` of ``core/graph.py`` and ``core/engine.py`` (context "core"),
   ``core/ops.py`` (context "ops": ``MESSAGES``, and the ``description=`` texts and
   derivative formulas that contain words), ``core/expr.py`` (context "expr") and
-  ``TEMPLATES`` of ``core/steps.py`` (context "Narration").
+  ``TEMPLATES`` of ``core/steps.py`` (context "Narration");
+* the reference checks' notes and reasons: ``MESSAGES`` of every
+  ``autodiff_gui/check/*.py`` that has one (context "check"), read the same way.
 
 Existing translations are kept (matched by context and source text); new strings
 are added as unfinished; strings no longer in the sources are dropped and printed
@@ -53,6 +55,8 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parents[1]
 UI_DIR = ROOT / "autodiff_gui" / "ui"
 CORE_DIR = ROOT / "autodiff_gui" / "core"
+CHECK_DIR = ROOT / "autodiff_gui" / "check"
+CHECK_CONTEXT = "check"  # the context of every check module's MESSAGES
 I18N_DIR = ROOT / "resources" / "i18n"
 LANGUAGES = {"ko": "ko_KR"}  # file suffix -> the language recorded in the .ts
 # Core module -> (Qt context, names of its module-level template tables).
@@ -216,25 +220,42 @@ def _has_words(text: str) -> bool:
     return any(w.lower() not in MATH_WORDS for w in re.findall(r"[A-Za-z]{2,}", text))
 
 
+def table_messages(tree: ast.Module, path: Path, context: str,
+                   tables: tuple[str, ...]) -> list[Message]:
+    """The string values of the module-level dicts named ``tables``."""
+    found: list[Message] = []
+    for node in tree.body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (
+            node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1
+            else None)
+        value = getattr(node, "value", None)
+        if isinstance(target, ast.Name) and target.id in tables \
+                and isinstance(value, ast.Dict):
+            for v in value.values:
+                text = _literal(v) if v is not None else None
+                if text:
+                    found.append(Message(context, text, locations=[(str(path), v.lineno)]))
+    return found
+
+
 def core_messages() -> list[Message]:
     """The core's template tables (and op texts), read with ast."""
     found: list[Message] = []
     for name, (context, tables) in CORE_TABLES.items():
         path = CORE_DIR / name
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        for node in tree.body:
-            target = node.target if isinstance(node, ast.AnnAssign) else (
-                node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1
-                else None)
-            value = getattr(node, "value", None)
-            if isinstance(target, ast.Name) and target.id in tables \
-                    and isinstance(value, ast.Dict):
-                for v in value.values:
-                    text = _literal(v) if v is not None else None
-                    if text:
-                        found.append(Message(context, text, locations=[(str(path), v.lineno)]))
+        found += table_messages(tree, path, context, tables)
         if name == "ops.py":
             found += op_texts(tree, path)
+    return found
+
+
+def check_messages() -> list[Message]:
+    """``MESSAGES`` of the reference checks (finite differences, PyTorch), read with ast."""
+    found: list[Message] = []
+    for path in sorted(CHECK_DIR.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        found += table_messages(tree, path, CHECK_CONTEXT, ("MESSAGES",))
     return found
 
 
@@ -273,6 +294,7 @@ def collect() -> list[Message]:
     for path in sources:
         everything += helper_messages(path)
     everything += core_messages()
+    everything += check_messages()
     for msg in everything:
         have = merged.get(msg.key)
         if have is None:

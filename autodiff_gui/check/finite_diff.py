@@ -28,6 +28,9 @@ The verdict follows ``torch.autograd.gradcheck``: |a − n| ≤ atol + rtol·|n|
 difference with the absolute step eps.  Where the point sits on a kink (relu, abs at 0)
 or a domain edge (sqrt at 0), or the ±eps step crosses one, the verdict is "kink" with
 PyTorch's convention spelled out instead of a failure.
+
+Notes and reasons are English ``Text`` values made from ``MESSAGES`` (Qt context
+"check"), so the UI can say them in another language; as strings they are the English.
 """
 
 from __future__ import annotations
@@ -39,8 +42,9 @@ from typing import Any
 
 import numpy as np
 
+from ..core import engine
 from ..core.engine import EvalError, Program
-from ..core.graph import as_value
+from ..core.graph import Text, _reason, as_value
 
 EPS = float(np.finfo(np.float64).eps)
 COMPLEX_H = 1e-20
@@ -60,6 +64,63 @@ _EDGES = {
     "abs": ("kink", "abs'(0) = 0"),
     "sqrt": ("edge", "sqrt'(0) = inf"),
 }
+# The English templates of the notes and reasons (translated in context "check").
+MESSAGES: dict[str, str] = {
+    "step_vanished": "the step vanished in rounding",
+    "step_overflow": "x ± h overflows: it is beyond the largest floating-point number",
+    "at_node": "{op} at node {node}",
+    "the_output": "the output",
+    "not_analytic": "{where} is not analytic: complex step unavailable",
+    "complex_not_finite": "the complex evaluation is not finite at {where}",
+    "error_at": "{location}: {reason}",
+    "kink_at_zero": "{where} has its argument at 0, its kink: the derivative does not exist "
+                    "there. PyTorch's convention (followed here) is {convention}.",
+    "edge_at_zero": "{where} has its argument at 0, the edge of its domain: the derivative "
+                    "is infinite there (PyTorch returns {convention}).",
+    "near_kink": "the argument of {where} is within h = {h} of 0, where it has a kink: the "
+                 "differences straddle it, so they cannot confirm the derivative here.",
+    "near_edge": "the argument of {where} is within h = {h} of 0, where it has a domain "
+                 "edge: the differences straddle it, so they cannot confirm the derivative "
+                 "here.",
+    "complex_instead": "the central difference with h = eps is unavailable ({reason}); "
+                       "checked against the complex step instead.",
+    "engine_stops": "(the engine stops there: {reason})",
+    "engine_failed": "the engine's gradient failed: {error}",
+    "no_numerical": "no numerical derivative here: {reason}",
+    "too_far": "|analytic − numerical| = {error} > atol + rtol·|n| = {bound}",
+    "step_crosses": "the {method} step crosses the kink at node {nodes}: that estimate is "
+                    "unreliable.",
+    "unknown_method": "unknown method {method!r}; known: {known}",
+    "bad_step": "the step for {method} must be a positive number, not {step}",
+    "bad_eps": "eps must be a positive number",
+    "no_element": "{name} has no element {index}",
+    # Method names inside the notes.
+    "method_forward": "forward",
+    "method_backward": "backward",
+    "method_central": "central",
+    "method_richardson": "richardson",
+    "method_gradcheck": "gradcheck",
+}
+
+
+def message(code: str, /, **params: Any) -> Text:
+    """The message ``MESSAGES[code]`` filled with ``params``, as a translatable Text."""
+    return Text(MESSAGES[code], "check", **params)
+
+
+def _error_text(exc: EvalError) -> Text:
+    """``str(exc)`` (``d = log(-1): reason``) as a Text that keeps the reason's template."""
+    return message("error_at", location=exc.location(), reason=exc.message)
+
+
+def _joined(notes: Sequence[str]) -> str:
+    """``" ".join(notes)``, keeping every note's translation (the layout is not text)."""
+    if len(notes) < 2:
+        return notes[0] if notes else ""
+    params = {f"n{k}": note for k, note in enumerate(notes)}
+    return Text(" ".join(f"{{{key}}}" for key in params), "check", **params)
+
+
 _KERNEL_ERRORS = (ValueError, ZeroDivisionError, OverflowError, FloatingPointError, TypeError)
 _LANE_BUDGET = 1 << 19  # lanes × largest node size per batch: a few MB per node
 
@@ -76,7 +137,7 @@ def default_step(method: str, x: float) -> float:
 def _quotient(f_hi: float, f_lo: float, x_hi: float, x_lo: float) -> float:
     step = x_hi - x_lo
     if step == 0:
-        raise ZeroDivisionError("the step vanished in rounding")
+        raise ZeroDivisionError(message("step_vanished"))
     with np.errstate(all="ignore"):  # inf − inf near overflow: a nan the caller reports
         return (f_hi - f_lo) / step
 
@@ -87,8 +148,8 @@ def _extrapolate(d1: float, h1: float, d2: float, h2: float) -> float:
     With h2 = h1/2 this is (4·D(h/2) − D(h))/3; the general weights absorb the
     rounding of the representable steps.
     """
-    a, b = h1 * h1, h2 * h2
-    return (a * d2 - b * d1) / (a - b)
+    r = (h2 / h1) ** 2  # a ratio, not h1², which overflows for |x| near 1e308
+    return (d2 - r * d1) / (1 - r)
 
 
 def forward_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
@@ -279,12 +340,17 @@ def _forward_values(program: Program, values: Mapping[str, Any] | None) -> list[
     return vals
 
 
+def _at_node(program: Program, i: int) -> Text:
+    op = program.ops[i]
+    assert op is not None
+    return message("at_node", op=op.name, node=program.labels[i])
+
+
 def complex_reason(program: Program) -> str | None:
     """Why the complex step cannot be used on this program, or None if it can."""
     for i, op in enumerate(program.ops):
         if op is not None and not op.analytic:
-            return (f"{op.name} at node {program.labels[i]} is not analytic: "
-                    f"complex step unavailable")
+            return message("not_analytic", where=_at_node(program, i))
     return None
 
 
@@ -327,12 +393,12 @@ def _h_settings(h: Mapping[str, float] | float | None) -> dict[str, float | None
         items = [(m, h) for m in METHODS if m != "complex_step"]
     for method, step in items:
         if method not in settings:
-            raise ValueError(f"unknown method {method!r}; known: {', '.join(METHODS)}")
+            raise ValueError(message("unknown_method", method=method, known=", ".join(METHODS)))
         if step is None:
             continue
         step = float(step)
         if not (math.isfinite(step) and step > 0):
-            raise ValueError(f"the step for {method} must be a positive number, not {step}")
+            raise ValueError(message("bad_step", method=method, step=step))
         settings[method] = step
     return settings
 
@@ -341,8 +407,8 @@ def _weights(program: Program, base: list[Any], upstream: Any) -> np.ndarray:
     u = as_value(upstream)
     shape = np.shape(base[program.out])
     if np.shape(u) != shape and np.ndim(u) != 0:
-        raise ValueError(f"the upstream gradient has shape {np.shape(u)}, "
-                         f"but the output has shape {shape}")
+        raise ValueError(Text(engine.MESSAGES["upstream_shape"], "core", got=np.shape(u),
+                              want=shape))
     return np.broadcast_to(np.asarray(u, dtype=float), shape).ravel()
 
 
@@ -364,20 +430,16 @@ def _fmt(v: float) -> str:
     return f"{v:.3g}"
 
 
-def _edge_note(program: Program, i: int, touched: bool, eps: float) -> str:
+def _edge_note(program: Program, i: int, touched: bool, eps: float) -> Text:
     op = program.ops[i]
     assert op is not None
     kind, convention = _EDGES[op.name]
-    where = f"{op.name} at node {program.labels[i]}"
-    if touched and kind == "kink":
-        return (f"{where} has its argument at 0, its kink: the derivative does not exist "
-                f"there. PyTorch's convention (followed here) is {convention}.")
+    where = _at_node(program, i)
     if touched:
-        return (f"{where} has its argument at 0, the edge of its domain: the derivative "
-                f"is infinite there (PyTorch returns {convention}).")
-    return (f"the argument of {where} is within h = {_fmt(eps)} of 0, where it has a "
-            f"{'kink' if kind == 'kink' else 'domain edge'}: the differences straddle it, "
-            f"so they cannot confirm the derivative here.")
+        code = "kink_at_zero" if kind == "kink" else "edge_at_zero"
+        return message(code, where=where, convention=convention)
+    code = "near_kink" if kind == "kink" else "near_edge"
+    return message(code, where=where, h=_fmt(eps))
 
 
 # Real lanes per element: key, method, direction (× the method's step).
@@ -413,7 +475,7 @@ class _Checker:
         self.upstream = upstream
         self.eps, self.atol, self.rtol = float(eps), float(atol), float(rtol)
         if not (math.isfinite(self.eps) and self.eps > 0):
-            raise ValueError("eps must be a positive number")
+            raise ValueError(message("bad_eps"))
         self.settings = _h_settings(h)
         self.base = _forward_values(program, self.values)  # EvalError: not defined here
         self.layout = _shapes(self.base)
@@ -461,14 +523,14 @@ class _Checker:
             try:
                 out = self.program.evaluate({**self.values, name: point})
             except EvalError as exc:
-                return None, str(exc)
+                return None, _error_text(exc)
             except ValueError as exc:
-                return None, str(exc)
+                return None, _reason(exc)
             return float(np.ravel(out) @ self.u), ""
         i = int(run.first_bad[b])
         op = self.program.ops[i] if i >= 0 else None
-        node = f"{op.name} at node {self.program.labels[i]}" if op else "the output"
-        return None, f"the complex evaluation is not finite at {node}"
+        node = _at_node(self.program, i) if op else message("the_output")
+        return None, message("complex_not_finite", where=node)
 
     def _runs(self, elements: Sequence[_Element]) -> list[_Estimates]:
         """Batched evaluations for a chunk of elements: every estimate per element."""
@@ -494,11 +556,13 @@ class _Checker:
 
             def quotient(hi: str, lo: str, pos: dict[str, int] = pos,
                          xs: dict[str, float] = xs) -> float:
+                if not (math.isfinite(xs[hi]) and math.isfinite(xs[lo])):
+                    raise _Unavailable(message("step_overflow"))
                 for key in (hi, lo):
                     if not ok[pos[key]]:
                         raise _Unavailable(why[pos[key]])
                 if xs[hi] - xs[lo] == 0:
-                    raise _Unavailable("the step vanished in rounding")
+                    raise _Unavailable(message("step_vanished"))
                 return float(_quotient(f[pos[hi]], f[pos[lo]], xs[hi], xs[lo]))
 
             for method, (hi, lo) in _PAIRS.items():
@@ -507,14 +571,14 @@ class _Checker:
                 try:
                     est.values[method] = quotient(hi, lo)
                 except _Unavailable as exc:
-                    est.unavailable[method] = str(exc)
+                    est.unavailable[method] = exc.reason
             h1, h2 = (xs["r+"] - xs["r-"]) / 2, (xs["r2+"] - xs["r2-"]) / 2
             est.steps["richardson"] = float(h1)
             try:
                 d1, d2 = quotient("r+", "r-"), quotient("r2+", "r2-")
                 est.values["richardson"] = float(_extrapolate(d1, h1, d2, h2))
             except _Unavailable as exc:
-                est.unavailable["richardson"] = str(exc)
+                est.unavailable["richardson"] = exc.reason
             if self.complex_reason is not None:
                 est.complex_reason = self.complex_reason
             elif c_ok[n]:
@@ -570,12 +634,10 @@ class _Checker:
         digits_by = {m: (_digits(a, got[m])[2] if m in got and math.isfinite(a) else None)
                      for m in METHODS + ("gradcheck",)}
         numerical, source = got.get("gradcheck"), "gradcheck"
-        notes = []
+        notes: list[str] = []
         if numerical is None and "complex_step" in got:
             numerical, source = got["complex_step"], "complex_step"
-            notes.append("the central difference with h = eps is unavailable ("
-                         f"{est.unavailable['gradcheck']}); checked against the "
-                         "complex step instead.")
+            notes.append(message("complex_instead", reason=est.unavailable["gradcheck"]))
         edges = sorted(est.edges)
         near = sorted(est.crossed.get("gradcheck", set()))
         abs_err = rel_err = digits = None
@@ -585,24 +647,23 @@ class _Checker:
                     [_edge_note(self.program, i, False, self.eps) for i in near]
             if self.grad_error is not None and \
                     self.program.index.get(self.grad_error.node) in edges:
-                notes.append(f"(the engine stops there: {self.grad_error.message})")
+                notes.append(message("engine_stops", reason=self.grad_error.message))
         elif self.grad_error is not None:
             verdict = "unavailable"
-            notes.append(f"the engine's gradient failed: {self.grad_error}")
+            notes.append(message("engine_failed", error=_error_text(self.grad_error)))
         elif numerical is None:
             verdict = "unavailable"
-            notes.append(f"no numerical derivative here: {est.unavailable['gradcheck']}")
+            notes.append(message("no_numerical", reason=est.unavailable["gradcheck"]))
         else:
             abs_err, rel_err, digits = _digits(a, numerical)
             bound = self.atol + self.rtol * abs(numerical)
             verdict = "pass" if abs_err <= bound else "fail"
             if verdict == "fail":
-                notes.append(f"|analytic − numerical| = {_fmt(abs_err)} > atol + rtol·|n| = "
-                             f"{_fmt(bound)}")
+                notes.append(message("too_far", error=_fmt(abs_err), bound=_fmt(bound)))
             for method, nodes in sorted(est.crossed.items()):
                 labels = ", ".join(self.program.labels[i] for i in sorted(nodes))
-                notes.append(f"the {method} step crosses the kink at node {labels}: "
-                             f"that estimate is unreliable.")
+                notes.append(message("step_crosses", method=message(f"method_{method}"),
+                                     nodes=labels))
         unavailable = dict(est.unavailable)
         if est.complex_reason:
             unavailable["complex_step"] = est.complex_reason
@@ -611,7 +672,7 @@ class _Checker:
             forward=got.get("forward"), backward=got.get("backward"),
             central=got.get("central"), richardson=got.get("richardson"),
             complex_step=got.get("complex_step"), complex_reason=est.complex_reason,
-            verdict=verdict, note=" ".join(notes), abs_error=abs_err, rel_error=rel_err,
+            verdict=verdict, note=_joined(notes), abs_error=abs_err, rel_error=rel_err,
             digits=digits, numerical=numerical, numerical_method=source, steps=est.steps,
             unavailable=unavailable, digits_by=digits_by)
 
@@ -620,7 +681,11 @@ class _Checker:
 
 
 class _Unavailable(Exception):
-    pass
+    """A method's estimate cannot be made; ``reason`` says why (a Text if it can)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def check_gradients(program: Program, values: Mapping[str, Any] | None = None,
@@ -675,8 +740,8 @@ def error_sweep(program: Program, name: str, index: tuple[int, ...] = (),
     matches = [e for e in checker.elements if e.name == name and e.index == tuple(index)]
     if not matches:
         if name not in program.input_index:
-            raise ValueError(f"there is no input called {name!r} on the way to the output")
-        raise ValueError(f"{name} has no element {tuple(index)}")
+            raise ValueError(Text(engine.MESSAGES["wrt_unknown"], "core", wrt=name))
+        raise ValueError(message("no_element", name=name, index=tuple(index)))
     e = matches[0]
     if checker.grad_error is not None:
         raise checker.grad_error

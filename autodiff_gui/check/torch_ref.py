@@ -56,6 +56,9 @@ graphs (tests/check/test_torch_ref.py).  Where they differ, it is one of these:
   formulas (e.g. div's -g·(a/b)/b), may differ by an ulp; well within 1e-12.
   Where terms cancel, the round-off is relative to the terms, not the result:
   d/dx (x/x) is exactly 0 in the engine and ~1e-16 in torch.
+
+Reasons and notes are English ``Text`` values made from ``MESSAGES`` (Qt context
+"check"), so the UI can say them in another language.
 """
 
 from __future__ import annotations
@@ -70,8 +73,9 @@ from typing import Any
 
 import numpy as np
 
+from ..core import engine
 from ..core.engine import Program
-from ..core.graph import as_value, format_value
+from ..core.graph import Text, _reason, as_value, format_value
 
 Value = Any
 
@@ -82,6 +86,28 @@ TORCH_FUNCTIONS: dict[str, str] = {
     "cos": "cos", "tan": "tan", "abs": "abs", "tanh": "tanh", "sigmoid": "sigmoid",
     "relu": "relu", "sum": "sum", "mean": "mean", "matmul": "matmul",
 }
+
+# The English templates of the reasons and notes (translated in context "check").
+MESSAGES: dict[str, str] = {
+    "not_available": "PyTorch is not available: {error}",
+    "could_not_run": "PyTorch could not run this graph: {error}",
+    "forward_skipped": "forward mode skipped: it would take {passes} passes, one per input "
+                       "element (the limit is {limit})",
+    "unused_input": "{name} does not reach the output: its gradient is 0 (PyTorch's "
+                    "autograd.grad would give None)",
+    "value_not_finite": "PyTorch gives {value} at {where}; the engine stops there with an "
+                        "error",
+    "grad_not_finite": "PyTorch's gradient of {node} through {where} is {value}; the engine "
+                       "stops there with an error",
+    "nothing_to_differentiate": "the output does not depend on any input: nothing to "
+                                "differentiate",
+}
+
+
+def message(code: str, /, **params: Any) -> Text:
+    """The message ``MESSAGES[code]`` filled with ``params``, as a translatable Text."""
+    return Text(MESSAGES[code], "check", **params)
+
 
 _lock = threading.Lock()
 # torch's forward-mode levels are process-wide and do not nest: one pass at a time.
@@ -99,7 +125,8 @@ def _load() -> Any | None:
                 import torch.autograd.forward_ad  # noqa: F401
                 _warm_up(torch)
             except Exception as exc:  # missing, or a broken install (OSError, ...)
-                _state["reason"] = f"PyTorch is not available: {type(exc).__name__}: {exc}"
+                _state["reason"] = message("not_available",
+                                           error=f"{type(exc).__name__}: {exc}")
             else:
                 _state["module"] = torch
                 _state["version"] = str(torch.__version__)
@@ -214,14 +241,15 @@ def _upstream(torch: Any, out: Any, upstream: Any) -> Any:
     try:
         u = as_value(upstream)
     except ValueError as exc:
-        raise ValueError(f"upstream gradient: {exc}") from None
+        raise ValueError(Text(engine.MESSAGES["upstream"], "core", reason=_reason(exc))) \
+            from None
     shape = tuple(out.shape)
     if np.shape(u) == shape:
         return torch.tensor(u, dtype=torch.float64)
     if np.ndim(u) == 0:
         return torch.full(shape, float(u), dtype=torch.float64)
-    raise ValueError(f"the upstream gradient has shape {np.shape(u)}, "
-                     f"but the output has shape {shape}")
+    raise ValueError(Text(engine.MESSAGES["upstream_shape"], "core", got=np.shape(u),
+                          want=shape))
 
 
 def _finite(v: Value) -> bool:
@@ -331,10 +359,10 @@ def compare(program: Program, values: Mapping[str, Any] | None = None,
                 plain = [t.detach() for t in tensors]
                 forward_mode = _forward_mode(torch, program, fns, leaves, plain)
         else:
-            result.notes.append(f"forward mode skipped: it would take {passes} passes, "
-                                f"one per input element (the limit is {max_forward_passes})")
+            result.notes.append(message("forward_skipped", passes=passes,
+                                        limit=max_forward_passes))
     except RuntimeError as exc:  # torch refused: shapes that don't fit, ...
-        result.error = f"PyTorch could not run this graph: {exc}"
+        result.error = message("could_not_run", error=str(exc))
         result.seconds = time.perf_counter() - start
         return result
     result.value = _as_numpy(out)
@@ -354,9 +382,7 @@ def compare(program: Program, values: Mapping[str, Any] | None = None,
         if k is None:
             shape = np.shape(as_value(values[name])) if values and name in values else ()
             result.gradient[name] = np.zeros(shape) if shape else 0.0
-            result.notes.append(
-                f"{name} does not reach the output: its gradient is 0 "
-                "(PyTorch's autograd.grad would give None)")
+            result.notes.append(message("unused_input", name=name))
             continue
         result.gradient[name] = result.nodes[k].grad
     _note_non_finite(result, program)
@@ -372,8 +398,8 @@ def _note_non_finite(result: TorchResult, program: Program) -> None:
 
     for i, ref in enumerate(result.nodes):
         if not _finite(ref.value):
-            result.notes.append(f"PyTorch gives {format_value(ref.value)} at {where(i)}; "
-                                "the engine stops there with an error")
+            result.notes.append(message("value_not_finite", value=format_value(ref.value),
+                                        where=where(i)))
             return
     for i in range(len(result.nodes) - 1, -1, -1):
         own = result.nodes[i].grad
@@ -382,9 +408,8 @@ def _note_non_finite(result: TorchResult, program: Program) -> None:
         for j in program.args[i]:
             g = result.nodes[j].grad
             if g is not None and not _finite(g):
-                result.notes.append(
-                    f"PyTorch's gradient of {program.labels[j]} through {where(i)} is "
-                    f"{format_value(g)}; the engine stops there with an error")
+                result.notes.append(message("grad_not_finite", node=program.labels[j],
+                                            where=where(i), value=format_value(g)))
                 return
 
 
@@ -440,7 +465,7 @@ def seed_mechanics(program: Program, values: Mapping[str, Any] | None = None,
     names = [n for n in program.input_names if n in program.input_index]
     if not names:
         return {"available": True, "version": info,
-                "error": "the output does not depend on any input: nothing to differentiate"}
+                "error": message("nothing_to_differentiate")}
     tensors = _leaf_tensors(torch, program, leaves, requires_grad=True)
     _run(program, _functions(torch, program), tensors, leaves)
     f = tensors[program.out]

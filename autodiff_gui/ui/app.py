@@ -130,13 +130,6 @@ def create_app(argv: list[str] | None = None, lang: str | None = None) -> QAppli
     return app
 
 
-def current_language() -> str:
-    """The language the interface speaks now: ``"en"`` or ``"ko"``."""
-    from .i18n import current_language as current
-
-    return current()
-
-
 def _version() -> str:
     from .. import __version__
     return __version__

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.graph import GraphError
 from .i18n import translate_error
-from .stepping import StepController
+from .stepping import StepController, is_showing
 
 TORCH, SEED = "torch", "seed"
 
@@ -88,12 +88,8 @@ class CodePanel(QWidget):
 
     def _mark_stale(self) -> None:
         self._stale = True
-        if self.is_showing():
+        if is_showing(self):
             self._timer.start()
-
-    def is_showing(self) -> bool:
-        """Visible on screen (a dock in a hidden tab is "visible" but shows nothing)."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -101,7 +97,7 @@ class CodePanel(QWidget):
 
     def activate(self) -> None:
         """Called when the panel comes into view: regenerate if the graph changed."""
-        if self._stale and self.is_showing():
+        if self._stale and is_showing(self):
             self._timer.start()
 
     def regenerate(self) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -50,9 +51,41 @@ def _copy_value(v: Any) -> Any:
     return v.copy() if isinstance(v, np.ndarray) else v
 
 
-def explicit_output(doc: Document) -> int | None:
-    """The output the user set (None when the document picks the newest sink)."""
-    return doc.explicit_output
+# A plain decimal number that JSON refuses (".5", "5.", "+2"); not "1_000", "nan",
+# "inf" or "١" (digits of other scripts), which ``float`` would take.
+_PLAIN_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def parse_value_text(text: str) -> float | np.ndarray:
+    """A value typed by the user: ``2.5``, ``-1e-3``, ``.5``, ``[1, 2]``, ``[[1, 2], [3, 4]]``.
+
+    JSON (never eval) reads it, else a plain decimal number; ``as_value`` checks it.
+    Raises GraphError (a ValueError) with a readable reason.
+    """
+    # The context of the inputs table, where these messages were first shown.
+    text = text.strip()
+    if not text:
+        raise GraphError(QCoreApplication.translate(
+            "InputsModel", "enter a number or an array such as [1, 2]"))
+    try:
+        raw: Any = json.loads(text)
+    except json.JSONDecodeError:
+        if not _PLAIN_DECIMAL.fullmatch(text):
+            raise GraphError(QCoreApplication.translate(
+                "InputsModel", "{text} is not a number or an array such as [[1, 2], [3, 4]]"
+            ).format(text=repr(text))) from None
+        raw = float(text)
+    try:
+        return as_value(raw)
+    except ValueError as exc:  # keep the core's Text, so the reason is translated
+        raise GraphError(exc.args[0] if len(exc.args) == 1 else str(exc)) from None
+
+
+def value_to_text(value: Any) -> str:
+    """The full-precision editable text of a value (round-trips through parse_value_text)."""
+    if isinstance(value, np.ndarray):
+        return json.dumps(value.tolist())
+    return repr(float(value))  # the shortest text that reads back exactly: 0.1, not 0.1000…01
 
 
 def _checked_value(value: Any, node: int | None = None) -> Any:
@@ -239,7 +272,7 @@ class RemoveNodes(DocumentCommand):
             if src is not None:
                 edges.add((src, d, s))
         self._edges = sorted(edges)
-        self._mark = explicit_output(doc)
+        self._mark = doc.explicit_output
         for d, s in self.wires:
             doc.disconnect(d, s)
         for n in self.node_ids:
@@ -393,7 +426,7 @@ class SetOutput(DocumentCommand):
             _require(doc, node)
         super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Set output"))
         self.node = node
-        self.old = explicit_output(doc)
+        self.old = doc.explicit_output
 
     def redo(self) -> None:
         self.doc.set_output(self.node)

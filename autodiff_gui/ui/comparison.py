@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..core.engine import EvalError, Program, Stepper, compile_graph
 from ..core.graph import GraphError, as_value, format_value
-from .i18n import translate_error
+from .i18n import translate_error, translate_text
 from .stepping import StepController
 
 Value = Any
@@ -509,8 +509,7 @@ class ComparisonPanel(QWidget):
             self._set_status(self.tr("Nothing to check: {0}").format(translate_error(exc)),
                              error=True)
             return False
-        values = {k: (v.copy() if isinstance(v, np.ndarray) else v)
-                  for k, v in self.controller.document.input_values().items()}
+        values = self.controller.input_values_copy()
         upstream = self.controller.upstream
         self._generation = self._current_generation()
         self._clear()
@@ -631,14 +630,17 @@ class ComparisonPanel(QWidget):
             elif r.torch is not None:
                 torch_cell = self._item(_num(r.torch), full(r.torch), r.torch)
             else:
-                torch_cell = self._item(result.torch_reason or self.tr("not run"),
-                                        result.torch_reason)
-            complex_cell = (self._item(_num(r.complex_step), full(r.complex_step),
-                                       r.complex_step) if r.complex_step is not None
-                            else self._item(r.complex_reason or "—", r.complex_reason or ""))
+                reason = translate_text(result.torch_reason)
+                torch_cell = self._item(reason or self.tr("not run"), reason)
+            if r.complex_step is not None:
+                complex_cell = self._item(_num(r.complex_step), full(r.complex_step),
+                                          r.complex_step)
+            else:
+                reason = translate_text(r.complex_reason or "")
+                complex_cell = self._item(reason or "—", reason)
             verdict = self._verdict_item(r.verdict)
             if r.note:
-                verdict.setToolTip(r.note)
+                verdict.setToolTip(translate_text(r.note))
             self.input_model.appendRow([
                 self._item(r.label), self._item(_num(r.value), full(r.value), r.value),
                 self._item(_num(r.engine), full(r.engine), r.engine),
@@ -682,10 +684,10 @@ class ComparisonPanel(QWidget):
                 result.torch_version, sum(1 for n in result.nodes if n.agree),
                 sum(1 for n in result.nodes if n.agree is not None)))
         elif result.torch_reason:
-            parts.append(self.tr("PyTorch: {0}").format(result.torch_reason))
-        parts += result.torch_notes
-        notes = sorted({r.note for r in result.rows if r.note})
-        parts += notes
+            parts.append(self.tr("PyTorch: {0}").format(translate_text(result.torch_reason)))
+        # Notes are check Texts (finite_diff, torch_ref MESSAGES): said in the UI's language.
+        parts += [translate_text(n) for n in result.torch_notes]
+        parts += [translate_text(n) for n in sorted({r.note for r in result.rows if r.note})]
         self._set_status(" ".join(parts))
 
 

@@ -6,7 +6,7 @@ lessons load their graphs through ``ensure_example`` here, which does nothing wh
 the graph on the canvas already is the example (so a lesson's pages can step on
 through one pass) and only resets the values when those alone differ.
 
-``current_language`` is how the lessons and this menu know the UI language.
+The titles are in the UI language (``i18n.current_language``).
 """
 
 from __future__ import annotations
@@ -14,48 +14,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..core.expr import ParseError, parse
 from ..core.graph import GraphError
-from ..core.lessons import DEFAULT_LANGUAGE, Example, LessonDataError, load_examples, values_differ
+from ..core.lessons import Example, LessonDataError, load_examples, values_differ
 from .commands import ReplaceDocument, SetValue
+from .i18n import current_language
 
 LOADED, VALUES, SAME = "loaded", "values", "same"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Examples", text)
-
-
-def _base(lang: str | None) -> str:
-    return (lang or "").replace("-", "_").split("_")[0].lower()
-
-
-def current_language(window: Any = None) -> str:
-    """The UI language as a base code ("en", "ko"): what the app speaks now.
-
-    The application's ``autodiffLanguage`` property (set by ``i18n`` whenever it
-    installs a language), else ``i18n.current_language()``, else the language
-    saved in the window's settings or the system locale; English by default.
-    """
-    app = QCoreApplication.instance()
-    prop = app.property("autodiffLanguage") if app is not None else None
-    if isinstance(prop, str) and prop:
-        return _base(prop)
-    from . import i18n
-
-    current = getattr(i18n, "current_language", None)
-    if callable(current):
-        return _base(current()) or DEFAULT_LANGUAGE
-    settings = getattr(window, "settings", None)
-    saved = settings.language() if settings is not None else ""
-    if saved:
-        return _base(saved)
-    name = QLocale.system().name()
-    return DEFAULT_LANGUAGE if name in ("C", "POSIX", "") else _base(name)
 
 
 def _after_replace(window: Any) -> None:
@@ -102,7 +75,7 @@ def load_example(window: QMainWindow, example: Example,
     _prefer_trainable(window, example)
     if new.same_as(doc, positions=False):
         return False
-    title = example.title(lang or current_language(window))
+    title = example.title(lang or current_language())
     window.undo_stack.push(ReplaceDocument(  # type: ignore[attr-defined]
         doc, new, _tr("Load example: {title}").format(title=title)))
     _after_replace(window)
@@ -129,7 +102,7 @@ def ensure_example(window: QMainWindow, example: Example,
         return SAME
     stack = window.undo_stack  # type: ignore[attr-defined]
     stack.beginMacro(_tr("Set the values of {title}").format(
-        title=example.title(lang or current_language(window))))
+        title=example.title(lang or current_language())))
     try:
         for node, value in changes:
             stack.push(SetValue(doc, node, value))
@@ -166,7 +139,7 @@ class ExamplesMenu(QObject):
 
     def rebuild(self, lang: str | None = None) -> None:
         """Fill the menu with the titles in ``lang`` (default: the UI language)."""
-        self.language = lang or current_language(self.window)
+        self.language = lang or current_language()
         self.menu.clear()
         self.actions.clear()
         if not self.examples:

@@ -39,14 +39,12 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStyle,
     QToolButton,
@@ -59,6 +57,7 @@ from ..core.expr import to_text
 from ..core.graph import Document, GraphError, format_value
 from .commands import SetValue
 from .i18n import translate_error
+from .run_panel import scrolled
 
 DEFAULT_RATE = 0.5
 PER_ROW = 4  # input checkboxes per row
@@ -150,21 +149,6 @@ class GradientStepCommand(QUndoCommand):
         for change in reversed(self.changes):
             change.undo()
         self.history.remove(self.token)
-
-
-def scrolled(widget: QWidget, name: str) -> QScrollArea:
-    """``widget`` in a frameless scroll area: a dock's content then does not set the
-    window's minimum size (a small window scrolls the panel instead of refusing to shrink).
-
-    ``widget`` should have no height-for-width content (word-wrapped labels): the
-    scroll area would size it to its preferred height, not to the dock."""
-    area = QScrollArea()
-    area.setObjectName(name)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(widget)
-    area.setMinimumSize(120, 60)
-    return area
 
 
 def _nice_step(span: float, count: int = 4) -> float:

@@ -9,12 +9,12 @@ The core never imports Qt: its messages are English ``Text`` values that remembe
 their template and parameters (``core.graph.Text``).  ``translate_text`` and
 ``translate_error`` say them in the current language; the contexts are "core"
 (graph and engine), "ops" (op descriptions, formulas with words, domain reasons),
-"expr" (the parser) and "Narration" (``core.steps.TEMPLATES``).
+"expr" (the parser), "Narration" (``core.steps.TEMPLATES``) and "check" (notes of
+the finite-difference and PyTorch checks).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,8 @@ LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 
 # Installed translators must stay alive as long as they are installed.
 _installed: list[QTranslator] = []
-_current = SOURCE_LANGUAGE
+# The application property that holds the language the interface speaks now.
+_LANGUAGE_PROPERTY = "autodiffLanguage"
 
 
 def system_locale_name() -> str:
@@ -72,15 +73,20 @@ def available_languages(directory: Path | None = None) -> list[str]:
 
 
 def current_language() -> str:
-    """The language the interface speaks now: ``"en"`` or ``"ko"`` (the base code)."""
-    return _current
+    """The language the interface speaks now: ``"en"`` or ``"ko"`` (the base code).
+
+    Kept in one place, the application's ``autodiffLanguage`` property (English
+    before any language was installed).
+    """
+    app = QCoreApplication.instance()
+    lang = app.property(_LANGUAGE_PROPERTY) if app is not None else None
+    if not isinstance(lang, str) or not lang:
+        return SOURCE_LANGUAGE
+    return lang.replace("-", "_").split("_")[0].lower()
 
 
 def _set_current(app: QCoreApplication, lang: str) -> None:
-    global _current
-    _current = lang
-    # Where the lessons and examples (ui/examples.py: current_language) look first.
-    app.setProperty("autodiffLanguage", lang)
+    app.setProperty(_LANGUAGE_PROPERTY, lang)
 
 
 def remove_translators(app: QCoreApplication) -> None:
@@ -128,11 +134,6 @@ def install_translator(app: QCoreApplication, lang: str | None = None,
 def tr(context: str, text: str) -> str:
     """``QCoreApplication.translate`` (a short name for the helpers below)."""
     return QCoreApplication.translate(context, text)
-
-
-def translator(context: str) -> Callable[[str], str]:
-    """A one-argument translator for ``context`` (``steps.narrate(step, tr=...)``)."""
-    return lambda text: QCoreApplication.translate(context, text)
 
 
 def _param(value: Any) -> Any:

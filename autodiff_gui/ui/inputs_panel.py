@@ -2,8 +2,8 @@
 
 ``InputsModel`` is a QAbstractTableModel over the document's input nodes
 (column 0 name, column 1 value).  Editing goes through ``setData``: the text is
-read with ``json.loads`` (never eval) or ``float``, validated by the core's
-``as_value`` and applied as one undoable ``SetValue`` (names: ``Rename``).  A bad
+read by ``commands.parse_value_text`` (JSON or a plain decimal, never eval), validated
+by the core's ``as_value`` and applied as one undoable ``SetValue`` (names: ``Rename``).  A bad
 entry is refused (``setData`` returns False), the old value stays and the reason
 is emitted as ``errorOccurred``.  The model follows the document's events, so
 undo, the canvas and the expression bar all show up here.
@@ -11,13 +11,10 @@ undo, the canvas and the expression bar all show up here.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,42 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.graph import Document, Event, as_value, format_value, values_equal
-from .commands import Rename, SetValue, try_push
+from .commands import Rename, SetValue, parse_value_text, try_push, value_to_text
 from .i18n import translate_error
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, VALUE = 0, 1
-
-
-def parse_value_text(text: str) -> float | np.ndarray:
-    """A value typed by the user: ``2.5``, ``-1e-3``, ``[1, 2]``, ``[[1, 2], [3, 4]]``.
-
-    JSON (not eval) reads it; plain ``float`` accepts forms JSON does not (``.5``).
-    Raises ValueError with a readable reason.
-    """
-    text = text.strip()
-    if not text:
-        raise ValueError(_tr("enter a number or an array such as [1, 2]"))
-    try:
-        raw: Any = json.loads(text)
-    except json.JSONDecodeError:
-        try:
-            raw = float(text)
-        except ValueError:
-            raise ValueError(_tr("{text} is not a number or an array such as [[1, 2], [3, 4]]")
-                             .format(text=repr(text))) from None
-    return as_value(raw)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InputsModel", text)
-
-
-def value_to_text(value: Any) -> str:
-    """The full-precision editable text of a value (round-trips through parse_value_text)."""
-    if isinstance(value, np.ndarray):
-        return json.dumps(value.tolist())
-    return format(float(value), ".17g")
 
 
 class InputsModel(QAbstractTableModel):

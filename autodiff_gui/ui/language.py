@@ -29,11 +29,6 @@ from . import i18n
 _windows: list[QMainWindow] = []
 
 
-def current_language() -> str:
-    """The language the interface speaks now (``"en"`` or ``"ko"``)."""
-    return i18n.current_language()
-
-
 def last_window() -> QMainWindow | None:
     """The window the most recent switch made (None before any switch)."""
     return _windows[-1] if _windows else None
@@ -52,7 +47,7 @@ class LanguageMenu(QObject):
         self.group = QActionGroup(self)
         self.group.setExclusive(True)
         self.actions: dict[str, QAction] = {}
-        current = current_language()
+        current = i18n.current_language()
         for code in i18n.available_languages():
             # Each language is named in itself, so anyone can find their own.
             act = QAction(i18n.LANGUAGE_NAMES.get(code, code), self.menu)
@@ -75,7 +70,7 @@ class LanguageMenu(QObject):
     def choose(self, lang: str) -> None:
         """The user picked ``lang``: remember it and switch once this click is over."""
         window = self.window
-        if lang == current_language():
+        if lang == i18n.current_language():
             _settings(window).set_language(lang)
             return
         # Not inside the action's own signal: the switch deletes this menu.
@@ -168,7 +163,7 @@ def switch(window: QMainWindow, lang: str, *, remember: bool = True) -> QMainWin
     lang = lang.replace("-", "_").split("_")[0].lower()  # "ko_KR" -> "ko"
     if remember:
         _settings(window).set_language(lang)
-    if lang == current_language():
+    if lang == i18n.current_language():
         menu = getattr(window, "language_menu", None)
         if isinstance(menu, LanguageMenu) and lang in menu.actions:
             menu.actions[lang].setChecked(True)
@@ -183,7 +178,8 @@ def switch(window: QMainWindow, lang: str, *, remember: bool = True) -> QMainWin
     new = rebuild(window, state)
     if remember:
         new.settings.set_language(lang)  # type: ignore[attr-defined]
-    name = i18n.LANGUAGE_NAMES.get(current_language(), current_language())
+    now = i18n.current_language()
+    name = i18n.LANGUAGE_NAMES.get(now, now)
     message = QCoreApplication.translate("LanguageMenu", "Language: {name}").format(name=name)
     show = getattr(new, "show_message", None)
     if callable(show):

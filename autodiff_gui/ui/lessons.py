@@ -91,8 +91,9 @@ from ..core.lessons import (
     load_lessons,
     values_differ,
 )
-from .examples import LOADED, SAME, VALUES, current_language, ensure_example
-from .i18n import translate_error
+from .examples import LOADED, SAME, VALUES, ensure_example
+from .i18n import current_language, translate_error, translate_text
+from .language import icon_text
 
 POINTER_COLOR = "#ff6d00"
 HINT_COLOR = "#e65100"
@@ -111,16 +112,8 @@ def render_text(text: str) -> str:
     return "".join(out)
 
 
-_MNEMONIC = re.compile(r"\s*\(&[^&\s]\)")  # Korean menus: "다음 단계(&N)"
 # Actions that move the pass forward: disabled once it is at its end.
 _PASS_ACTIONS = ("actionNextStep", "actionRunToEnd")
-
-
-def _plain_action_text(action: QAction) -> str:
-    """A menu text as words: no accelerator marks, no trailing ellipsis."""
-    text = _MNEMONIC.sub("", action.text())
-    text = re.sub(r"&(.)", r"\1", text)  # "&&" -> "&", "&x" -> "x"
-    return text.removesuffix("…").removesuffix("...").strip()
 
 
 # -- the pointer ---------------------------------------------------------------------
@@ -359,7 +352,7 @@ class LessonsPanel(QWidget):
             self.controller.stepperReset.connect(self._on_position)
             # Connected after the Plots panel's own slot: its inputs are filled by then.
             self.controller.programChanged.connect(self._on_program_changed)
-        self.set_language(lang or current_language(window), show=False)
+        self.set_language(lang or current_language(), show=False)
 
     # -- data ------------------------------------------------------------------------
     def set_language(self, lang: str, show: bool = True) -> None:
@@ -671,7 +664,7 @@ class LessonsPanel(QWidget):
         page = self.page
         if action is None:
             return page.point_at if page is not None and page.point_at else ""
-        text = _plain_action_text(action)
+        text = icon_text(action.text())  # words only: no "(&N)", no "…"
         key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         return f"{text} ({key})" if key else text
 
@@ -799,8 +792,9 @@ class LessonsPanel(QWidget):
         except GraphError as exc:
             self._mechanics_failed(translate_error(exc))
             return
-        values = {k: (v.copy() if isinstance(v, np.ndarray) else v)
-                  for k, v in doc.input_values().items()}
+        # Copies: the work runs off the GUI thread while the user may go on editing.
+        values = (self.controller.input_values_copy() if self.controller is not None
+                  else doc.copy().input_values())
         upstream = self.controller.upstream if self.controller is not None else 1.0
         key = self._current_key()
 
@@ -824,10 +818,10 @@ class LessonsPanel(QWidget):
         self._mechanics_job = None
         self.demo_button.setEnabled(True)
         if not result.get("available"):
-            self._mechanics_failed(result.get("reason", ""))
+            self._mechanics_failed(translate_text(result.get("reason", "")))
             return
         if result.get("error"):
-            self._mechanics_failed(result["error"])
+            self._mechanics_failed(translate_text(result["error"]))
             return
         header = self.tr("# PyTorch {version}: the notebook's cells on f = {f}").format(
             version=result.get("version", ""), f=key[0])

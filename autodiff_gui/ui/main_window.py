@@ -417,6 +417,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.document.subscribe(self._on_document_event)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.undo_stack.indexChanged.connect(self._drop_stale_message)
         self.expression_bar.submitted.connect(self._on_expression_submitted)
         self.palette_widget.blockActivated.connect(self.place_block)
         self.inputs_panel.model.errorOccurred.connect(self.show_message)
@@ -482,7 +483,15 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str, timeout: int = 8000) -> None:
         """A passing message in the status bar (refused wires, bad values, files)."""
+        self._last_message = text
         self.statusBar().showMessage(text, timeout)
+
+    def _drop_stale_message(self) -> None:
+        # An edit went through: a refusal still showing ("'abc' is not a number… kept 1")
+        # would read, on a projector, as if this edit had failed too.
+        bar = self.statusBar()
+        if bar.currentMessage() and bar.currentMessage() == getattr(self, "_last_message", None):
+            bar.clearMessage()
 
     # -- editing ------------------------------------------------------------------
     def _on_expression_submitted(self, text: str) -> None:

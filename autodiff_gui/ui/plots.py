@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from ..core.engine import EvalError, Program, compile_graph
 from ..core.graph import GraphError, as_value, format_value
 from .comparison import BackgroundJob
-from .i18n import translate_error
-from .stepping import StepController
+from .i18n import translate_error, translate_text
+from .stepping import StepController, is_showing
 
 FUNCTION, SWEEP, CONTOUR = "function", "sweep", "contour"
 SAMPLES = 201
@@ -293,7 +293,7 @@ class PlotsPanel(QWidget):
     def schedule(self) -> None:
         """Recompute soon if the panel is visible (else when it is next shown)."""
         self._stale = True
-        if self.is_showing():
+        if is_showing(self):
             self._timer.start()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
@@ -302,13 +302,9 @@ class PlotsPanel(QWidget):
         # look again once the event loop has settled before importing matplotlib.
         QTimer.singleShot(0, self.activate)
 
-    def is_showing(self) -> bool:
-        """Visible on screen (a dock in a hidden tab is "visible" but shows nothing)."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
-
     def activate(self) -> None:
         """Called when the panel comes into view: create the canvas, plot if stale."""
-        if not self.is_showing():
+        if not is_showing(self):
             return
         self.ensure_canvas()
         if self._stale:
@@ -352,8 +348,7 @@ class PlotsPanel(QWidget):
         if not name:
             self._show_problem(self.tr("The function has no input to vary"))
             return
-        values = {k: (v.copy() if isinstance(v, np.ndarray) else v)
-                  for k, v in doc.input_values().items()}
+        values = self.controller.input_values_copy()
         upstream = self.controller.upstream
         flat = self.element_box.value()
         kind = self.kind()
@@ -496,7 +491,7 @@ class PlotsPanel(QWidget):
         note = self.tr("Truncation error falls with h, round-off error grows as h shrinks: "
                        "the V. Differences that happen to be exact (error 0) are not drawn.")
         if s.complex_reason:
-            note += " " + self.tr("Complex step: {0}").format(s.complex_reason)
+            note += " " + self.tr("Complex step: {0}").format(translate_text(s.complex_reason))
         self.status.setText(note)
 
     def _draw_contour(self, c: ContourData) -> None:

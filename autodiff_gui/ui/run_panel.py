@@ -61,6 +61,21 @@ _STEP_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Ho
               Qt.Key.Key_End}
 
 
+def scrolled(widget: QWidget, name: str) -> QScrollArea:
+    """``widget`` in a frameless scroll area: a dock's content then does not set the
+    window's minimum size (a small window scrolls the panel instead of refusing to shrink).
+
+    ``widget`` should have no height-for-width content (word-wrapped labels): the
+    scroll area would size it to its preferred height, not to the dock."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    area.setMinimumSize(120, 60)
+    return area
+
+
 class StepSettings(QWidget):
     """Mode (reverse / forward and its input), upstream gradient, accumulate."""
 
@@ -343,17 +358,7 @@ class RunPanel(QObject):
               area: Qt.DockWidgetArea, scroll: bool = True) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(name)
-        if scroll:
-            # In a scroll area, a panel's controls do not set the window's minimum
-            # size: a small window shows a scroll bar instead of refusing to shrink.
-            area_widget = QScrollArea(dock)
-            area_widget.setObjectName(name + "Scroll")
-            area_widget.setWidgetResizable(True)
-            area_widget.setFrameShape(QFrame.Shape.NoFrame)
-            area_widget.setWidget(widget)
-            area_widget.setMinimumSize(120, 60)
-            widget = area_widget
-        dock.setWidget(widget)
+        dock.setWidget(scrolled(widget, name + "Scroll") if scroll else widget)
         # Qt's pattern for docks made after restoreState(): restore, else place.
         if self.window.restoreDockWidget(dock):
             self._restored = True

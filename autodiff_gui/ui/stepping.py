@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from ..core.engine import EvalError, Program, Stepper, compile_graph
 from ..core.graph import Document, Event, GraphError, as_value, format_value
@@ -48,6 +49,14 @@ _HARMLESS_EVENTS = frozenset({"moved"})
 def tr_narration(text: str) -> str:
     """Translate a narration template (context "Narration")."""
     return QCoreApplication.translate("Narration", text)
+
+
+def is_showing(widget: QWidget) -> bool:
+    """Visible on screen (a dock in a hidden tab is "visible" but shows nothing).
+
+    The panels that follow the controller lazily (plots, code) work only then.
+    """
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
 def full_text(value: Value) -> str:
@@ -326,10 +335,6 @@ class StepView:
             looks[key] = ("active", label)  # the values this step reads
         return looks
 
-    def wire_labels(self) -> dict[WireKey, str]:
-        """Only the labels of ``wire_looks``."""
-        return {k: label for k, (_s, label) in self.wire_looks().items() if label}
-
     def touched(self, record_index: int) -> tuple[set[int], set[WireKey]]:
         """Nodes and wires whose picture the record at ``record_index`` affects."""
         r = self.stepper.records[record_index]
@@ -502,6 +507,12 @@ class StepController(QObject):
         return self.tr("The upstream gradient has shape {0}, but the output has shape {1}"
                        ).format(np.shape(self.upstream), out_shape)
 
+    def input_values_copy(self) -> dict[str, Value]:
+        """The document's input values with arrays copied: safe to hand to a worker
+        thread while the user goes on editing."""
+        return {k: (v.copy() if isinstance(v, np.ndarray) else v)
+                for k, v in self._doc.input_values().items()}
+
     def input_names(self) -> list[str]:
         """Inputs that the output reads (the choices for forward mode)."""
         program = self.program
@@ -575,23 +586,14 @@ class StepController(QObject):
         self._counted = False
         return self.view
 
-    def _extend(self, view: StepView, quiet: bool = False) -> bool:
-        """Produce one more record without moving; False at the end or at an error."""
+    def _extend(self, view: StepView) -> bool:
+        """Produce one more record without moving; False at the end or at an error.
+
+        (A wrong upstream shape never gets here: ``Stepper`` refuses it when built.)
+        """
         st = view.stepper
         if view.exhausted:
             return False
-        if self.mode == "reverse" and len(st.records) == len(view.program) and \
-                np.ndim(self.upstream) > 0:
-            # Checked before the engine seeds the backward pass: a wrong shape there
-            # would end the record generator for good.
-            out_shape = np.shape(st.records[-1].value)
-            if np.shape(self.upstream) != out_shape:
-                if quiet:
-                    return False
-                self.message.emit(self.tr(
-                    "The upstream gradient has shape {0}, but the output has shape {1}"
-                ).format(np.shape(self.upstream), out_shape))
-                return False
         st.position = len(st.records)
         rec = st.next()
         st.position = view.position
@@ -613,7 +615,7 @@ class StepController(QObject):
         if not error and new == len(view.stepper.records):
             # Look one record ahead, so "done" (and an error ahead) is known now:
             # the buttons and the narration can say it is the last step.
-            self._extend(view, quiet=True)
+            self._extend(view)
         self._draw(view, old, old_err)
         self._maybe_accumulate(view)
         self.positionChanged.emit(old, new)
@@ -686,13 +688,6 @@ class StepController(QObject):
         st = view.stepper
         if view.exhausted:
             return
-        if self.mode == "reverse" and np.ndim(self.upstream) > 0:
-            # The forward records first: the upstream shape is checked before the
-            # engine seeds the backward pass.
-            while len(st.records) < len(view.program) and self._extend(view):
-                pass
-            if not self._extend(view):
-                return
         st.position = len(st.records)
         st.run_to_end()
         st.position = view.position

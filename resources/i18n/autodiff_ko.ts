@@ -24,32 +24,32 @@
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="119"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="115"/>
         <source>Cannot write code yet: {0}</source>
         <translation>아직 코드를 만들 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="132"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="128"/>
         <source>Copied to the clipboard</source>
         <translation>클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="140"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="136"/>
         <source>Save Script</source>
         <translation>스크립트 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="141"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="137"/>
         <source>Python files (*.py)</source>
         <translation>Python 파일 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="147"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="143"/>
         <source>Cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="150"/>
+        <location filename="../../autodiff_gui/ui/code_panel.py" line="146"/>
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
@@ -197,43 +197,43 @@
         <translation>검사할 것이 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="517"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="516"/>
         <source>Checking…</source>
         <translation>검사하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="536"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="535"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="553"/>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="561"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="552"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="560"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="558"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="557"/>
         <source>finite differences</source>
         <translation>수치미분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="559"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="558"/>
         <source>forward mode</source>
         <translation>포워드모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="560"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="559"/>
         <source>loading PyTorch and comparing</source>
         <translation>PyTorch를 불러와 비교하는 중</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="575"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="574"/>
         <source>The check stopped: {0}</source>
         <translation>검사가 멈췄습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="576"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="575"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
@@ -244,7 +244,7 @@
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/comparison.py" line="603"/>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="672"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="675"/>
         <source>FAIL</source>
         <translation>실패</translation>
     </message>
@@ -255,7 +255,7 @@
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/comparison.py" line="603"/>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="670"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="673"/>
         <source>pass</source>
         <translation>통과</translation>
     </message>
@@ -270,32 +270,32 @@
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="633"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="634"/>
         <source>not run</source>
         <translation>실행 안 함</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="666"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="669"/>
         <source>checking…</source>
         <translation>검사하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="668"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="671"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="678"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="681"/>
         <source>Finite differences done; loading PyTorch…</source>
         <translation>수치미분 완료. PyTorch를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="680"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="683"/>
         <source>PyTorch {0} agrees node by node: {1} of {2}.</source>
         <translation>PyTorch {0}와 노드별로 일치: {2}개 중 {1}개.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="684"/>
+        <location filename="../../autodiff_gui/ui/comparison.py" line="687"/>
         <source>PyTorch: {0}</source>
         <translation>PyTorch: {0}</translation>
     </message>
@@ -303,12 +303,12 @@
 <context>
     <name>Examples</name>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="107"/>
+        <location filename="../../autodiff_gui/ui/examples.py" line="80"/>
         <source>Load example: {title}</source>
         <translation>예제 불러오기: {title}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="131"/>
+        <location filename="../../autodiff_gui/ui/examples.py" line="104"/>
         <source>Set the values of {title}</source>
         <translation>{title}의 값 설정</translation>
     </message>
@@ -316,22 +316,22 @@
 <context>
     <name>ExamplesMenu</name>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="157"/>
+        <location filename="../../autodiff_gui/ui/examples.py" line="130"/>
         <source>E&amp;xamples</source>
         <translation>예제(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="173"/>
+        <location filename="../../autodiff_gui/ui/examples.py" line="146"/>
         <source>No examples found</source>
         <translation>예제를 찾을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="182"/>
+        <location filename="../../autodiff_gui/ui/examples.py" line="155"/>
         <source>Build f = {expression}</source>
         <translation>f = {expression} 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="195"/>
+        <location filename="../../autodiff_gui/ui/examples.py" line="168"/>
         <source>Example: {title}</source>
         <translation>예제: {title}</translation>
     </message>
@@ -369,49 +369,49 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>GradientStep</name>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="378"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="375"/>
         <source>&amp;Gradient Step</source>
         <translation>경사 하강 한 걸음(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="381"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="378"/>
         <source>Move the chosen inputs against their gradient: x ← x − η·∂f/∂x</source>
         <translation>고른 입력을 미분계수의 반대 방향으로 옮깁니다: x ← x − η·∂f/∂x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="404"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="401"/>
         <source>Gradient Descent</source>
         <translation>경사 하강법</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="524"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="521"/>
         <source>Tick at least one input to update.</source>
         <translation>갱신할 입력을 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="529"/>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="531"/>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="549"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="526"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="528"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="546"/>
         <source>No gradient step: {0}</source>
         <translation>경사 하강을 할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="534"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="531"/>
         <source>A gradient step needs a single number as output (a loss); this output has shape {0}.</source>
         <translation>경사 하강에는 출력(손실)이 숫자 하나여야 합니다. 이 출력의 모양은 {0}입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="551"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="548"/>
         <source>The output does not depend on the ticked inputs.</source>
         <translation>출력이 선택한 입력에 의존하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="553"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="550"/>
         <source>Gradient step {names} (η = {eta})</source>
         <translation>경사 하강 {names} (η = {eta})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="561"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="558"/>
         <source>Step {n}: f = {before} → {after}</source>
         <translation>{n}단계: f = {before} → {after}</translation>
     </message>
@@ -419,27 +419,27 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>GradientStepPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="297"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="294"/>
         <source>How far each step moves: x ← x − η·∂f/∂x</source>
         <translation>한 걸음에 움직이는 정도: x ← x − η·∂f/∂x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="303"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="300"/>
         <source>Clear Plot</source>
         <translation>플롯 지우기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="305"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="302"/>
         <source>Forget the recorded losses (the values stay)</source>
         <translation>기록한 손실을 지웁니다 (값은 그대로)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="316"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="313"/>
         <source>Update</source>
         <translation>갱신</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="317"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="314"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
@@ -447,45 +447,45 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>InputsModel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="52"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="68"/>
         <source>enter a number or an array such as [1, 2]</source>
         <translation>숫자나 [1, 2] 같은 배열을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="59"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="74"/>
         <source>{text} is not a number or an array such as [[1, 2], [3, 4]]</source>
         <translation>{text}은(는) 숫자도, [[1, 2], [3, 4]] 같은 배열도 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="125"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="91"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="125"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="91"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="150"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="116"/>
         <source>Double-click to rename this input</source>
         <translation>두 번 클릭하면 이 입력의 이름을 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="151"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="117"/>
         <source>{value}
 Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>{value}
 두 번 클릭해서 바꾸세요: 숫자 또는 [[1, 2], [3, 4]] 같은 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="177"/>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="183"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="143"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="149"/>
         <source>{name}: {reason} (kept {old})</source>
         <translation>{name}: {reason} ({old} 유지)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="195"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="161"/>
         <source>Cannot rename {old}: {reason}</source>
         <translation>{old}의 이름을 바꿀 수 없습니다: {reason}</translation>
     </message>
@@ -493,7 +493,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>InputsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="229"/>
+        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="195"/>
         <source>Double-click a value to change it.</source>
         <translation>값을 두 번 클릭하면 바꿀 수 있습니다.</translation>
     </message>
@@ -501,17 +501,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../autodiff_gui/ui/language.py" line="49"/>
+        <location filename="../../autodiff_gui/ui/language.py" line="44"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/language.py" line="63"/>
+        <location filename="../../autodiff_gui/ui/language.py" line="58"/>
         <source>Switch the interface language now (no restart)</source>
         <translation>화면의 언어를 바로 바꿉니다 (다시 시작할 필요 없음)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/language.py" line="187"/>
+        <location filename="../../autodiff_gui/ui/language.py" line="183"/>
         <source>Language: {name}</source>
         <translation>언어: {name}</translation>
     </message>
@@ -519,17 +519,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="873"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="867"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="885"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="879"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="888"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="882"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -537,119 +537,119 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LessonsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="295"/>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="577"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="288"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="570"/>
         <source>Run the demonstration</source>
         <translation>시연 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="323"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="316"/>
         <source>◀ Back</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="325"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="318"/>
         <source>The previous page</source>
         <translation>이전 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="326"/>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="454"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="319"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="447"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="328"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="321"/>
         <source>The next page</source>
         <translation>다음 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="384"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="377"/>
         <source>The lessons cannot be shown</source>
         <translation>수업을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="454"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="447"/>
         <source>Next lesson ▶</source>
         <translation>다음 수업 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="455"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="448"/>
         <source>page {x} of {n}</source>
         <translation>{n}쪽 중 {x}쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="583"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="576"/>
         <source>Run in PyTorch again</source>
         <translation>PyTorch로 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="694"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="687"/>
         <source>✓ Step {n} reached. Go on to the next page.</source>
         <translation>✓ {n}단계에 도착했습니다. 다음 쪽으로 넘어가세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="698"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="691"/>
         <source>Press {control} until step {n} (now at step {now}).</source>
         <translation>{n}단계가 될 때까지 {control}을(를) 누르세요 (지금 {now}단계).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="701"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="694"/>
         <source>✓ Done.</source>
         <translation>✓ 완료.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="704"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="697"/>
         <source>Press {control}.</source>
         <translation>{control}을(를) 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="708"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="701"/>
         <source>(in the {menu} menu)</source>
         <translation>({menu} 메뉴에 있음)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="710"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="703"/>
         <source>It is framed in orange.</source>
         <translation>주황색 테두리로 표시되어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="746"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="739"/>
         <source>Running the notebook's cell in PyTorch…</source>
         <translation>노트북의 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="764"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="757"/>
         <source>PyTorch printed:</source>
         <translation>PyTorch 출력:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="766"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="759"/>
         <source>The demonstration stopped (exit code {0}).</source>
         <translation>시연이 멈췄습니다 (종료 코드 {0}).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="775"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="768"/>
         <source>Python could not be started for the demonstration.</source>
         <translation>시연을 위한 Python을 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="815"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="809"/>
         <source>Running the notebook's autograd cells in PyTorch…</source>
         <translation>노트북의 autograd 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="832"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="826"/>
         <source># PyTorch {version}: the notebook's cells on f = {f}</source>
         <translation># PyTorch {version}: f = {f}에 대한 노트북의 셀</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="838"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="832"/>
         <source>PyTorch's gradient: {0}</source>
         <translation>PyTorch의 미분계수: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="848"/>
+        <location filename="../../autodiff_gui/ui/lessons.py" line="842"/>
         <source>PyTorch could not run: {0}</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
     </message>
@@ -657,17 +657,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="205"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="202"/>
         <source>Press Gradient Step: the loss of every step is drawn here.</source>
         <translation>'경사 하강 한 걸음'을 누르면 단계마다 손실이 여기에 그려집니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="256"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="253"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="258"/>
+        <location filename="../../autodiff_gui/ui/gradient_step.py" line="255"/>
         <source>loss f</source>
         <translation>손실 f</translation>
     </message>
@@ -890,179 +890,179 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="456"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="457"/>
         <source>1 node</source>
         <translation>노드 1개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="456"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="457"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="458"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="459"/>
         <source>Empty graph: drag blocks from the palette or type a function</source>
         <translation>빈 그래프: 블록 목록에서 블록을 끌어 오거나 함수를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="462"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="463"/>
         <source>Incomplete: {reason} · {nodes}</source>
         <translation>미완성: {reason} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="465"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="466"/>
         <source>Error: {error} · {nodes}</source>
         <translation>오류: {error} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="467"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="468"/>
         <source>f = {value} · {nodes}</source>
         <translation>f = {value} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="496"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="505"/>
         <source>Type a function first, e.g. x**2 + 2*x</source>
         <translation>먼저 함수를 입력하세요. 예: x**2 + 2*x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="574"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="583"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="575"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="584"/>
         <source>{name}[*] — Autodiff Studio</source>
         <translation>{name}[*] — Autodiff Studio</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="579"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="588"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="580"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="589"/>
         <source>The graph has changes that are not saved.</source>
         <translation>그래프에 저장하지 않은 변경 사항이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="583"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="592"/>
         <source>Do you want to save them?</source>
         <translation>저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="618"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="627"/>
         <source>New empty graph</source>
         <translation>새 빈 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="625"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="634"/>
         <source>Open Graph</source>
         <translation>그래프 열기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="634"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="643"/>
         <source>Cannot open file</source>
         <translation>파일을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="647"/>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="650"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="656"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="659"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="654"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="663"/>
         <source>Opened {file}</source>
         <translation>{file}을(를) 열었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="668"/>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="682"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="677"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="691"/>
         <source>Cannot save</source>
         <translation>저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="673"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="682"/>
         <source>untitled</source>
         <translation>제목없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="674"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="683"/>
         <source>Save Graph</source>
         <translation>그래프 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="692"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="701"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>{file}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="698"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="707"/>
         <source>Saved {file}</source>
         <translation>{file}을(를) 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="702"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="711"/>
         <source>Autodiff Studio graph (*.adgraph.json *.json)</source>
         <translation>Autodiff Studio 그래프 (*.adgraph.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="703"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="712"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="744"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="754"/>
         <source>graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="745"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="755"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="745"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="755"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="747"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="757"/>
         <source>Export Image</source>
         <translation>이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="755"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="765"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="765"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="775"/>
         <source>Nothing to export: the graph is empty</source>
         <translation>내보낼 것이 없습니다: 그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="779"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="789"/>
         <source>Cannot write {file}</source>
         <translation>{file}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="781"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="791"/>
         <source>Exported {file}</source>
         <translation>{file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="811"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="821"/>
         <source>Autodiff Studio graph</source>
         <translation>Autodiff Studio 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="869"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="879"/>
         <source>About Autodiff Studio</source>
         <translation>Autodiff Studio 정보</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="870"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="880"/>
         <source>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;Build a function from blocks or type it, then watch automatic differentiation happen node by node: the forward pass, the backward pass and the chain rule, checked against finite differences and PyTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;함수를 블록으로 조립하거나 직접 입력한 다음, 자동미분이 노드 하나하나에서 일어나는 과정을 지켜보세요. 순전파, 역전파, 연쇄 법칙을 보여 주고, 그 결과를 수치미분 및 PyTorch와 비교합니다.&lt;/p&gt;</translation>
     </message>
@@ -1207,57 +1207,57 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>PaletteWidget</name>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="77"/>
+        <location filename="../../autodiff_gui/ui/palette.py" line="73"/>
         <source>Filter blocks…</source>
         <translation>블록 찾기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="108"/>
+        <location filename="../../autodiff_gui/ui/palette.py" line="104"/>
         <source>Inputs and constants</source>
         <translation>입력과 상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="109"/>
+        <location filename="../../autodiff_gui/ui/palette.py" line="105"/>
         <source>Arithmetic</source>
         <translation>사칙연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="110"/>
+        <location filename="../../autodiff_gui/ui/palette.py" line="106"/>
         <source>Functions</source>
         <translation>함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="111"/>
+        <location filename="../../autodiff_gui/ui/palette.py" line="107"/>
         <source>Activations</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="112"/>
+        <location filename="../../autodiff_gui/ui/palette.py" line="108"/>
         <source>Reductions</source>
         <translation>축약</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="145"/>
+        <location filename="../../autodiff_gui/ui/palette.py" line="141"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/palette.py" line="142"/>
         <source>A named input variable (x, y, …); its value is set in the Inputs panel</source>
         <translation>이름이 있는 입력 변수 (x, y, …). 값은 '입력' 패널에서 정합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="148"/>
+        <location filename="../../autodiff_gui/ui/palette.py" line="144"/>
         <source>constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="149"/>
+        <location filename="../../autodiff_gui/ui/palette.py" line="145"/>
         <source>A constant number or array</source>
         <translation>상수인 숫자나 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="157"/>
+        <location filename="../../autodiff_gui/ui/palette.py" line="153"/>
         <source>{name}: {desc}
 Arguments: {args}</source>
         <translation>{name}: {desc}
@@ -1302,112 +1302,112 @@ Arguments: {args}</source>
         <translation>및</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="353"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="349"/>
         <source>The function has no input to vary</source>
         <translation>함수에 바꿀 수 있는 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="360"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="355"/>
         <source>Computing…</source>
         <translation>계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="376"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="371"/>
         <source>A contour plot needs two inputs</source>
         <translation>등고선 플롯에는 입력이 두 개 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="444"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="439"/>
         <source>tangent, slope ∂{0}/∂{1} = {2}</source>
         <translation>접선, 기울기 ∂{0}/∂{1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="456"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="451"/>
         <source>{f} along {x} at {x} = {x0}</source>
         <translation>{x} = {x0} 근처에서 {x}에 따른 {f}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="458"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="453"/>
         <source>Slope at the point (the engine's gradient): {0}</source>
         <translation>그 점에서의 기울기 (엔진이 구한 미분계수): {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="466"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="461"/>
         <source>forward difference</source>
         <translation>전방 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="467"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="462"/>
         <source>central difference</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="468"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="463"/>
         <source>complex step</source>
         <translation>복소 스텝</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="489"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="484"/>
         <source>step h</source>
         <translation>간격 h</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="490"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="485"/>
         <source>absolute error</source>
         <translation>절대 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="490"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="485"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="494"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="489"/>
         <source>Error of ∂F/∂{0} against the engine ({1})</source>
         <translation>엔진 값({1})에 대한 ∂F/∂{0}의 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="496"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="491"/>
         <source>Truncation error falls with h, round-off error grows as h shrinks: the V. Differences that happen to be exact (error 0) are not drawn.</source>
         <translation>h가 작아지면 절단 오차는 줄고 반올림 오차는 커져서 V자 모양이 됩니다. 우연히 정확한 차분(오차 0)은 그리지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="499"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="494"/>
         <source>Complex step: {0}</source>
         <translation>복소 스텝: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="526"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="521"/>
         <source>Contours of {f}; the arrow is the gradient ({gx}, {gy})</source>
         <translation>{f}의 등고선. 화살표는 그래디언트 ({gx}, {gy})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="528"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="523"/>
         <source>The gradient is perpendicular to the contour line through the point.</source>
         <translation>그래디언트는 그 점을 지나는 등고선에 수직입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="538"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="533"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="538"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="533"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="539"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="534"/>
         <source>Save Plot</source>
         <translation>플롯 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="548"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="543"/>
         <source>Cannot save the plot: {0}</source>
         <translation>플롯을 저장할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="550"/>
+        <location filename="../../autodiff_gui/ui/plots.py" line="545"/>
         <source>Plot saved to {0}</source>
         <translation>플롯을 {0}에 저장했습니다</translation>
     </message>
@@ -1468,134 +1468,134 @@ Arguments: {args}</source>
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="318"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="333"/>
         <source>&amp;Next Step</source>
         <translation>다음 단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="319"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="334"/>
         <source>Take the next step</source>
         <translation>다음 단계로 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="321"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="336"/>
         <source>&amp;Previous Step</source>
         <translation>이전 단계(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="322"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="337"/>
         <source>Undo the last step</source>
         <translation>마지막 단계를 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="324"/>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="485"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="339"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="490"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="325"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="340"/>
         <source>Play the steps one after another, or pause</source>
         <translation>단계를 차례로 재생하거나 일시 정지합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="328"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="343"/>
         <source>Run to &amp;End</source>
         <translation>끝까지 실행(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="329"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="344"/>
         <source>Take every remaining step</source>
         <translation>남은 단계를 모두 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="331"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="346"/>
         <source>&amp;Reset</source>
         <translation>처음으로(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="332"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="347"/>
         <source>Back to the start</source>
         <translation>처음 상태로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="334"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="349"/>
         <source>&amp;Check Gradients</source>
         <translation>미분계수 검사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="336"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="351"/>
         <source>Compare the engine's gradient with forward mode, finite differences and PyTorch</source>
         <translation>엔진이 구한 미분계수를 포워드모드, 수치미분, PyTorch와 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="339"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="354"/>
         <source>Export &amp;Trace as CSV…</source>
         <translation>추적 기록을 CSV로 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="340"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="355"/>
         <source>Save the executed steps as CSV</source>
         <translation>실행한 단계를 CSV로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="384"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="389"/>
         <source>Narration</source>
         <translation>해설</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="386"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="391"/>
         <source>Trace</source>
         <translation>추적</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="387"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="392"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="389"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="394"/>
         <source>Plots</source>
         <translation>플롯</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="390"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="395"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="425"/>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="427"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="430"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="432"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="443"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="448"/>
         <source>Step</source>
         <translation>단계 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="454"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="459"/>
         <source>Playing speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="460"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="465"/>
         <source> Speed </source>
         <translation> 속도 </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="478"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="483"/>
         <source>fastest</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="481"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="486"/>
         <source>{0} steps/s</source>
         <translation>초당 {0}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="485"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="490"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
@@ -1603,49 +1603,48 @@ Arguments: {args}</source>
 <context>
     <name>StepController</name>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="458"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="463"/>
         <source>not a number or a JSON array such as [1, 2]</source>
         <translation>숫자나 [1, 2] 같은 JSON 배열이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="468"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="473"/>
         <source>the output has shape {0}; this has shape {1}</source>
         <translation>출력의 모양은 {0}인데 이 값의 모양은 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="502"/>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="592"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="507"/>
         <source>The upstream gradient has shape {0}, but the output has shape {1}</source>
         <translation>상류층 미분계수의 모양은 {0}인데 출력의 모양은 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="552"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="563"/>
         <source>Nothing to step: {0}</source>
         <translation>진행할 단계가 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="558"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="569"/>
         <source>Forward mode needs an input on the way to the output</source>
         <translation>포워드모드에는 출력으로 이어지는 입력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="661"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="663"/>
         <source>Stopped: {0}</source>
         <translation>멈춤: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="664"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="666"/>
         <source>Step {0} of {1}</source>
         <translation>{1}단계 중 {0}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="715"/>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="761"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="710"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="756"/>
         <source>The pass is complete</source>
         <translation>전파가 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="772"/>
+        <location filename="../../autodiff_gui/ui/stepping.py" line="767"/>
         <source>Stepping reset</source>
         <translation>단계를 처음으로 되돌렸습니다</translation>
     </message>
@@ -1653,72 +1652,72 @@ Arguments: {args}</source>
 <context>
     <name>StepSettings</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="73"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="88"/>
         <source>Reverse mode (forward pass, then backward pass)</source>
         <translation>리버스모드 (순전파 후 역전파)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="75"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="90"/>
         <source>Forward mode (carry one input's tangent)</source>
         <translation>포워드모드 (입력 하나의 탄젠트를 전달)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="82"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="97"/>
         <source>The input whose tangent forward mode carries</source>
         <translation>포워드모드가 탄젠트를 전달할 입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="93"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="108"/>
         <source>The gradient the backward pass starts from at the output (PyTorch's grad_tensors): a number, or a JSON array shaped like the output, e.g. [1, 2]</source>
         <translation>역전파가 출력에서 시작할 때 쓰는 미분계수 (PyTorch의 grad_tensors): 숫자, 또는 출력과 같은 모양의 JSON 배열 (예: [1, 2])</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="101"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="116"/>
         <source>Accumulate gradients across runs (.grad)</source>
         <translation>실행할 때마다 미분계수 누적 (.grad)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="103"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="118"/>
         <source>zero_grad</source>
         <translation>zero_grad</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="105"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="120"/>
         <source>Forget the accumulated gradients</source>
         <translation>누적된 미분계수를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="107"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="122"/>
         <source>PyTorch adds every backward() into x.grad, so a second run without optimizer.zero_grad() (or x.grad = None) doubles it. Running backward twice over one graph also needs retain_graph=True, because PyTorch frees the values saved for the backward pass; this engine keeps them.</source>
         <translation>PyTorch는 backward()를 할 때마다 결과를 x.grad에 더하므로, optimizer.zero_grad() (또는 x.grad = None) 없이 한 번 더 실행하면 값이 두 배가 됩니다. 한 그래프에서 역전파를 두 번 하려면 retain_graph=True도 필요합니다. PyTorch는 역전파용으로 저장한 값을 지우기 때문입니다. 이 엔진은 그 값을 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="123"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="138"/>
         <source>Mode</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="129"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="144"/>
         <source>Upstream gradient</source>
         <translation>상류층 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="195"/>
         <source>forward mode needs {n} passes for {n} inputs; reverse mode needs 1 backward pass</source>
         <translation>입력이 {n}개이면 포워드모드는 전파를 {n}번 해야 하지만, 리버스모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="182"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="197"/>
         <source>forward mode needs 1 pass for 1 input; reverse mode needs 1 backward pass</source>
         <translation>입력이 1개이면 포워드모드는 전파 1번, 리버스모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="200"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="215"/>
         <source>{reason} (still using {old})</source>
         <translation>{reason} ({old}을(를) 계속 사용)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="220"/>
+        <location filename="../../autodiff_gui/ui/run_panel.py" line="235"/>
         <source>Accumulated: {0}</source>
         <translation>누적: {0}</translation>
     </message>
@@ -1878,77 +1877,72 @@ Arguments: {args}</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="89"/>
-        <source>not a number: {text}</source>
-        <translation>숫자가 아닙니다: {text}</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="383"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="372"/>
         <source>choose an operation</source>
         <translation>연산을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="437"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="426"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="437"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="426"/>
         <source>Rename input</source>
         <translation>입력 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="450"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="439"/>
         <source>Edit value of {name}</source>
         <translation>{name}의 값 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="451"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="440"/>
         <source>Value:</source>
         <translation>값:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="529"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="518"/>
         <source>Set as output</source>
         <translation>출력으로 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="533"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="522"/>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="536"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="525"/>
         <source>Edit value…</source>
         <translation>값 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="539"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="528"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="549"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="538"/>
         <source>Add input</source>
         <translation>입력 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="551"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="540"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="553"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="542"/>
         <source>Paste</source>
         <translation>붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="556"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="545"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="664"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="653"/>
         <source>drop the wire on an input slot (the left side of a block)</source>
         <translation>연결선을 입력 슬롯(블록의 왼쪽)에 놓으세요</translation>
     </message>
@@ -1978,172 +1972,340 @@ Arguments: {args}</source>
         <translation>축약</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/view.py" line="77"/>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="78"/>
         <source>add block: mul, log, input, 2.5 …</source>
         <translation>블록 추가: mul, log, input, 2.5 …</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/view.py" line="105"/>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="106"/>
         <source>no block called {text}</source>
         <translation>{text}(이)라는 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/view.py" line="257"/>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="261"/>
         <source>unknown operation {name}</source>
         <translation>알 수 없는 연산 {name}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/view.py" line="272"/>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="276"/>
         <source>unknown block {spec}</source>
         <translation>알 수 없는 블록 {spec}</translation>
     </message>
 </context>
 <context>
+    <name>check</name>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="69"/>
+        <source>the step vanished in rounding</source>
+        <translation>스텝이 반올림되어 0이 되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="70"/>
+        <source>x ± h overflows: it is beyond the largest floating-point number</source>
+        <translation>x ± h가 오버플로합니다: 가장 큰 부동소수점 수를 넘습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="71"/>
+        <source>{op} at node {node}</source>
+        <translation>노드 {node}({op})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="72"/>
+        <source>the output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="73"/>
+        <source>{where} is not analytic: complex step unavailable</source>
+        <translation>{where}은(는) 해석 함수가 아니어서 복소 스텝을 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="74"/>
+        <source>the complex evaluation is not finite at {where}</source>
+        <translation>{where}에서 복소수 계산 결과가 유한하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="75"/>
+        <source>{location}: {reason}</source>
+        <translation>{location}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="76"/>
+        <source>{where} has its argument at 0, its kink: the derivative does not exist there. PyTorch's convention (followed here) is {convention}.</source>
+        <translation>{where}의 인수가 꺾인 점인 0에 있습니다: 그 점에서는 미분계수가 존재하지 않습니다. 여기서는 PyTorch의 관례를 따릅니다: {convention}.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="78"/>
+        <source>{where} has its argument at 0, the edge of its domain: the derivative is infinite there (PyTorch returns {convention}).</source>
+        <translation>{where}의 인수가 정의역의 경계인 0에 있습니다: 그 점에서는 미분계수가 무한대입니다 (PyTorch의 결과: {convention}).</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="80"/>
+        <source>the argument of {where} is within h = {h} of 0, where it has a kink: the differences straddle it, so they cannot confirm the derivative here.</source>
+        <translation>{where}의 인수가 꺾인 점인 0에서 h = {h} 이내에 있습니다: 차분이 그 점을 사이에 두고 걸치므로 여기서는 미분계수를 확인할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="82"/>
+        <source>the argument of {where} is within h = {h} of 0, where it has a domain edge: the differences straddle it, so they cannot confirm the derivative here.</source>
+        <translation>{where}의 인수가 정의역의 경계인 0에서 h = {h} 이내에 있습니다: 차분이 그 점을 사이에 두고 걸치므로 여기서는 미분계수를 확인할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="85"/>
+        <source>the central difference with h = eps is unavailable ({reason}); checked against the complex step instead.</source>
+        <translation>h = eps인 중앙 차분을 쓸 수 없어서({reason}) 대신 복소 스텝과 비교했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="87"/>
+        <source>(the engine stops there: {reason})</source>
+        <translation>(엔진은 그 점에서 멈춥니다: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="88"/>
+        <source>the engine's gradient failed: {error}</source>
+        <translation>엔진이 미분계수를 구하지 못했습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="89"/>
+        <source>no numerical derivative here: {reason}</source>
+        <translation>이 점에서는 수치 미분계수를 구할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="90"/>
+        <source>|analytic − numerical| = {error} &gt; atol + rtol·|n| = {bound}</source>
+        <translation>|엔진 − 수치미분| = {error} &gt; atol + rtol·|n| = {bound}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="91"/>
+        <source>the {method} step crosses the kink at node {nodes}: that estimate is unreliable.</source>
+        <translation>{method} 스텝이 노드 {nodes}의 꺾인 점을 넘어가므로 그 추정값은 믿을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="93"/>
+        <source>unknown method {method!r}; known: {known}</source>
+        <translation>알 수 없는 방법 {method!r}; 쓸 수 있는 방법: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="94"/>
+        <source>the step for {method} must be a positive number, not {step}</source>
+        <translation>{method}의 스텝은 양수여야 합니다. {step}은(는) 안 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="95"/>
+        <source>eps must be a positive number</source>
+        <translation>eps는 양수여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="96"/>
+        <source>{name} has no element {index}</source>
+        <translation>{name}에는 {index} 원소가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="98"/>
+        <source>forward</source>
+        <translation>전방 차분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="99"/>
+        <source>backward</source>
+        <translation>후방 차분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="100"/>
+        <source>central</source>
+        <translation>중앙 차분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="101"/>
+        <source>richardson</source>
+        <translation>리처드슨 외삽</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="102"/>
+        <source>gradcheck</source>
+        <translation>gradcheck</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="92"/>
+        <source>PyTorch is not available: {error}</source>
+        <translation>PyTorch를 쓸 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="93"/>
+        <source>PyTorch could not run this graph: {error}</source>
+        <translation>PyTorch가 이 그래프를 실행하지 못했습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="94"/>
+        <source>forward mode skipped: it would take {passes} passes, one per input element (the limit is {limit})</source>
+        <translation>포워드모드를 건너뛰었습니다: 입력 원소마다 한 번씩, 전파를 {passes}번 해야 합니다 (한도는 {limit}번)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="96"/>
+        <source>{name} does not reach the output: its gradient is 0 (PyTorch's autograd.grad would give None)</source>
+        <translation>{name}은(는) 출력으로 이어지지 않으므로 미분계수가 0입니다 (PyTorch의 autograd.grad는 None을 돌려줍니다)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="98"/>
+        <source>PyTorch gives {value} at {where}; the engine stops there with an error</source>
+        <translation>PyTorch의 값은 {where}에서 {value}입니다. 엔진은 그 점에서 오류를 내고 멈춥니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="100"/>
+        <source>PyTorch's gradient of {node} through {where} is {value}; the engine stops there with an error</source>
+        <translation>{where}에서 {node}(으)로 전달된 PyTorch 미분계수는 {value}입니다. 엔진은 그 점에서 오류를 내고 멈춥니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="102"/>
+        <source>the output does not depend on any input: nothing to differentiate</source>
+        <translation>출력이 어떤 입력에도 의존하지 않습니다: 미분할 것이 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="173"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="568"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="206"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="601"/>
         <source>unknown kind of block %1</source>
         <translation>알 수 없는 블록 종류 %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="175"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="208"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="210"/>
         <source>Add %1</source>
         <translation>%1 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="214"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="290"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="310"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="247"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="323"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="343"/>
         <source>nothing is connected there</source>
         <translation>그곳에는 아무것도 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="216"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="249"/>
         <source>nothing is selected</source>
         <translation>선택한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="219"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="252"/>
         <source>Delete %1</source>
         <translation>%1 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="222"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="255"/>
         <source>Delete %1 blocks</source>
         <translation>블록 %1개 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="224"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="257"/>
         <source>Delete wire</source>
         <translation>연결선 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="267"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="300"/>
         <source>that wire is there already</source>
         <translation>그 연결선은 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="268"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="301"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="269"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="302"/>
         <source>Replace wire</source>
         <translation>연결선 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="291"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="324"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="312"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="345"/>
         <source>the wire is there already</source>
         <translation>연결선이 이미 그 자리에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="314"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="347"/>
         <source>Move wire</source>
         <translation>연결선 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="343"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="376"/>
         <source>Set value of %1</source>
         <translation>%1의 값 설정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="375"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="408"/>
         <source>the input is called %1 already</source>
         <translation>입력의 이름이 이미 %1입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="377"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="410"/>
         <source>Rename %1 to %2</source>
         <translation>%1의 이름을 %2(으)로 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="394"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="427"/>
         <source>Set output</source>
         <translation>출력 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="416"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="449"/>
         <source>nothing moved</source>
         <translation>움직인 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="423"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="456"/>
         <source>Move block</source>
         <translation>블록 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="425"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="458"/>
         <source>Move %1 blocks</source>
         <translation>블록 %1개 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="473"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="506"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="526"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="528"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="559"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="561"/>
         <source>the clipboard holds no blocks</source>
         <translation>클립보드에 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="530"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="571"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="578"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="583"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="563"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="604"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="611"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="616"/>
         <source>the clipboard data is damaged</source>
         <translation>클립보드 데이터가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="546"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="579"/>
         <source>nothing to paste</source>
         <translation>붙여넣을 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="586"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="619"/>
         <source>Paste block</source>
         <translation>블록 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="588"/>
+        <location filename="../../autodiff_gui/ui/commands.py" line="621"/>
         <source>Paste %1 blocks</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="513"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="522"/>
         <source>Build f = %1</source>
         <translation>f = %1 만들기</translation>
     </message>

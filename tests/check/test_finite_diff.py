@@ -489,3 +489,55 @@ def test_importing_the_module_loads_no_gui_or_torch():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+# -- overflowing steps and translatable notes -------------------------------------------
+
+def test_a_step_that_overflows_is_unavailable_with_that_reason():
+    top = float(np.finfo(float).max)
+    b = Builder()
+    identity = b.program(b.input("x", top))
+    (c,) = fd.check_gradients(identity).inputs
+    # x + h is inf: no nan in the table, and the reason is the overflow, not rounding.
+    assert c.forward is None and c.central is None and c.richardson is None
+    for method in ("forward", "central", "richardson"):
+        assert "overflows" in c.unavailable[method]
+        assert "vanished" not in c.unavailable[method]
+    assert c.backward == 1.0 and c.complex_step == 1.0 and c.verdict == "pass"
+    assert fd.to_json(fd.check_gradients(identity))["gradient"] == {"x": None}
+    # tanh(inf) = 1 would even give a plausible 0.0 from the broken step
+    (t,) = fd.check_gradients(unary_program("tanh", top)).inputs
+    assert t.central is None and "overflows" in t.unavailable["central"]
+    (low,) = fd.check_gradients(unary_program("neg", -top)).inputs
+    assert low.backward is None and "overflows" in low.unavailable["backward"]
+    assert low.forward == -1.0
+
+
+def test_richardson_does_not_overflow_for_huge_points():
+    b = Builder()
+    (c,) = fd.check_gradients(b.program(b.input("x", 1e308))).inputs
+    assert c.richardson == pytest.approx(1.0, rel=1e-12)
+    assert fd.richardson(math.sin, 0.5) == pytest.approx(math.cos(0.5), rel=1e-12)
+
+
+def test_notes_and_reasons_are_translatable_texts():
+    from autodiff_gui.core.graph import Text
+
+    templates = set(fd.MESSAGES.values())
+    b = Builder()
+    x = b.input("x", 0.0)
+    result = fd.check_gradients(b.program(b.op("add", b.op("relu", x), b.op("abs", x))))
+    (c,) = result.inputs
+    assert isinstance(c.complex_reason, Text) and c.complex_reason.context == "check"
+    assert c.complex_reason.template in templates
+    assert isinstance(c.note, Text)  # two kinks: both notes, each kept translatable
+    parts = list(c.note.params.values())
+    assert len(parts) == 2 and all(p.template == fd.MESSAGES["kink_at_zero"] for p in parts)
+    assert str(c.note) == " ".join(parts)
+    assert c.note.startswith("relu at node a has its argument at 0, its kink")
+    assert json.loads(json.dumps(fd.to_json(result)))["notes"]["x"] == str(c.note)
+    (s,) = fd.check_gradients(unary_program("sqrt", 1e-7)).inputs
+    reason = s.unavailable["central"]  # the engine's reason at the node, still a Text
+    assert isinstance(reason, Text) and reason.params["reason"].context == "ops"
+    crossing = fd.check_gradients(unary_program("relu", 1e-4)).inputs[0].note
+    assert crossing.params["method"].template == "richardson"

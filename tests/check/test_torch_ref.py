@@ -423,10 +423,32 @@ def test_missing_torch_reports_unavailable():
         "p = compile_graph(d)\n"
         "r = torch_ref.compare(p)\n"
         "print(json.dumps([torch_ref.torch_status(), torch_ref.to_json(r),\n"
-        "                  r.value, torch_ref.seed_mechanics(p), p.evaluate()]))\n")
+        "                  r.value, torch_ref.seed_mechanics(p), p.evaluate(),\n"
+        "                  [r.reason.template, r.reason.context]]))\n")
     assert proc.returncode == 0, proc.stderr
-    status, data, value, mechanics, engine_value = json.loads(proc.stdout)
+    status, data, value, mechanics, engine_value, text = json.loads(proc.stdout)
     assert status[0] is False and "torch" in status[1]
+    # The reason is a translatable Text (context "check"); as JSON, its English.
+    assert text == [torch_ref.MESSAGES["not_available"], "check"]
+    assert status[1].startswith("PyTorch is not available: ")
     assert data == {"available": False, "reason": status[1]}
     assert value is None and mechanics == {"available": False, "reason": status[1]}
     assert engine_value == pytest.approx(np.exp(2.0))
+
+
+def test_notes_and_errors_are_translatable_texts():
+    from autodiff_gui.core.graph import Text
+
+    program = compile_graph(op_doc("mul", ("x", [1.0, 2.0, 3.0]), ("y", 2.0)))
+    (note,) = torch_ref.compare(program, max_forward_passes=3).notes
+    assert isinstance(note, Text) and note.context == "check"
+    assert note.template == torch_ref.MESSAGES["forward_skipped"]
+    assert note.params == {"passes": 4, "limit": 3}
+    (nan_note,) = torch_ref.compare(compile_graph(op_doc("log", ("x", -1.0)))).notes
+    assert nan_note.template == torch_ref.MESSAGES["value_not_finite"]
+    bad = compile_graph(op_doc("matmul", ("A", [1.0, 2.0, 3.0]), ("B", [1.0, 2.0])))
+    error = torch_ref.compare(bad).error
+    assert isinstance(error, Text) and error.template == torch_ref.MESSAGES["could_not_run"]
+    with pytest.raises(ValueError) as info:
+        torch_ref.compare(program, upstream=[1.0, 2.0])
+    assert isinstance(info.value.args[0], Text) and info.value.args[0].context == "core"

@@ -589,3 +589,48 @@ def test_quitting_after_a_copy_exits_cleanly(tmp_path) -> None:
                           env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
                                "PYTHONPATH": str(root)})
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_fitted_view_stays_fitted_when_the_window_resizes(qtbot) -> None:
+    """Maximising the window or opening a dock keeps the whole graph in view, until the
+    student zooms or pans by hand."""
+    scene = GraphScene(seed_doc(), QUndoStack())
+    view = GraphView(scene)
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom_fit()
+    small = view.zoom_factor()
+    view.resize(1000, 600)
+    QApplication.processEvents()
+    assert view.zoom_factor() > small * 1.5  # refitted to the larger window
+    view.zoom_in()
+    zoomed = view.zoom_factor()
+    view.resize(700, 400)
+    QApplication.processEvents()
+    assert view.zoom_factor() == zoomed  # a hand-made zoom is left alone
+
+
+def test_edit_value_dialog_shows_every_digit_and_reads_like_the_inputs_table(
+        canvas: Canvas, monkeypatch) -> None:  # noqa: ANN001
+    """Opening the dialog and pressing OK must not round the value to 12 digits, and a
+    value the inputs table refuses (``1_000``) is refused here too."""
+    c = canvas
+    k = c.view.drop_block("const", QPointF(0, 0))
+    c.doc.set_value(k, 0.1 + 0.2)
+    shown: list[str] = []
+
+    def ask(_parent, _title, _label, text):  # noqa: ANN001, ANN202
+        shown.append(text)
+        return answer, True
+
+    monkeypatch.setattr(scene_module, "_ask_text", ask)
+    answer = "0.30000000000000004"
+    before = c.stack.count()
+    assert not c.scene.edit_value(k)  # unchanged text: nothing to do
+    assert shown == ["0.30000000000000004"] and c.stack.count() == before
+    answer = "1_000"
+    assert not c.scene.edit_value(k) and "is not a number" in c.messages[-1]
+    assert c.doc.node(k)["value"] == 0.1 + 0.2
+    assert resolve_block_text("1_000") is None and resolve_block_text(".5") == "const:.5"

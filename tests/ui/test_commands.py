@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QUndoStack
 
 from autodiff_gui.core.engine import compile_graph
-from autodiff_gui.core.graph import Document
+from autodiff_gui.core.graph import Document, GraphError
 from autodiff_gui.core.layout import layered_layout
 from autodiff_gui.ui.commands import (
     AddNode,
@@ -27,10 +27,11 @@ from autodiff_gui.ui.commands import (
     SetValue,
     data_from_text,
     data_to_text,
-    explicit_output,
     free_input_name,
     nodes_to_data,
+    parse_value_text,
     try_push,
+    value_to_text,
 )
 from tests.core.test_layout import seed_doc
 
@@ -83,7 +84,7 @@ def test_remove_nodes_restores_everything(stack: QUndoStack) -> None:
     after = check_roundtrip(doc, stack, lambda: RemoveNodes(doc, [x, mul]))
     assert x not in after and mul not in after
     stack.undo()
-    assert explicit_output(doc) == mul
+    assert doc.explicit_output == mul
     assert np.array_equal(doc.node(x)["value"], [1.0, 2.0])
 
 
@@ -203,7 +204,7 @@ def test_replace_document_is_one_step_and_lays_out(stack: QUndoStack) -> None:
     assert all(after.position(n) is not None for n in after.nodes())
     assert after.same_as(new, positions=False)
     stack.undo()
-    assert explicit_output(doc) == 1 and doc.position(1) == (1.0, 2.0)
+    assert doc.explicit_output == 1 and doc.position(1) == (1.0, 2.0)
     stack.redo()
     program = compile_graph(doc)
     value, grads = program.gradient()
@@ -342,3 +343,32 @@ def test_random_edit_sequences_undo_and_redo_exactly(qapp, actions) -> None:  # 
     for i in range(1, top + 1):
         stack.redo()
         assert doc.same_as(states[i])
+
+
+def test_one_value_parser_json_or_plain_decimal() -> None:
+    """The inputs table and the canvas read values with the same rules (no eval)."""
+    assert parse_value_text(" 2.5 ") == 2.5 and parse_value_text("-1e-3") == -1e-3
+    assert parse_value_text(".5") == 0.5 and parse_value_text("5.") == 5.0
+    assert parse_value_text("+2") == 2.0
+    assert np.array_equal(parse_value_text("[[1, 2], [3, 4]]"), [[1.0, 2.0], [3.0, 4.0]])
+    # float() would take these; a value typed in class should not.
+    for bad in ("1_000", "nan", "inf", "-Infinity", "NaN", "١", "1 2", "0x10", "true",
+                "[1, [2]]", "'1'", "__import__('os')"):
+        with pytest.raises(GraphError):
+            parse_value_text(bad)
+    with pytest.raises(GraphError, match="enter a number"):
+        parse_value_text("  ")
+    with pytest.raises(GraphError, match=r"'abc' is not a number or an array"):
+        parse_value_text("abc")
+    for v in (1.0, -0.1, 1e-300, 0.1 + 0.2, np.array([[1.5, 2.0], [3.0, 4.0]])):
+        assert np.array_equal(parse_value_text(value_to_text(v)), v)
+
+
+def test_values_are_edited_in_their_shortest_exact_text():
+    """0.1 must read 0.1 in an editor on a projector, and still read back exactly."""
+    from autodiff_gui.ui.commands import parse_value_text, value_to_text
+
+    for v in (0.1, 1 / 3, 2.0, -1e-300, 1e308):
+        text = value_to_text(v)
+        assert parse_value_text(text) == v
+    assert value_to_text(0.1) == "0.1" and value_to_text(2.0) == "2.0"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from autodiff_gui.check import torch_ref
+from autodiff_gui.check import finite_diff, torch_ref
+from autodiff_gui.core.expr import parse
+from autodiff_gui.ui import i18n
 from autodiff_gui.ui.comparison import ComparisonPanel, run_comparison
 from autodiff_gui.ui.stepping import StepController
 from tests.core.helpers import seed_doc as seed_document
@@ -130,3 +133,61 @@ def test_error_point_is_reported(panel, qtbot):
     assert blocker.args[0] is None
     assert "log needs inputs greater than 0" in panel.status.text()
     assert panel.badge.text() == "error"
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@pytest.fixture
+def korean(qapp):
+    """The Korean translator installed for the test (English again afterwards)."""
+    i18n.remove_translators(qapp)
+    assert i18n.install_translator(qapp, "ko")
+    yield qapp
+    i18n.remove_translators(qapp)
+
+
+def kink_panel(qtbot) -> ComparisonPanel:
+    p = ComparisonPanel(StepController(parse("relu(x) + abs(x)", values={"x": 0.0})))
+    qtbot.addWidget(p)
+    return p
+
+
+def test_kink_notes_and_reasons_are_shown_in_korean(korean, qtbot, monkeypatch):
+    unavailable = torch_ref.message("not_available", error="ImportError: no torch")
+    monkeypatch.setattr(torch_ref, "torch_status", lambda: (False, unavailable))
+    p = kink_panel(qtbot)
+    with qtbot.waitSignal(p.finished, timeout=60000) as blocker:
+        assert p.start()
+    result = blocker.args[0]
+    (row,) = result.rows
+    assert row.verdict == "kink" and "PyTorch's convention" in row.note  # English data
+    table = p.findChild(QTableView, "comparisonView")
+    note = cell(table, 0, 10, Qt.ItemDataRole.ToolTipRole)  # the notes of the Result cell
+    assert HANGUL.search(note) and "relu'(0) = 0" in note and "abs'(0) = 0" in note
+    assert "PyTorch's convention" not in note and "at node" not in note
+    complex_reason = cell(table, 0, 6)
+    assert HANGUL.search(complex_reason) and "not analytic" not in complex_reason
+    torch_reason = cell(table, 0, 7)
+    assert HANGUL.search(torch_reason) and torch_reason.endswith("ImportError: no torch")
+    status = p.status.text()
+    assert note.split(" ")[0] in status and "not available" not in status
+    p.shutdown()
+
+
+def test_kink_notes_stay_english_without_a_translator(english_app, qtbot):
+    p = kink_panel(qtbot)
+    with qtbot.waitSignal(p.finished, timeout=60000):
+        assert p.start(use_torch=False)
+    note = cell(p.findChild(QTableView, "comparisonView"), 0, 10, Qt.ItemDataRole.ToolTipRole)
+    assert note == str(p.result.rows[0].note) and not HANGUL.search(note)
+    assert note.startswith("relu at node a has its argument at 0, its kink")
+    assert note.count("PyTorch's convention (followed here)") == 2
+    assert finite_diff.MESSAGES["kink_at_zero"].startswith("{where} has its argument at 0")
+    p.shutdown()
+
+
+@pytest.fixture
+def english_app(qapp):
+    i18n.remove_translators(qapp)
+    yield qapp

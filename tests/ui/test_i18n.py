@@ -97,7 +97,7 @@ def test_switch_rebuilds_in_korean_and_back_keeping_the_work(window, tmp_path):
     ko = language.switch(w, "ko")
     flush_deletes()
     assert ko is not w and not isValid(w)  # the old window is gone
-    assert language.current_language() == "ko"
+    assert i18n.current_language() == "ko"
     assert texts(ko) == {"file": "파일(&F)", "new": "새로 만들기(&N)", "blocks": "블록",
                          "narration": "해설", "run": "실행(&R)", "language": "언어(&L)"}
     assert ko.actionNew.iconText() == "새로 만들기"  # no "(N)" on the toolbar button
@@ -185,7 +185,8 @@ def test_lang_flag_gives_a_korean_window_without_saving(tmp_path):
     code = (
         "import sys\n"
         "from PySide6.QtCore import QCoreApplication, QSettings\n"
-        "from autodiff_gui.ui.app import run_gui, current_language\n"
+        "from autodiff_gui.ui.app import run_gui\n"
+        "from autodiff_gui.ui.i18n import current_language\n"
         "rc = run_gui(lang='ko', screenshot=sys.argv[1], steps=3)\n"
         "app = QCoreApplication.instance()\n"
         "print(current_language())\n"

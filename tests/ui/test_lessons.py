@@ -19,6 +19,7 @@ from shiboken6 import isValid
 
 from autodiff_gui.core.lessons import load_examples, values_differ
 from autodiff_gui.ui import examples as examples_ui
+from autodiff_gui.ui import i18n
 from autodiff_gui.ui.lessons import POINTER_COLOR, LessonsPanel, render_text
 from autodiff_gui.ui.main_window import MainWindow
 
@@ -327,7 +328,7 @@ def test_language_follows_the_app(win, qtbot):
     old = app.property("autodiffLanguage")
     try:
         app.setProperty("autodiffLanguage", "ko_KR")
-        assert examples_ui.current_language() == "ko"
+        assert i18n.current_language() == "ko"
         panel = LessonsPanel(win)
         assert panel.language == "ko" and "텐서" in panel.lesson_box.itemText(1)
         panel.deleteLater()

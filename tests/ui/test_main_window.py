@@ -612,3 +612,13 @@ def test_dark_scheme_palette_follows_and_returns(qapp):
         assert window_colour() >= 128
     finally:
         apply_color_scheme(qapp, Qt.ColorScheme.Light)
+
+
+def test_a_refusal_leaves_the_status_bar_once_an_edit_goes_through(window):
+    """On a projector a stale "'abc' is not a number" reads as if the next edit failed."""
+    model = window.inputs_panel.model
+    idx = model.index(0, 1)
+    assert not model.setData(idx, "abc")
+    assert "abc" in window.statusBar().currentMessage()
+    assert model.setData(idx, "3")
+    assert window.statusBar().currentMessage() == ""

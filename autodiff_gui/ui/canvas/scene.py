@@ -9,7 +9,6 @@ the same way.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.graph import Document, Event, GraphError, format_value, message
+from ...core.graph import Document, Event, GraphError
 from ...core.layout import (
     BLOCK_HEIGHT,
     BLOCK_WIDTH,
@@ -58,10 +57,11 @@ from ..commands import (
     SetValue,
     data_from_text,
     data_to_text,
-    explicit_output,
     free_input_name,
     nodes_to_data,
+    parse_value_text,
     try_push,
+    value_to_text,
 )
 from ..i18n import translate_error
 from .items import NodeItem
@@ -75,21 +75,6 @@ PASTE_OFFSET = (30.0, 30.0)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("canvas", text)
-
-
-def parse_value_text(text: str) -> Any:
-    """A value typed by the user: a number, or a JSON array of numbers (never eval'd)."""
-    t = text.strip()
-    try:
-        v: Any = float(t)
-    except ValueError:
-        try:
-            v = json.loads(t)
-        except ValueError:
-            raise GraphError(_tr("not a number: {text}").format(text=repr(t))) from None
-    if isinstance(v, float) and not math.isfinite(v):
-        raise GraphError(message("not_finite"))
-    return v
 
 
 def _ask_text(parent: QWidget | None, title: str, label: str, text: str) -> tuple[str, bool]:
@@ -450,7 +435,7 @@ class GraphScene(QGraphicsScene):
             return False
         d = self.document.node(node_id)
         v = d["value"]
-        current = json.dumps(v.tolist()) if hasattr(v, "tolist") else format_value(v, 12)
+        current = value_to_text(v)  # full precision, as the inputs table edits it
         title = _tr("Edit value of {name}").format(name=self.document.describe(node_id))
         text, ok = _ask_text(parent_widget, title, _tr("Value:"), current)
         return ok and text.strip() != current and self.set_node_value(node_id, text)
@@ -531,7 +516,7 @@ class GraphScene(QGraphicsScene):
         doc = self.document
         kind = doc.kind(node_id)
         out = menu.addAction(_tr("Set as output"))
-        out.setEnabled(explicit_output(doc) != node_id)
+        out.setEnabled(doc.explicit_output != node_id)
         out.triggered.connect(lambda: self.set_output(node_id))
         if kind == "input":
             menu.addAction(_tr("Rename…")).triggered.connect(

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QCompleter, QGraphicsView, QLineEdit, QWidget
@@ -144,6 +145,9 @@ class GraphView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._space_pan = False
         self._last_mouse = QPoint(-1, -1)
+        # Fitted to the window (by F or a new graph) until the user zooms or pans: then a
+        # resize (maximising, docks opening) keeps the whole graph in view.
+        self._fitted = False
         self.quick_add = QuickAddBox(self)
         if scene is not None:
             self.setScene(scene)
@@ -181,6 +185,7 @@ class GraphView(QGraphicsView):
         if target == current:
             return
         f = target / current
+        self._fitted = False
         self._update_scene_rect_for(target)
         self.scale(f, f)
 
@@ -228,6 +233,12 @@ class GraphView(QGraphicsView):
             self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
         self._update_scene_rect()
         self.centerOn(rect.center())
+        self._fitted = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.zoom_fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y() or event.pixelDelta().y()
@@ -373,6 +384,7 @@ class GraphView(QGraphicsView):
 
     def pan_by(self, dx: float, dy: float) -> None:
         """Move the content by (dx, dy) viewport pixels."""
+        self._fitted = False
         h, v = self.horizontalScrollBar(), self.verticalScrollBar()
         h.setValue(h.value() - round(dx))
         v.setValue(v.value() - round(dy))
