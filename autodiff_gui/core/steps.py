@@ -144,6 +144,8 @@ TEMPLATES: dict[str, str] = {
     "tangent_const": "constant {value}: tangent 0",
     "tangent_op": "∂{out}/∂{wrt} = {terms} = {tangent}",
     "tangent_zero": "∂{out}/∂{wrt} = 0  (does not depend on {wrt})",
+    "summed": "{line}  (summed back to the shape of {src}, {shape})",
+    "summed_scalar": "{line}  (summed back to one number, as {src} is)",
 }
 
 
@@ -195,15 +197,36 @@ def backward_lines(step: BackwardStep, tr: Callable[[str], str] = str, digits: i
                 src=c.source_label, local=_fill(text, step.label, step.arg_labels),
                 amount=fmt(c.amount, digits)))
         else:
-            lines.append(tr(TEMPLATES["contribution"]).format(
+            line = tr(TEMPLATES["contribution"]).format(
                 src=c.source_label, out=step.label, local=c.local_text,
                 dout=_operand(step.dout, digits), localv=_operand(local, digits),
-                amount=fmt(c.amount, digits)))
+                amount=fmt(c.amount, digits))
+            if c.local is not None and _summed_back(step.dout, c.local, c.amount):
+                # broadcasting copied this input: its copies' contributions add up
+                shape = np.shape(c.amount)
+                line = (tr(TEMPLATES["summed"]).format(line=line, src=c.source_label,
+                                                       shape=_shape_text(shape))
+                        if shape else
+                        tr(TEMPLATES["summed_scalar"]).format(line=line, src=c.source_label))
+            lines.append(line)
         if c.before is not None:
             lines.append(tr(TEMPLATES["accumulate"]).format(
                 src=c.source_label, before=fmt(c.before, digits),
                 amount=_operand(c.amount, digits), after=fmt(c.after, digits)))
     return lines
+
+
+def _summed_back(dout: Value, local: Value, amount: Value) -> bool:
+    """Whether dout · local had more elements than the input that receives it."""
+    try:
+        product = np.broadcast_shapes(np.shape(dout), np.shape(local))
+    except ValueError:
+        return False
+    return product != np.shape(amount)
+
+
+def _shape_text(shape: tuple[int, ...]) -> str:
+    return "(" + ", ".join(str(n) for n in shape) + (",)" if len(shape) == 1 else ")")
 
 
 def tangent_text(step: TangentStep, tr: Callable[[str], str] = str, digits: int = 4) -> str:

@@ -434,7 +434,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.refresh)  # after app.py has switched the palette
 
     # -- following the document -------------------------------------------------
-    def _on_document_event(self, _event: Any) -> None:
+    def _on_document_event(self, event: Any) -> None:
+        if event.kind == "moved":  # a block moved: the value and the text are the same
+            return
         # Many events can come from one edit (a paste, an undo macro): refresh once.
         self._refresh_timer.start()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -24,21 +24,6 @@ HISTORY = 6  # earlier steps shown under the current one
 
 # The core's sentence templates (steps.TEMPLATES), listed here so that lupdate finds
 # them in the "Narration" context; a test checks that the two lists agree.
-NARRATION_TEMPLATES = (
-    QT_TRANSLATE_NOOP("Narration", "{name} = {value}  (input)"),
-    QT_TRANSLATE_NOOP("Narration", "constant {value}"),
-    QT_TRANSLATE_NOOP("Narration", "{line}, so"),
-    QT_TRANSLATE_NOOP("Narration",
-                      "∂f/∂{src} = ∂f/∂{out} · {local} = {dout} · {localv} = {amount}"),
-    QT_TRANSLATE_NOOP("Narration", "∂f/∂{src} = {local} = {amount}"),
-    QT_TRANSLATE_NOOP("Narration", "∂f/∂{src} += {amount}:  {before} + {amount} = {after}"),
-    QT_TRANSLATE_NOOP("Narration", "∂f/∂{out} = {dout}  (upstream gradient)"),
-    QT_TRANSLATE_NOOP("Narration", "{name}: tangent ∂{name}/∂{wrt} = {tangent}"),
-    QT_TRANSLATE_NOOP("Narration", "constant {value}: tangent 0"),
-    QT_TRANSLATE_NOOP("Narration", "∂{out}/∂{wrt} = {terms} = {tangent}"),
-    QT_TRANSLATE_NOOP("Narration", "∂{out}/∂{wrt} = 0  (does not depend on {wrt})"),
-)
-
 FORWARD_COLOR = "#1565c0"  # values (the canvas's forward colour)
 BACKWARD_COLOR = "#c62828"  # gradients (the canvas's backward colour)
 ERROR_COLOR = "#b71c1c"

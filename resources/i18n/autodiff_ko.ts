@@ -890,179 +890,179 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="457"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="459"/>
         <source>1 node</source>
         <translation>노드 1개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="457"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="459"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="459"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="461"/>
         <source>Empty graph: drag blocks from the palette or type a function</source>
         <translation>빈 그래프: 블록 목록에서 블록을 끌어 오거나 함수를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="463"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="465"/>
         <source>Incomplete: {reason} · {nodes}</source>
         <translation>미완성: {reason} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="466"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="468"/>
         <source>Error: {error} · {nodes}</source>
         <translation>오류: {error} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="468"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="470"/>
         <source>f = {value} · {nodes}</source>
         <translation>f = {value} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="505"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="507"/>
         <source>Type a function first, e.g. x**2 + 2*x</source>
         <translation>먼저 함수를 입력하세요. 예: x**2 + 2*x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="583"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="585"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="584"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="586"/>
         <source>{name}[*] — Autodiff Studio</source>
         <translation>{name}[*] — Autodiff Studio</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="588"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="590"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="589"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="591"/>
         <source>The graph has changes that are not saved.</source>
         <translation>그래프에 저장하지 않은 변경 사항이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="592"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="594"/>
         <source>Do you want to save them?</source>
         <translation>저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="627"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="629"/>
         <source>New empty graph</source>
         <translation>새 빈 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="634"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="636"/>
         <source>Open Graph</source>
         <translation>그래프 열기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="643"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="645"/>
         <source>Cannot open file</source>
         <translation>파일을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="656"/>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="659"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="658"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="661"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="663"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="665"/>
         <source>Opened {file}</source>
         <translation>{file}을(를) 열었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="677"/>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="691"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="679"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="693"/>
         <source>Cannot save</source>
         <translation>저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="682"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="684"/>
         <source>untitled</source>
         <translation>제목없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="683"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="685"/>
         <source>Save Graph</source>
         <translation>그래프 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="701"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="703"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>{file}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="707"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="709"/>
         <source>Saved {file}</source>
         <translation>{file}을(를) 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="711"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="713"/>
         <source>Autodiff Studio graph (*.adgraph.json *.json)</source>
         <translation>Autodiff Studio 그래프 (*.adgraph.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="712"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="714"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="754"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="756"/>
         <source>graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="755"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="757"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="755"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="757"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="757"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="759"/>
         <source>Export Image</source>
         <translation>이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="765"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="767"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="775"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="777"/>
         <source>Nothing to export: the graph is empty</source>
         <translation>내보낼 것이 없습니다: 그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="789"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="791"/>
         <source>Cannot write {file}</source>
         <translation>{file}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="791"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="793"/>
         <source>Exported {file}</source>
         <translation>{file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="821"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="823"/>
         <source>Autodiff Studio graph</source>
         <translation>Autodiff Studio 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="879"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="881"/>
         <source>About Autodiff Studio</source>
         <translation>Autodiff Studio 정보</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="880"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="882"/>
         <source>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;Build a function from blocks or type it, then watch automatic differentiation happen node by node: the forward pass, the backward pass and the chain rule, checked against finite differences and PyTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;함수를 블록으로 조립하거나 직접 입력한 다음, 자동미분이 노드 하나하나에서 일어나는 과정을 지켜보세요. 순전파, 역전파, 연쇄 법칙을 보여 주고, 그 결과를 수치미분 및 PyTorch와 비교합니다.&lt;/p&gt;</translation>
     </message>
@@ -1071,135 +1071,134 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <name>Narration</name>
     <message>
         <location filename="../../autodiff_gui/core/steps.py" line="136"/>
-        <location filename="../../autodiff_gui/ui/narration.py" line="28"/>
         <source>{name} = {value}  (input)</source>
         <translation>{name} = {value}  (입력)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/steps.py" line="137"/>
-        <location filename="../../autodiff_gui/ui/narration.py" line="29"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/steps.py" line="138"/>
-        <location filename="../../autodiff_gui/ui/narration.py" line="30"/>
         <source>{line}, so</source>
         <translation>{line} 이므로</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/steps.py" line="139"/>
-        <location filename="../../autodiff_gui/ui/narration.py" line="31"/>
         <source>∂f/∂{src} = ∂f/∂{out} · {local} = {dout} · {localv} = {amount}</source>
         <translation>∂f/∂{src} = ∂f/∂{out} · {local} = {dout} · {localv} = {amount}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/steps.py" line="140"/>
-        <location filename="../../autodiff_gui/ui/narration.py" line="33"/>
         <source>∂f/∂{src} = {local} = {amount}</source>
         <translation>∂f/∂{src} = {local} = {amount}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/steps.py" line="141"/>
-        <location filename="../../autodiff_gui/ui/narration.py" line="34"/>
         <source>∂f/∂{src} += {amount}:  {before} + {amount} = {after}</source>
         <translation>∂f/∂{src} += {amount}:  {before} + {amount} = {after}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/steps.py" line="142"/>
-        <location filename="../../autodiff_gui/ui/narration.py" line="35"/>
         <source>∂f/∂{out} = {dout}  (upstream gradient)</source>
         <translation>∂f/∂{out} = {dout}  (상류층 미분계수)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/steps.py" line="143"/>
-        <location filename="../../autodiff_gui/ui/narration.py" line="36"/>
         <source>{name}: tangent ∂{name}/∂{wrt} = {tangent}</source>
         <translation>{name}: 탄젠트 ∂{name}/∂{wrt} = {tangent}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/steps.py" line="144"/>
-        <location filename="../../autodiff_gui/ui/narration.py" line="37"/>
         <source>constant {value}: tangent 0</source>
         <translation>상수 {value}: 탄젠트 0</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/steps.py" line="145"/>
-        <location filename="../../autodiff_gui/ui/narration.py" line="38"/>
         <source>∂{out}/∂{wrt} = {terms} = {tangent}</source>
         <translation>∂{out}/∂{wrt} = {terms} = {tangent}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/steps.py" line="146"/>
-        <location filename="../../autodiff_gui/ui/narration.py" line="39"/>
         <source>∂{out}/∂{wrt} = 0  (does not depend on {wrt})</source>
         <translation>∂{out}/∂{wrt} = 0  ({wrt}에 의존하지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="147"/>
+        <source>{line}  (summed back to the shape of {src}, {shape})</source>
+        <translation>{line}  ({src}의 모양 {shape}으로 다시 합산)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/steps.py" line="148"/>
+        <source>{line}  (summed back to one number, as {src} is)</source>
+        <translation>{line}  ({src}처럼 숫자 하나로 다시 합산)</translation>
     </message>
 </context>
 <context>
     <name>NarrationView</name>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="87"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="72"/>
         <source>Forward pass</source>
         <translation>순전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="89"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="74"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="90"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="75"/>
         <source>Forward mode (tangent of {0})</source>
         <translation>포워드모드 ({0}의 탄젠트)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="130"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="115"/>
         <source>Stopped at {label}</source>
         <translation>{label}에서 멈춤</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="135"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="120"/>
         <source>{pass_name} · step {n} of {total}</source>
         <translation>{pass_name} · {total}단계 중 {n}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="145"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="130"/>
         <source>Local derivative: </source>
         <translation>국소 미분계수: </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="152"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="137"/>
         <source>Earlier steps</source>
         <translation>앞의 단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="169"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="154"/>
         <source>Done: f = {value}</source>
         <translation>완료: f = {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="176"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="161"/>
         <source>(includes the gradients accumulated in earlier runs)</source>
         <translation>(앞선 실행에서 누적된 미분계수 포함)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="166"/>
         <source>One forward-mode pass gives the derivative for one input; reverse mode gives every input's in one backward pass.</source>
         <translation>포워드모드는 한 번 전파할 때 입력 하나의 미분계수만 얻지만, 리버스모드는 역전파 한 번으로 모든 입력의 편미분계수를 얻습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="189"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="174"/>
         <source>Nothing to step yet: {reason}</source>
         <translation>아직 진행할 단계가 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="191"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="176"/>
         <source>Forward mode carries the tangent of one input along with the values. Press → (Next step) to begin.</source>
         <translation>포워드모드는 값과 함께 입력 하나의 탄젠트를 앞으로 전달합니다. 시작하려면 → (다음 단계)를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="193"/>
+        <location filename="../../autodiff_gui/ui/narration.py" line="178"/>
         <source>Reverse mode: the forward pass computes every value, then the backward pass sends the gradient from the output back to the inputs with the chain rule. Press → (Next step) to begin.</source>
         <translation>리버스모드: 순전파로 모든 값을 계산한 다음, 역전파로 연쇄 법칙을 따라 출력의 미분계수를 입력까지 거꾸로 보냅니다. 시작하려면 → (다음 단계)를 누르세요.</translation>
     </message>
@@ -2305,7 +2304,7 @@ Arguments: {args}</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="522"/>
+        <location filename="../../autodiff_gui/ui/main_window.py" line="524"/>
         <source>Build f = %1</source>
         <translation>f = %1 만들기</translation>
     </message>

@@ -208,3 +208,21 @@ def test_fmt() -> None:
     assert fmt(2.0) == "2" and fmt(-0.0) == "0" and fmt(1e-7) == "1.0000e-7"
     assert fmt(123456.0) == "1.2346e+5" and fmt(0.5, 2) == "0.5"
     assert fmt(np.arange(6.0)) == "[0, 1, 2, 3, …] (6)"
+
+
+def test_broadcast_contributions_say_they_were_summed_back() -> None:
+    """Lesson 7: a broadcast input's copies each contribute; the narration says so."""
+    from autodiff_gui.core.engine import Stepper, compile_graph
+    from autodiff_gui.core.expr import parse
+    from autodiff_gui.core.steps import BackwardStep, narrate
+
+    doc = parse("sum(x * w + b)", {"x": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]],
+                                   "w": [0.5, -1.0, 2.0], "b": 1.0})
+    stepper = Stepper(compile_graph(doc))
+    stepper.run_to_end()
+    text = "\n".join(narrate(r) for r in stepper.records if isinstance(r, BackwardStep))
+    assert "= 6  (summed back to one number, as b is)" in text
+    assert "= [5, 7, 9] (3)  (summed back to the shape of w, (3,))" in text
+    # x has the product's shape: nothing was summed, nothing is said
+    assert not [line for line in text.splitlines()
+                if line.startswith("∂f/∂x") and "summed" in line]

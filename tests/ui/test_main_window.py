@@ -622,3 +622,16 @@ def test_a_refusal_leaves_the_status_bar_once_an_edit_goes_through(window):
     assert "abc" in window.statusBar().currentMessage()
     assert model.setData(idx, "3")
     assert window.statusBar().currentMessage() == ""
+
+
+def test_moving_a_block_does_not_re_evaluate_the_graph(window, monkeypatch):
+    """A drag sends many "moved" events; none changes the value or the expression."""
+    calls = []
+    monkeypatch.setattr(window, "_value_summary", lambda: calls.append(1) or ("", False))
+    node = window.document.nodes()[0]
+    window.document.set_position(node, (500.0, 500.0))
+    QApplication.processEvents()
+    assert calls == []
+    window.document.set_value(node, 5.0)
+    QApplication.processEvents()
+    assert calls == [1]
