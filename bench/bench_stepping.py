@@ -91,14 +91,13 @@ def timed(fn, app) -> float:
 
 
 def bench(n: int, app) -> dict[str, str]:
-    from autodiff_gui.ui import run_panel
     from autodiff_gui.ui.main_window import MainWindow
 
     doc = random_graph(n)
     w = MainWindow(doc, restore=False)
     w.persist_settings = False
     w.ask_unsaved = lambda: "discard"
-    panel = run_panel.attach(w)
+    panel = w.run_panel  # the window's own: a second panel would draw every step twice
     w.resize(1600, 1000)
     w.show()
     app.processEvents()
