@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from autodiff_gui.check import codegen, torch_ref  # noqa: E402
 from autodiff_gui.core.engine import Program, compile_graph  # noqa: E402
 from autodiff_gui.core.graph import Document  # noqa: E402
+from tests.core.helpers import seed_doc  # noqa: E402
 
 FIRST = """\
 import json, sys, time
@@ -40,15 +41,8 @@ t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
 from autodiff_gui.check import torch_ref
 from autodiff_gui.core.engine import compile_graph
-from autodiff_gui.core.graph import Document
-d = Document()
-x = d.add_input('x', 1.0); c2 = d.add_const(2.0); a = d.add_op('pow')
-d.connect(x, a, 0); d.connect(c2, a, 1)
-c2b = d.add_const(2.0); b = d.add_op('mul'); d.connect(c2b, b, 0); d.connect(x, b, 1)
-c = d.add_op('add'); d.connect(a, c, 0); d.connect(b, c, 1)
-y = d.add_input('y', 2.0); dd = d.add_op('log'); d.connect(y, dd, 0)
-z = d.add_op('mul'); d.connect(c, z, 0); d.connect(dd, z, 1)
-p = compile_graph(d)
+from tests.core.helpers import seed_doc  # the one seed builder
+p = compile_graph(seed_doc())
 t1 = time.perf_counter()
 ok, version = torch_ref.torch_status()
 t2 = time.perf_counter()
@@ -62,26 +56,7 @@ print(json.dumps({{"startup": t1 - t0, "import": t2 - t1, "compare": t3 - t2,
 
 
 def seed_graph() -> Program:
-    d = Document()
-    x = d.add_input("x", 1.0)
-    c2 = d.add_const(2.0)
-    a = d.add_op("pow")
-    d.connect(x, a, 0)
-    d.connect(c2, a, 1)
-    c2b = d.add_const(2.0)
-    b = d.add_op("mul")
-    d.connect(c2b, b, 0)
-    d.connect(x, b, 1)
-    c = d.add_op("add")
-    d.connect(a, c, 0)
-    d.connect(b, c, 1)
-    y = d.add_input("y", 2.0)
-    dd = d.add_op("log")
-    d.connect(y, dd, 0)
-    z = d.add_op("mul")
-    d.connect(c, z, 0)
-    d.connect(dd, z, 1)
-    return compile_graph(d)
+    return compile_graph(seed_doc())
 
 
 def big_graph(nodes: int = 100, inputs: int = 4, seed: int = 0) -> Program:
