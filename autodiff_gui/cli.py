@@ -385,14 +385,14 @@ def run_window(args: argparse.Namespace) -> int:
                            "or --screenshot, which work headless")
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
     elif _uses_xcb():
-        from .ui.platform_check import explain_missing, missing_xcb_libraries
+        from .ui.app.platform_check import explain_missing, missing_xcb_libraries
 
         missing = missing_xcb_libraries()  # Qt would abort with a vague message
         if missing and args.screenshot:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         elif missing:
             raise CliError("input", explain_missing(missing), missing=missing)
-    from .ui.app import run_gui
+    from .ui.app.startup import run_gui
 
     return run_gui(document=document, screenshot=args.screenshot, lang=args.lang,
                    steps=args.steps, size=args.size)

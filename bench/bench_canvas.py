@@ -26,7 +26,7 @@ from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from autodiff_gui.core.graph import Document  # noqa: E402
-from autodiff_gui.core.layout import layered_layout  # noqa: E402
+from autodiff_gui.diagram.layout import layered_layout  # noqa: E402
 from autodiff_gui.ui.canvas import GraphScene, GraphView  # noqa: E402
 
 UNARY = ["sin", "exp", "tanh", "sigmoid", "log", "sqrt", "neg"]

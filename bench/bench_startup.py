@@ -33,11 +33,11 @@ CHILD = r"""
 import json, os, sys, time
 spawned = float(os.environ["BENCH_SPAWNED"])
 t0 = time.time()
-from autodiff_gui.ui.app import FirstPaint, create_app
+from autodiff_gui.ui.app.startup import FirstPaint, create_app
 t_imp_app = time.time()
 app = create_app()
 t_app = time.time()
-from autodiff_gui.ui.main_window import MainWindow
+from autodiff_gui.ui.window.main_window import MainWindow
 t_imp_win = time.time()
 window = MainWindow(restore=False)
 window.resize(1280, 800)
@@ -97,7 +97,7 @@ def time_screenshot(config_home: str, target: str) -> tuple[float, str]:
         how = "main.py --screenshot"
     else:
         cmd = [sys.executable, "-c",
-               "import sys; from autodiff_gui.ui.app import run_gui; "
+               "import sys; from autodiff_gui.ui.app.startup import run_gui; "
                f"sys.exit(run_gui(screenshot={target!r}))"]
         how = "python -c run_gui(screenshot=...)"
     start = time.perf_counter()

@@ -91,7 +91,7 @@ def timed(fn, app) -> float:
 
 
 def bench(n: int, app) -> dict[str, str]:
-    from autodiff_gui.ui.main_window import MainWindow
+    from autodiff_gui.ui.window.main_window import MainWindow
 
     doc = random_graph(n)
     w = MainWindow(doc, restore=False)

@@ -6,7 +6,7 @@ import random
 
 from autodiff_gui.core import ops
 from autodiff_gui.core.graph import Document
-from autodiff_gui.core.layout import (
+from autodiff_gui.diagram.layout import (
     BLOCK_WIDTH,
     COLUMN_SPACING,
     assign_layers,

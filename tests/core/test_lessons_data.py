@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autodiff_gui.core import lessons as L
 from autodiff_gui.core.engine import Stepper, compile_graph
 from autodiff_gui.core.steps import BackwardStep, narrate
+from autodiff_gui.course import lessons as L
 
 LANGS = ("en", "ko")
 

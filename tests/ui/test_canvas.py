@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 
 from autodiff_gui.core.engine import compile_graph
 from autodiff_gui.core.graph import Document
-from autodiff_gui.core.layout import count_crossings
+from autodiff_gui.diagram.layout import count_crossings
 from autodiff_gui.ui.canvas import (
     MIME_BLOCK,
     MIME_NODES,
@@ -43,7 +43,7 @@ from autodiff_gui.ui.canvas import (
 )
 from autodiff_gui.ui.canvas import scene as scene_module
 from autodiff_gui.ui.canvas.items import PORT_HIT_RADIUS, PORT_RADIUS
-from autodiff_gui.ui.commands import ReplaceDocument
+from autodiff_gui.ui.editing.commands import ReplaceDocument
 from tests.core.test_layout import seed_doc
 
 L = Qt.MouseButton.LeftButton

@@ -11,8 +11,8 @@ from PySide6.QtGui import QUndoStack
 
 from autodiff_gui.core.engine import compile_graph
 from autodiff_gui.core.graph import Document, GraphError
-from autodiff_gui.core.layout import layered_layout
-from autodiff_gui.ui.commands import (
+from autodiff_gui.diagram.layout import layered_layout
+from autodiff_gui.ui.editing.commands import (
     AddNode,
     AutoLayout,
     Connect,
@@ -366,7 +366,7 @@ def test_one_value_parser_json_or_plain_decimal() -> None:
 
 def test_values_are_edited_in_their_shortest_exact_text():
     """0.1 must read 0.1 in an editor on a projector, and still read back exactly."""
-    from autodiff_gui.ui.commands import parse_value_text, value_to_text
+    from autodiff_gui.ui.editing.commands import parse_value_text, value_to_text
 
     for v in (0.1, 1 / 3, 2.0, -1e-300, 1e308):
         text = value_to_text(v)

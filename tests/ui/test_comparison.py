@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QTableView
 
 from autodiff_gui.check import finite_diff, torch_ref
 from autodiff_gui.core.expr import parse
-from autodiff_gui.ui import i18n
-from autodiff_gui.ui.comparison import ComparisonPanel, run_comparison
-from autodiff_gui.ui.stepping import StepController
+from autodiff_gui.ui.app import i18n
+from autodiff_gui.ui.checks.comparison import ComparisonPanel, run_comparison
+from autodiff_gui.ui.run.stepping import StepController
 from tests.core.helpers import seed_doc as seed_document
 
 GX, GY = 2.772588722239781, 1.5

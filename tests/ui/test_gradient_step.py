@@ -8,8 +8,8 @@ from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
 from autodiff_gui.core.engine import compile_graph
-from autodiff_gui.ui.gradient_step import DEFAULT_RATE, LossPlot, _nice_step
-from autodiff_gui.ui.main_window import MainWindow
+from autodiff_gui.ui.run.gradient_step import DEFAULT_RATE, LossPlot, _nice_step
+from autodiff_gui.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def test_a_new_function_clears_the_history(win):
 
 
 def test_a_language_switch_keeps_the_ticked_inputs(win):
-    from autodiff_gui.ui import i18n, language
+    from autodiff_gui.ui.app import i18n, language
 
     load_neuron(win)
     assert win.gradient_step.chosen() == ["w", "b"]  # x and t are data

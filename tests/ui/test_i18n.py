@@ -22,10 +22,10 @@ from shiboken6 import isValid
 from autodiff_gui.core.engine import EvalError, compile_graph
 from autodiff_gui.core.expr import ParseError, parse
 from autodiff_gui.core.graph import Document, GraphError, Text
-from autodiff_gui.ui import fonts, i18n, language
-from autodiff_gui.ui.commands import SetValue
-from autodiff_gui.ui.main_window import MainWindow
-from autodiff_gui.ui.settings import Settings
+from autodiff_gui.ui.app.settings import Settings
+from autodiff_gui.ui.app import fonts, i18n, language
+from autodiff_gui.ui.editing.commands import SetValue
+from autodiff_gui.ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "i18n" / "autodiff_ko.ts"
@@ -185,8 +185,8 @@ def test_lang_flag_gives_a_korean_window_without_saving(tmp_path):
     code = (
         "import sys\n"
         "from PySide6.QtCore import QCoreApplication, QSettings\n"
-        "from autodiff_gui.ui.app import run_gui\n"
-        "from autodiff_gui.ui.i18n import current_language\n"
+        "from autodiff_gui.ui.app.startup import run_gui\n"
+        "from autodiff_gui.ui.app.i18n import current_language\n"
         "rc = run_gui(lang='ko', screenshot=sys.argv[1], steps=3)\n"
         "app = QCoreApplication.instance()\n"
         "print(current_language())\n"

@@ -17,11 +17,11 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QWidget
 from shiboken6 import isValid
 
-from autodiff_gui.core.lessons import load_examples, values_differ
-from autodiff_gui.ui import examples as examples_ui
-from autodiff_gui.ui import i18n
-from autodiff_gui.ui.lessons import POINTER_COLOR, LessonsPanel, render_text
-from autodiff_gui.ui.main_window import MainWindow
+from autodiff_gui.course.lessons import load_examples, values_differ
+from autodiff_gui.ui.app import i18n
+from autodiff_gui.ui.course import examples as examples_ui
+from autodiff_gui.ui.course.lessons import POINTER_COLOR, LessonsPanel, render_text
+from autodiff_gui.ui.window.main_window import MainWindow
 
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 LONG = 60_000  # ms: the first PyTorch import in a worker, on a busy machine
@@ -378,7 +378,7 @@ def test_examples_menu_loads_one_undo_step(win):
 
 def test_a_language_switch_keeps_the_page(win, qtbot):
     """View ▸ Language rebuilds the window: the lesson, page and stepping stay."""
-    from autodiff_gui.ui import i18n, language
+    from autodiff_gui.ui.app import i18n, language
 
     app = QApplication.instance()
     panel = open_lessons(win)

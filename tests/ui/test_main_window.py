@@ -22,11 +22,11 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QTableView
 from autodiff_gui.core.engine import compile_graph
 from autodiff_gui.core.expr import parse, to_text
 from autodiff_gui.core.graph import Document
-from autodiff_gui.ui import i18n
-from autodiff_gui.ui.inputs_panel import parse_value_text, value_to_text
-from autodiff_gui.ui.main_window import MainWindow, seed_document
-from autodiff_gui.ui.palette import MIME_TYPE, PaletteWidget
-from autodiff_gui.ui.settings import MAX_RECENT, Settings
+from autodiff_gui.ui.app.settings import MAX_RECENT, Settings
+from autodiff_gui.ui.app import i18n
+from autodiff_gui.ui.editing.inputs_panel import parse_value_text, value_to_text
+from autodiff_gui.ui.editing.palette import MIME_TYPE, PaletteWidget
+from autodiff_gui.ui.window.main_window import MainWindow, seed_document
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_VALUE = 2.0794415416798357
@@ -497,7 +497,7 @@ def test_export_png_and_svg(window, tmp_path):
 
 def test_export_png_of_a_big_graph_is_scaled_to_fit(window, tmp_path, monkeypatch):
     # At 2× a wide graph needs more pixels than QImage allows: it is drawn smaller.
-    from autodiff_gui.ui import main_window
+    from autodiff_gui.ui.window import main_window
 
     monkeypatch.setattr(main_window, "MAX_EXPORT_PIXELS", 400_000)
     window.document.set_position(window.document.find_input("y"), (30_000.0, 20_000.0))
@@ -525,7 +525,7 @@ def test_screenshot_subprocess_at_scale(scale, target, tmp_path):
                XDG_CONFIG_HOME=str(tmp_path), PYTHONPATH=str(ROOT))
     if os.path.exists(target):
         os.remove(target)
-    code = ("import sys; from autodiff_gui.ui.app import run_gui; "
+    code = ("import sys; from autodiff_gui.ui.app.startup import run_gui; "
             f"sys.exit(run_gui(screenshot={target!r}))")
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
@@ -540,7 +540,7 @@ def test_screenshot_failure_exits_non_zero(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),
                PYTHONPATH=str(ROOT))
     target = str(tmp_path / "no" / "such" / "folder" / "x.png")
-    code = ("import sys; from autodiff_gui.ui.app import run_gui; "
+    code = ("import sys; from autodiff_gui.ui.app.startup import run_gui; "
             f"sys.exit(run_gui(screenshot={target!r}, steps=3))")
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
@@ -601,7 +601,7 @@ def test_canvas_shortcuts_do_not_fire_while_typing(window, qtbot):
 def test_dark_scheme_palette_follows_and_returns(qapp):
     from PySide6.QtGui import QPalette
 
-    from autodiff_gui.ui.app import apply_color_scheme
+    from autodiff_gui.ui.app.startup import apply_color_scheme
 
     window_colour = lambda: qapp.palette().color(QPalette.ColorRole.Window).lightness()
     try:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from autodiff_gui.ui import platform_check
+from autodiff_gui.ui.app import platform_check
 
 
 @pytest.mark.parametrize("soname, package", [

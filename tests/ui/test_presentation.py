@@ -20,10 +20,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QToolButton
 
-from autodiff_gui.ui import presentation
 from autodiff_gui.ui.canvas import theme as canvas_theme
 from autodiff_gui.ui.canvas.view import MAX_FIT_SCALE
-from autodiff_gui.ui.main_window import MainWindow
+from autodiff_gui.ui.window import presentation
+from autodiff_gui.ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOT_SIZE = (1600, 900)
@@ -353,7 +353,7 @@ if __name__ == "__main__":
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(Path(os.environ.get("TMPDIR", "/tmp")) / "presentation-shot"))
-    from autodiff_gui.ui.app import create_app
+    from autodiff_gui.ui.app.startup import create_app
 
     app = create_app(sys.argv[:1])
     out = sys.argv[1] if len(sys.argv) > 1 else "/tmp/presentation.png"

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QLabel, QTableView, QTextBrowser
 
 from autodiff_gui.core import steps
 from autodiff_gui.core.engine import compile_graph
-from autodiff_gui.ui import i18n, run_panel
-from autodiff_gui.ui.main_window import MainWindow
-from autodiff_gui.ui.narration import muted_colour
+from autodiff_gui.ui.app import i18n
+from autodiff_gui.ui.run import run_panel
+from autodiff_gui.ui.run.narration import muted_colour
+from autodiff_gui.ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 # The seed's steps: node label of the current block after each step.
@@ -454,8 +455,8 @@ def test_no_matplotlib_or_torch_at_start(tmp_path):
             f" {str(tmp_path)!r});"
             "QCoreApplication.setOrganizationName('AutodiffStudioTests');"
             "from PySide6.QtWidgets import QApplication; app=QApplication([]);"
-            "from autodiff_gui.ui.main_window import MainWindow;"
-            "from autodiff_gui.ui import run_panel;"
+            "from autodiff_gui.ui.window.main_window import MainWindow;"
+            "from autodiff_gui.ui.run import run_panel;"
             "w=MainWindow(restore=False); p=run_panel.attach(w); w.show(); app.processEvents();"
             "p.controller.run_to_end();"
             "print('matplotlib' in sys.modules, 'torch' in sys.modules)")
@@ -469,7 +470,7 @@ def test_no_matplotlib_or_torch_at_start(tmp_path):
 def test_settings_changed_from_code_show_in_the_panel(qtbot):
     """A lesson sets the mode and the upstream gradient through the controller: the
     Run panel's widgets must say so, without feeding the change back."""
-    from autodiff_gui.ui.main_window import MainWindow
+    from autodiff_gui.ui.window.main_window import MainWindow
 
     w = MainWindow(restore=False)
     qtbot.addWidget(w)

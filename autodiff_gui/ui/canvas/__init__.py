@@ -5,7 +5,7 @@
     scene = GraphScene(document, undo_stack, parent=None)
         Follows the document's events (``reset`` rebuilds; blocks without a position
         are laid out with core.layout.layered_layout).  Every edit is an undo command
-        (ui/commands.py) pushed on ``undo_stack``; refused edits never enter it.
+        (ui/editing/commands.py) pushed on ``undo_stack``; refused edits never enter it.
       signals: statusMessage(str)        why an edit was refused (show in the status bar)
                nodeDoubleClicked(int)    the scene opens no dialog itself: connect it to
                                          ``lambda n: scene.edit_node(n, window)``
@@ -30,7 +30,7 @@
       refresh_output_mark() to update it at once; output_node() is what is drawn.
       Where the blocks sit is the document's "pos" (top-left corner); a mouse drag
       pushes MoveNodes on release.  Geometry (block sizes, ports) lives in
-      core/layout.py: block_size(kind), input_port_offset(), output_port_offset().
+      diagram/layout.py: block_size(kind), input_port_offset(), output_port_offset().
       Step-through overlays (each call repaints only that item):
         clear_overlays()
         NodeItem.set_state("normal" | "dim" | "current" | "done" | "error")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core import ops
 from ...core.graph import Document, format_value
-from ...core.layout import (
+from ...diagram.layout import (
     BLOCK_BODY,
     BLOCK_HEADER,
     BLOCK_WIDTH,
@@ -37,7 +37,7 @@ from ...core.layout import (
     block_size,
     slot_fraction,
 )
-from ..i18n import op_description, op_formula
+from ..app.i18n import op_description, op_formula
 from .theme import Theme
 
 if TYPE_CHECKING:

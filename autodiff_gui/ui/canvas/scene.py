@@ -36,14 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.graph import Document, Event, GraphError
-from ...core.layout import (
+from ...diagram.layout import (
     BLOCK_HEIGHT,
     BLOCK_WIDTH,
     block_size,
     layered_layout,
     missing_positions,
 )
-from ..commands import (
+from ..app.i18n import translate_error
+from ..editing.commands import (
     AddNode,
     AutoLayout,
     Connect,
@@ -63,7 +64,6 @@ from ..commands import (
     try_push,
     value_to_text,
 )
-from ..i18n import translate_error
 from .items import NodeItem
 from .theme import Theme, current_theme
 from .wires import LiveWire, WireItem

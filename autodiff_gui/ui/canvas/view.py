@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QCompleter, QGraphicsView, QLineEdit, QWidget
 
 from ...core import ops
 from ...core.graph import GraphError
-from ..i18n import translate_error
+from ..app.i18n import translate_error
 from .scene import MIME_BLOCK, GraphScene, parse_value_text
 from .theme import current_theme
 

@@ -32,10 +32,10 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..core.engine import EvalError, Program, Stepper, compile_graph
-from ..core.graph import Document, Event, GraphError, as_value, format_value
-from ..core.steps import BackwardStep, Step, TangentStep
-from .i18n import translate_error
+from ...core.engine import EvalError, Program, Stepper, compile_graph
+from ...core.graph import Document, Event, GraphError, as_value, format_value
+from ...core.steps import BackwardStep, Step, TangentStep
+from ..app.i18n import translate_error
 
 Value = Any
 # Node states the canvas knows.

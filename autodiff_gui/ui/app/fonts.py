@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 FONT_FILES = ("NotoSansKR-Regular.otf", "NotoSansKR-Bold.otf")
 HANGUL_FAMILY = "Noto Sans CJK KR"
 

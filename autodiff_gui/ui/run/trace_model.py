@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import ops
-from ..core.graph import format_value
-from ..core.steps import BackwardStep, ForwardStep, Step, TangentStep
+from ...core import ops
+from ...core.graph import format_value
+from ...core.steps import BackwardStep, ForwardStep, Step, TangentStep
 from .narration import BACKWARD_COLOR, FORWARD_COLOR
 from .stepping import StepController
 

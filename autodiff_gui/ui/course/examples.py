@@ -18,11 +18,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ..core.expr import ParseError, parse
-from ..core.graph import GraphError
-from ..core.lessons import Example, LessonDataError, load_examples, values_differ
-from .commands import ReplaceDocument, SetValue
-from .i18n import current_language
+from ...core.expr import ParseError, parse
+from ...core.graph import GraphError
+from ...course.lessons import Example, LessonDataError, load_examples, values_differ
+from ..app.i18n import current_language
+from ..editing.commands import ReplaceDocument, SetValue
 
 LOADED, VALUES, SAME = "loaded", "values", "same"
 

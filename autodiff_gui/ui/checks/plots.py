@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.engine import EvalError, Program, compile_graph
-from ..core.graph import GraphError, as_value, format_value
+from ...core.engine import EvalError, Program, compile_graph
+from ...core.graph import GraphError, as_value, format_value
+from ..app.i18n import translate_error, translate_text
+from ..run.stepping import StepController, is_showing
 from .comparison import BackgroundJob
-from .i18n import translate_error, translate_text
-from .stepping import StepController, is_showing
 
 FUNCTION, SWEEP, CONTOUR = "function", "sweep", "contour"
 SAMPLES = 201
@@ -318,7 +318,7 @@ class PlotsPanel(QWidget):
         from matplotlib.figure import Figure
 
         try:
-            from .fonts import configure_matplotlib
+            from ..app.fonts import configure_matplotlib
 
             configure_matplotlib()
         except (ImportError, OSError):  # fonts are a nicety; plots work without them
@@ -359,7 +359,7 @@ class PlotsPanel(QWidget):
                                   cancelled=job.is_cancelled)
         elif kind == SWEEP:
             def work(job: BackgroundJob) -> Any:
-                from ..check.finite_diff import error_sweep
+                from ...check.finite_diff import error_sweep
 
                 index = np.unravel_index(flat, np.shape(values[name])) \
                     if np.ndim(values[name]) else ()

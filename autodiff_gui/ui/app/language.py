@@ -172,7 +172,7 @@ def switch(window: QMainWindow, lang: str, *, remember: bool = True) -> QMainWin
     i18n.install_translator(app, lang)
     stack = getattr(window, "undo_stack", None)
     if stack is not None:  # the history outlives the window: say it in the new language
-        from .commands import retranslate_stack
+        from ..editing.commands import retranslate_stack
 
         retranslate_stack(stack)
     new = rebuild(window, state)
@@ -270,7 +270,7 @@ def _capture_run(panel: Any) -> dict[str, Any] | None:
 def rebuild(old: QMainWindow, state: dict[str, Any]) -> QMainWindow:
     """A new MainWindow around ``old``'s document and undo stack, in the current
     language, showing what ``state`` (from ``capture``) says; ``old`` is deleted."""
-    from .main_window import MainWindow
+    from ..window.main_window import MainWindow
 
     assert isinstance(old, MainWindow)
     new = MainWindow(old.document, settings=old.settings, restore=False,

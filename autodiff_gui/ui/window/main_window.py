@@ -67,20 +67,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
-from ..core import fileio
-from ..core.engine import EvalError, compile_graph
-from ..core.expr import ParseError, parse, to_text
-from ..core.graph import Document, GraphError, format_value
-from ..core.layout import BLOCK_HEIGHT, BLOCK_WIDTH, missing_positions
-from . import examples, gradient_step, language, lessons, presentation, run_panel
-from .canvas import GraphScene, GraphView
-from .commands import ReplaceDocument
-from .expression_bar import ExpressionBar
-from .i18n import translate_error
-from .inputs_panel import InputsPanel
-from .palette import PaletteWidget
-from .settings import Settings
+from ... import __version__
+from ...core import fileio
+from ...core.engine import EvalError, compile_graph
+from ...core.expr import ParseError, parse, to_text
+from ...core.graph import Document, GraphError, format_value
+from ...diagram.layout import BLOCK_HEIGHT, BLOCK_WIDTH, missing_positions
+from ..app import language
+from ..app.i18n import translate_error
+from ..app.settings import Settings
+from ..canvas import GraphScene, GraphView
+from ..course import examples, lessons
+from ..editing.commands import ReplaceDocument
+from ..editing.expression_bar import ExpressionBar
+from ..editing.inputs_panel import InputsPanel
+from ..editing.palette import PaletteWidget
+from ..run import gradient_step, run_panel
+from . import presentation
 
 SEED_EXPRESSION = "(x**2 + 2*x) * log(y)"
 SEED_VALUES = {"x": 1.0, "y": 2.0}
@@ -232,7 +235,7 @@ class MainWindow(QMainWindow):
         return QIcon()
 
     def _app_icon(self) -> QIcon:
-        path = Path(__file__).resolve().parents[2] / "resources" / "icons" / "app.svg"
+        path = Path(__file__).resolve().parents[3] / "resources" / "icons" / "app.svg"
         return QIcon(str(path)) if path.is_file() else QIcon()
 
     def _action(self, name: str, text: str, slot: Callable[..., Any] | None = None, *,

@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.graph import GraphError
-from .i18n import translate_error
-from .stepping import StepController, is_showing
+from ...core.graph import GraphError
+from ..app.i18n import translate_error
+from ..run.stepping import StepController, is_showing
 
 TORCH, SEED = "torch", "seed"
 
 
 def generate(kind: str, controller: StepController) -> str:
     """The script of ``kind`` for the controller's document and upstream gradient."""
-    from ..check import codegen
+    from ...check import codegen
 
     doc = controller.document
     if kind == TORCH:

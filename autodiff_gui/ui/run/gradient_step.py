@@ -52,11 +52,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.engine import EvalError, compile_graph
-from ..core.expr import to_text
-from ..core.graph import Document, GraphError, format_value
-from .commands import SetValue
-from .i18n import translate_error
+from ...core.engine import EvalError, compile_graph
+from ...core.expr import to_text
+from ...core.graph import Document, GraphError, format_value
+from ..app.i18n import translate_error
+from ..editing.commands import SetValue
 from .run_panel import scrolled
 
 DEFAULT_RATE = 0.5

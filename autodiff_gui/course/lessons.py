@@ -31,8 +31,8 @@ from typing import Any
 
 import numpy as np
 
-from .expr import ParseError, parse
-from .graph import Document, GraphError, as_value
+from ..core.expr import ParseError, parse
+from ..core.graph import Document, GraphError, as_value
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 EXAMPLES_PATH = RESOURCES / "examples" / "examples.json"

@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.engine import EvalError, Program, Stepper, compile_graph
-from ..core.graph import GraphError, as_value, format_value
-from .i18n import translate_error, translate_text
-from .stepping import StepController
+from ...core.engine import EvalError, Program, Stepper, compile_graph
+from ...core.graph import GraphError, as_value, format_value
+from ..app.i18n import translate_error, translate_text
+from ..run.stepping import StepController
 
 Value = Any
 TOLERANCES = {"eps": 1e-6, "atol": 1e-5, "rtol": 1e-3}  # torch.autograd.gradcheck's
@@ -273,7 +273,7 @@ def _row_verdict(row: InputRow, fd_verdict: str, atol: float, rtol: float) -> st
 def run_comparison(program: Program, values: Mapping[str, Any], upstream: Any,
                    job: BackgroundJob | None = None, use_torch: bool = True) -> Comparison:
     """Engine, forward mode, finite differences and (optionally) PyTorch, in one go."""
-    from ..check.finite_diff import check_gradients
+    from ...check.finite_diff import check_gradients
 
     tol = dict(TOLERANCES)
     elements = sum(int(np.size(program.leaves(values)[program.input_index[n]]))
@@ -313,7 +313,7 @@ def run_comparison(program: Program, values: Mapping[str, Any], upstream: Any,
     if job is not None:
         job.send_partial(_copy(result))
         job.report(2 * elements, total, "PyTorch")
-    from ..check.torch_ref import compare
+    from ...check.torch_ref import compare
 
     t = compare(program, values, upstream)
     if job is not None and job.is_cancelled():

@@ -20,9 +20,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..core.graph import Text
+from ...core.graph import Text
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+I18N_DIR = Path(__file__).resolve().parents[3] / "resources" / "i18n"
 SOURCE_LANGUAGE = "en"  # the language of the source strings: needs no file
 # Each language named in itself (menu entries are never translated).
 LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
@@ -169,7 +169,7 @@ def translate_error(exc: BaseException) -> str:
     ParseError: its message (the position is shown by the expression bar); a
     ValueError made from a Text: that text; anything else: ``str(exc)`` (English).
     """
-    from ..core.engine import EvalError  # the engine is loaded by then; keeps imports light
+    from ...core.engine import EvalError  # the engine is loaded by then; keeps imports light
 
     message = getattr(exc, "message", None)
     if isinstance(exc, EvalError):

@@ -77,10 +77,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.engine import compile_graph
-from ..core.expr import to_text
-from ..core.graph import GraphError, format_value
-from ..core.lessons import (
+from ...core.engine import compile_graph
+from ...core.expr import to_text
+from ...core.graph import GraphError, format_value
+from ...course.lessons import (
     TENSORS_DEMO_PATH,
     Example,
     Lesson,
@@ -91,9 +91,9 @@ from ..core.lessons import (
     load_lessons,
     values_differ,
 )
+from ..app.i18n import current_language, translate_error, translate_text
+from ..app.language import icon_text
 from .examples import LOADED, SAME, VALUES, ensure_example
-from .i18n import current_language, translate_error, translate_text
-from .language import icon_text
 
 POINTER_COLOR = "#ff6d00"
 HINT_COLOR = "#e65100"
@@ -782,7 +782,7 @@ class LessonsPanel(QWidget):
 
     def run_mechanics(self) -> None:
         """Replay the notebook's autograd cells on the current graph, off the GUI thread."""
-        from .comparison import BackgroundJob
+        from ..checks.comparison import BackgroundJob
 
         if self._mechanics_job is not None:
             self._mechanics_job.cancel()
@@ -799,7 +799,7 @@ class LessonsPanel(QWidget):
         key = self._current_key()
 
         def work(_job: Any) -> dict[str, Any]:
-            from ..check.torch_ref import seed_mechanics  # torch loads in this thread
+            from ...check.torch_ref import seed_mechanics  # torch loads in this thread
 
             return seed_mechanics(program, values, upstream=upstream)
 

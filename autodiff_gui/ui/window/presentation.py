@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from .canvas import theme as canvas_theme
+from ..canvas import theme as canvas_theme
 
 DEFAULT_SCALE = 1.6
 MIN_SCALE = 1.0

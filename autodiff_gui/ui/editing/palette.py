@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import ops
-from .canvas.scene import MIME_BLOCK
-from .canvas.theme import current_theme
-from .i18n import op_description
+from ...core import ops
+from ..app.i18n import op_description
+from ..canvas.scene import MIME_BLOCK
+from ..canvas.theme import current_theme
 
 MIME_TYPE = MIME_BLOCK  # "application/x-autodiff-block"
 SPEC_ROLE = Qt.ItemDataRole.UserRole

@@ -14,10 +14,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..core import ops
-from ..core.graph import format_value
-from ..core.steps import BackwardStep, ForwardStep, Step, narrate
-from .i18n import op_formula, translate_error
+from ...core import ops
+from ...core.graph import format_value
+from ...core.steps import BackwardStep, ForwardStep, Step, narrate
+from ..app.i18n import op_formula, translate_error
 from .stepping import StepController, tr_narration
 
 HISTORY = 6  # earlier steps shown under the current one

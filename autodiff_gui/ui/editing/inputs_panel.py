@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.graph import Document, Event, as_value, format_value, values_equal
+from ...core.graph import Document, Event, as_value, format_value, values_equal
+from ..app.i18n import translate_error
 from .commands import Rename, SetValue, parse_value_text, try_push, value_to_text
-from .i18n import translate_error
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, VALUE = 0, 1

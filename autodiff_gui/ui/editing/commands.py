@@ -23,10 +23,10 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core import ops
-from ..core.graph import NAME_RE, RESERVED_NAMES, Document, GraphError, as_value, message
-from ..core.layout import missing_positions
-from .i18n import translate_error, translate_text
+from ...core import ops
+from ...core.graph import NAME_RE, RESERVED_NAMES, Document, GraphError, as_value, message
+from ...diagram.layout import missing_positions
+from ..app.i18n import translate_error, translate_text
 
 Pos = tuple[float, float]
 CLIPBOARD_FORMAT = "autodiff-nodes"

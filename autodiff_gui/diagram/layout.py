@@ -28,7 +28,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-from .graph import Document
+from ..core.graph import Document
 
 # Block geometry, shared with the canvas.  A position is a block's top-left corner;
 # a block is a header (title) over a body, and the ports sit on the body's sides.

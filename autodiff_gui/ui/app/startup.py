@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..core.graph import Document
+from ...core.graph import Document
 
 APP_NAME = "Autodiff Studio"
 ORG_NAME = "AutodiffStudio"
@@ -131,7 +131,7 @@ def create_app(argv: list[str] | None = None, lang: str | None = None) -> QAppli
 
 
 def _version() -> str:
-    from .. import __version__
+    from ... import __version__
     return __version__
 
 
@@ -170,7 +170,7 @@ def run_gui(*, document: Document | None = None, screenshot: str | None = None,
     from QT_QPA_PLATFORM as usual (``offscreen`` for headless runs).
     """
     app = create_app(argv, lang)
-    from .main_window import DEFAULT_SIZE, MainWindow  # after the translators are in
+    from ..window.main_window import DEFAULT_SIZE, MainWindow  # after the translators are in
 
     window = MainWindow(document, restore=screenshot is None)
     window.pending_steps = int(steps or 0)

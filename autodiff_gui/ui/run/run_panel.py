@@ -49,10 +49,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .code_panel import CodePanel
-from .comparison import ComparisonPanel
+from ..checks.code_panel import CodePanel
+from ..checks.comparison import ComparisonPanel
+from ..checks.plots import PlotsPanel
 from .narration import NarrationView
-from .plots import PlotsPanel
 from .stepping import StepController
 from .trace_model import TracePanel
 
@@ -229,7 +229,7 @@ class StepSettings(QWidget):
             self.accumulated.setText("")
             self.accumulated.setVisible(False)
             return
-        from ..core.graph import format_value
+        from ...core.graph import format_value
 
         parts = [f"{name}.grad = {format_value(g)}" for name, g in c.accumulated.items()]
         self.accumulated.setText(self.tr("Accumulated: {0}").format(", ".join(parts)))

@@ -1,0 +1,1 @@
+"""Course content as data: lessons and examples (Qt-free; may import core)."""

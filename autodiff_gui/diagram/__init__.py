@@ -1,0 +1,1 @@
+"""Diagram geometry: layered layout and block sizes (Qt-free; may import core)."""

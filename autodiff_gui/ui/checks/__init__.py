@@ -1,0 +1,1 @@
+"""Checking gradients: the Compare table, plots and generated code."""

@@ -1,0 +1,1 @@
+"""Lessons and examples in the window."""

@@ -1,0 +1,1 @@
+"""Running the graph: the step controller, run panel, narration, trace, gradient steps."""

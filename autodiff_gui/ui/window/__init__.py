@@ -1,0 +1,1 @@
+"""The main window, assembled from parts, and presentation mode."""
