@@ -22,8 +22,8 @@ from shiboken6 import isValid
 from autodiff_gui.core.engine import EvalError, compile_graph
 from autodiff_gui.core.expr import ParseError, parse
 from autodiff_gui.core.graph import Document, GraphError, Text
-from autodiff_gui.ui.app.settings import Settings
 from autodiff_gui.ui.app import fonts, i18n, language
+from autodiff_gui.ui.app.settings import Settings
 from autodiff_gui.ui.editing.commands import SetValue
 from autodiff_gui.ui.window.main_window import MainWindow
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QTableView
 from autodiff_gui.core.engine import compile_graph
 from autodiff_gui.core.expr import parse, to_text
 from autodiff_gui.core.graph import Document
-from autodiff_gui.ui.app.settings import MAX_RECENT, Settings
 from autodiff_gui.ui.app import i18n
+from autodiff_gui.ui.app.settings import MAX_RECENT, Settings
 from autodiff_gui.ui.editing.inputs_panel import parse_value_text, value_to_text
 from autodiff_gui.ui.editing.palette import MIME_TYPE, PaletteWidget
 from autodiff_gui.ui.window.main_window import MainWindow, seed_document
