@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import fcntl
 import re
 import subprocess
 import sys
@@ -388,12 +389,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="write nothing; list untranslated messages; exit 1 if any")
     parser.add_argument("--no-release", action="store_true", help="do not build the .qm files")
+    parser.add_argument("--fill", action="append", default=[], metavar="TSV",
+                        help="add translations from a file of lines 'context<TAB>source<TAB>"
+                             "translation' (\\n for a line break); may be repeated")
     args = parser.parse_args(argv)
+    with open(I18N_DIR / ".lock", "a") as lock:  # several writers at once wait their turn
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return update(args)
+
+
+def read_fill(paths: list[str]) -> dict[tuple[str, str, str], Translation]:
+    """Translations given as TSV lines: ``context, source, translation``."""
+    found: dict[tuple[str, str, str], Translation] = {}
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            context, source, text = (part.replace("\\n", "\n")
+                                     for part in line.split("\t", 2))
+            found[(context, source, "")] = Translation(text, [], bool(text))
+    return found
+
+
+def update(args: argparse.Namespace) -> int:
     messages = collect()
+    filled = read_fill(args.fill)
     status = 0
     for suffix, language in LANGUAGES.items():
         ts = I18N_DIR / f"autodiff_{suffix}.ts"
         known = read_ts(ts)
+        known.update(filled)
         text = render_ts(messages, known, language, I18N_DIR)
         missing = untranslated(messages, known)
         current = {m.key for m in messages}

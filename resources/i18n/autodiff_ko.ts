@@ -4,52 +4,52 @@
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="55"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="55"/>
         <source>PyTorch</source>
         <translation>PyTorch</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="56"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="56"/>
         <source>Seed notebook style</source>
         <translation>노트북 스타일</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="65"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="65"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="68"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="68"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="115"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="115"/>
         <source>Cannot write code yet: {0}</source>
         <translation>아직 코드를 만들 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="128"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="128"/>
         <source>Copied to the clipboard</source>
         <translation>클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="136"/>
         <source>Save Script</source>
         <translation>스크립트 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="137"/>
         <source>Python files (*.py)</source>
         <translation>Python 파일 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="143"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="143"/>
         <source>Cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/code_panel.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="146"/>
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
@@ -57,245 +57,245 @@
 <context>
     <name>ComparisonPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="406"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="406"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="407"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="407"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="408"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="408"/>
         <source>Engine (reverse)</source>
         <translation>엔진 (리버스모드)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="409"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="409"/>
         <source>Forward mode</source>
         <translation>포워드모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="410"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="410"/>
         <source>Forward diff.</source>
         <translation>전방 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="411"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="411"/>
         <source>Central diff.</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="412"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="412"/>
         <source>Complex step</source>
         <translation>복소 스텝</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="413"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="413"/>
         <source>PyTorch</source>
         <translation>PyTorch</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="414"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="414"/>
         <source>Max abs. error</source>
         <translation>최대 절대 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="415"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="415"/>
         <source>Max rel. error</source>
         <translation>최대 상대 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="416"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="416"/>
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="418"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="418"/>
         <source>Node</source>
         <translation>노드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="419"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="419"/>
         <source>Op</source>
         <translation>연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="420"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="420"/>
         <source>Engine value</source>
         <translation>엔진 값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="421"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="421"/>
         <source>PyTorch value</source>
         <translation>PyTorch 값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="422"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="422"/>
         <source>Engine ∂f/∂node</source>
         <translation>엔진 ∂f/∂node</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="423"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="423"/>
         <source>PyTorch ∂f/∂node</source>
         <translation>PyTorch ∂f/∂node</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="424"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="424"/>
         <source>grad_fn</source>
         <translation>grad_fn</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="425"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="425"/>
         <source>Agree</source>
         <translation>일치</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="436"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="436"/>
         <source>Tolerances (as torch.autograd.gradcheck): a gradient passes when |engine − reference| ≤ atol + rtol·|reference|, atol = {atol:g}, rtol = {rtol:g}; the finite-difference check uses a central difference with h = {eps:g}.</source>
         <translation>허용 오차 (torch.autograd.gradcheck와 같음): |엔진 − 기준값| ≤ atol + rtol·|기준값|이면 미분계수가 통과합니다. atol = {atol:g}, rtol = {rtol:g}이고, 수치미분 검사는 h = {eps:g}인 중앙 차분을 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="442"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="442"/>
         <source>Check gradients</source>
         <translation>미분계수 검사</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="445"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="445"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="456"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="456"/>
         <source>Press Check gradients to compare.</source>
         <translation>비교하려면 '미분계수 검사'를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="462"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="462"/>
         <source>Largest |engine − reference| over forward mode, the central difference, the complex step and PyTorch</source>
         <translation>포워드모드, 중앙 차분, 복소 스텝, PyTorch와 비교한 |엔진 − 기준값|의 최댓값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="464"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="464"/>
         <source>The same, relative to the larger of the two</source>
         <translation>위와 같은 차이를 둘 중 큰 값에 대한 비율로 나타낸 값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="472"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="472"/>
         <source>By input</source>
         <translation>입력별</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="473"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="473"/>
         <source>Node by node (PyTorch grad_fn)</source>
         <translation>노드별 (PyTorch grad_fn)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="509"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="509"/>
         <source>Nothing to check: {0}</source>
         <translation>검사할 것이 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="516"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="516"/>
         <source>Checking…</source>
         <translation>검사하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="535"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="535"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="552"/>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="560"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="552"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="560"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="557"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="557"/>
         <source>finite differences</source>
         <translation>수치미분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="558"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="558"/>
         <source>forward mode</source>
         <translation>포워드모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="559"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="559"/>
         <source>loading PyTorch and comparing</source>
         <translation>PyTorch를 불러와 비교하는 중</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="574"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="574"/>
         <source>The check stopped: {0}</source>
         <translation>검사가 멈췄습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="575"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="575"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="589"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="589"/>
         <source>The graph or a value changed: check again.</source>
         <translation>그래프나 값이 바뀌었습니다. 다시 검사하세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="603"/>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="675"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="603"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="675"/>
         <source>FAIL</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="603"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="603"/>
         <source>kink</source>
         <translation>꺾인 점</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="603"/>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="673"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="603"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="673"/>
         <source>pass</source>
         <translation>통과</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="604"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="604"/>
         <source>n/a</source>
         <translation>해당 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="629"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="629"/>
         <source>loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="634"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="634"/>
         <source>not run</source>
         <translation>실행 안 함</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="669"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="669"/>
         <source>checking…</source>
         <translation>검사하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="671"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="671"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="681"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="681"/>
         <source>Finite differences done; loading PyTorch…</source>
         <translation>수치미분 완료. PyTorch를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="683"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="683"/>
         <source>PyTorch {0} agrees node by node: {1} of {2}.</source>
         <translation>PyTorch {0}와 노드별로 일치: {2}개 중 {1}개.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/comparison.py" line="687"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="687"/>
         <source>PyTorch: {0}</source>
         <translation>PyTorch: {0}</translation>
     </message>
@@ -303,12 +303,12 @@
 <context>
     <name>Examples</name>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="80"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="80"/>
         <source>Load example: {title}</source>
         <translation>예제 불러오기: {title}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="104"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="104"/>
         <source>Set the values of {title}</source>
         <translation>{title}의 값 설정</translation>
     </message>
@@ -316,22 +316,22 @@
 <context>
     <name>ExamplesMenu</name>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="130"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="130"/>
         <source>E&amp;xamples</source>
         <translation>예제(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="146"/>
         <source>No examples found</source>
         <translation>예제를 찾을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="155"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="155"/>
         <source>Build f = {expression}</source>
         <translation>f = {expression} 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/examples.py" line="168"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="168"/>
         <source>Example: {title}</source>
         <translation>예제: {title}</translation>
     </message>
@@ -339,29 +339,29 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../../autodiff_gui/ui/expression_bar.py" line="51"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="51"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/expression_bar.py" line="55"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="55"/>
         <source>Type a function, e.g. (x**2 + 2*x) * log(y), and press Enter</source>
         <translation>함수를 입력하고 Enter를 누르세요. 예: (x**2 + 2*x) * log(y)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/expression_bar.py" line="57"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="57"/>
         <source>Operators: + - * / ** @ and parentheses; functions: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
 Enter builds the graph (undo with Ctrl+Z); Escape restores the text of the current graph.</source>
         <translation>연산자: + - * / ** @ 와 괄호, 함수: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
 Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Esc를 누르면 현재 그래프의 식으로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/expression_bar.py" line="72"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="72"/>
         <source>Build graph</source>
         <translation>그래프 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/expression_bar.py" line="74"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="74"/>
         <source>Build the graph of this function (Enter)</source>
         <translation>이 함수의 계산 그래프를 만듭니다 (Enter)</translation>
     </message>
@@ -369,49 +369,49 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>GradientStep</name>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="375"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="375"/>
         <source>&amp;Gradient Step</source>
         <translation>경사 하강 한 걸음(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="378"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="378"/>
         <source>Move the chosen inputs against their gradient: x ← x − η·∂f/∂x</source>
         <translation>고른 입력을 미분계수의 반대 방향으로 옮깁니다: x ← x − η·∂f/∂x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="401"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="401"/>
         <source>Gradient Descent</source>
         <translation>경사 하강법</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="521"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="521"/>
         <source>Tick at least one input to update.</source>
         <translation>갱신할 입력을 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="526"/>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="528"/>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="546"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="526"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="528"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="546"/>
         <source>No gradient step: {0}</source>
         <translation>경사 하강을 할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="531"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="531"/>
         <source>A gradient step needs a single number as output (a loss); this output has shape {0}.</source>
         <translation>경사 하강에는 출력(손실)이 숫자 하나여야 합니다. 이 출력의 모양은 {0}입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="548"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="548"/>
         <source>The output does not depend on the ticked inputs.</source>
         <translation>출력이 선택한 입력에 의존하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="550"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="550"/>
         <source>Gradient step {names} (η = {eta})</source>
         <translation>경사 하강 {names} (η = {eta})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="558"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="558"/>
         <source>Step {n}: f = {before} → {after}</source>
         <translation>{n}단계: f = {before} → {after}</translation>
     </message>
@@ -419,27 +419,27 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>GradientStepPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="294"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="294"/>
         <source>How far each step moves: x ← x − η·∂f/∂x</source>
         <translation>한 걸음에 움직이는 정도: x ← x − η·∂f/∂x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="300"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="300"/>
         <source>Clear Plot</source>
         <translation>플롯 지우기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="302"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="302"/>
         <source>Forget the recorded losses (the values stay)</source>
         <translation>기록한 손실을 지웁니다 (값은 그대로)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="313"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="313"/>
         <source>Update</source>
         <translation>갱신</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="314"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="314"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
@@ -447,45 +447,45 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>InputsModel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="68"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="68"/>
         <source>enter a number or an array such as [1, 2]</source>
         <translation>숫자나 [1, 2] 같은 배열을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="74"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="74"/>
         <source>{text} is not a number or an array such as [[1, 2], [3, 4]]</source>
         <translation>{text}은(는) 숫자도, [[1, 2], [3, 4]] 같은 배열도 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="91"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="91"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="91"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="91"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="116"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="116"/>
         <source>Double-click to rename this input</source>
         <translation>두 번 클릭하면 이 입력의 이름을 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="117"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="117"/>
         <source>{value}
 Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>{value}
 두 번 클릭해서 바꾸세요: 숫자 또는 [[1, 2], [3, 4]] 같은 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="143"/>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="149"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="143"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="149"/>
         <source>{name}: {reason} (kept {old})</source>
         <translation>{name}: {reason} ({old} 유지)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="161"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="161"/>
         <source>Cannot rename {old}: {reason}</source>
         <translation>{old}의 이름을 바꿀 수 없습니다: {reason}</translation>
     </message>
@@ -493,7 +493,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>InputsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/inputs_panel.py" line="195"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="195"/>
         <source>Double-click a value to change it.</source>
         <translation>값을 두 번 클릭하면 바꿀 수 있습니다.</translation>
     </message>
@@ -501,17 +501,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../autodiff_gui/ui/language.py" line="44"/>
+        <location filename="../../autodiff_gui/ui/app/language.py" line="44"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/language.py" line="58"/>
+        <location filename="../../autodiff_gui/ui/app/language.py" line="58"/>
         <source>Switch the interface language now (no restart)</source>
         <translation>화면의 언어를 바로 바꿉니다 (다시 시작할 필요 없음)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/language.py" line="183"/>
+        <location filename="../../autodiff_gui/ui/app/language.py" line="183"/>
         <source>Language: {name}</source>
         <translation>언어: {name}</translation>
     </message>
@@ -519,17 +519,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="867"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="867"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="879"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="879"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="882"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="882"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -537,119 +537,119 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LessonsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="288"/>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="570"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="288"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="570"/>
         <source>Run the demonstration</source>
         <translation>시연 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="316"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="316"/>
         <source>◀ Back</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="318"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="318"/>
         <source>The previous page</source>
         <translation>이전 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="319"/>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="447"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="319"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="447"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="321"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="321"/>
         <source>The next page</source>
         <translation>다음 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="377"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="377"/>
         <source>The lessons cannot be shown</source>
         <translation>수업을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="447"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="447"/>
         <source>Next lesson ▶</source>
         <translation>다음 수업 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="448"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="448"/>
         <source>page {x} of {n}</source>
         <translation>{n}쪽 중 {x}쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="576"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="576"/>
         <source>Run in PyTorch again</source>
         <translation>PyTorch로 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="687"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="687"/>
         <source>✓ Step {n} reached. Go on to the next page.</source>
         <translation>✓ {n}단계에 도착했습니다. 다음 쪽으로 넘어가세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="691"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="691"/>
         <source>Press {control} until step {n} (now at step {now}).</source>
         <translation>{n}단계가 될 때까지 {control}을(를) 누르세요 (지금 {now}단계).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="694"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="694"/>
         <source>✓ Done.</source>
         <translation>✓ 완료.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="697"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="697"/>
         <source>Press {control}.</source>
         <translation>{control}을(를) 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="701"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="701"/>
         <source>(in the {menu} menu)</source>
         <translation>({menu} 메뉴에 있음)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="703"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="703"/>
         <source>It is framed in orange.</source>
         <translation>주황색 테두리로 표시되어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="739"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="739"/>
         <source>Running the notebook's cell in PyTorch…</source>
         <translation>노트북의 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="757"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="757"/>
         <source>PyTorch printed:</source>
         <translation>PyTorch 출력:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="759"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="759"/>
         <source>The demonstration stopped (exit code {0}).</source>
         <translation>시연이 멈췄습니다 (종료 코드 {0}).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="768"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="768"/>
         <source>Python could not be started for the demonstration.</source>
         <translation>시연을 위한 Python을 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="809"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="809"/>
         <source>Running the notebook's autograd cells in PyTorch…</source>
         <translation>노트북의 autograd 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="826"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="826"/>
         <source># PyTorch {version}: the notebook's cells on f = {f}</source>
         <translation># PyTorch {version}: f = {f}에 대한 노트북의 셀</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="832"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="832"/>
         <source>PyTorch's gradient: {0}</source>
         <translation>PyTorch의 미분계수: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/lessons.py" line="842"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="842"/>
         <source>PyTorch could not run: {0}</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
     </message>
@@ -657,17 +657,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="202"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="202"/>
         <source>Press Gradient Step: the loss of every step is drawn here.</source>
         <translation>'경사 하강 한 걸음'을 누르면 단계마다 손실이 여기에 그려집니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="253"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="253"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/gradient_step.py" line="255"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="255"/>
         <source>loss f</source>
         <translation>손실 f</translation>
     </message>
@@ -675,394 +675,394 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="158"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="161"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="159"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="162"/>
         <source>Blocks</source>
         <translation>블록</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="161"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="164"/>
         <source>Inputs</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="163"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="166"/>
         <source>History</source>
         <translation>작업 내역</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="274"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="277"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="275"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="278"/>
         <source>Start an empty graph</source>
         <translation>빈 그래프로 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="277"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="280"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="278"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="281"/>
         <source>Open a saved graph</source>
         <translation>저장한 그래프를 엽니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="280"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="283"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="281"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="284"/>
         <source>Save the graph</source>
         <translation>그래프를 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="283"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="286"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="285"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="288"/>
         <source>Save the graph under a new name</source>
         <translation>그래프를 새 이름으로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="286"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="289"/>
         <source>&amp;Export Image…</source>
         <translation>이미지 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="288"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="291"/>
         <source>Save a picture of the graph (PNG or SVG)</source>
         <translation>그래프 그림을 저장합니다 (PNG 또는 SVG)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="289"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="292"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="290"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="293"/>
         <source>Close Autodiff Studio</source>
         <translation>Autodiff Studio를 닫습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="293"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="296"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="297"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="300"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="309"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="312"/>
         <source>&amp;Copy</source>
         <translation>복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="310"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="313"/>
         <source>Copy the selected blocks</source>
         <translation>선택한 블록을 복사합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="312"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="315"/>
         <source>&amp;Paste</source>
         <translation>붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="313"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="316"/>
         <source>Paste blocks</source>
         <translation>블록을 붙여넣습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="315"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="318"/>
         <source>D&amp;uplicate</source>
         <translation>복제(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="317"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="320"/>
         <source>Duplicate the selected blocks</source>
         <translation>선택한 블록을 복제합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="318"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="321"/>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="320"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="323"/>
         <source>Delete the selected blocks and wires</source>
         <translation>선택한 블록과 연결선을 삭제합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="322"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="325"/>
         <source>Auto &amp;Layout</source>
         <translation>자동 배치(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="324"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="327"/>
         <source>Arrange the blocks in layers, inputs on the left</source>
         <translation>블록을 층별로 정렬합니다 (입력은 왼쪽)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="326"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="329"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="329"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="332"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="331"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="334"/>
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="333"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="336"/>
         <source>Show the whole graph (F)</source>
         <translation>그래프 전체를 보여 줍니다 (F)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="337"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="340"/>
         <source>&amp;History</source>
         <translation>작업 내역(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="338"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="341"/>
         <source>Show every step you can undo</source>
         <translation>되돌릴 수 있는 모든 작업을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="339"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="342"/>
         <source>&amp;About Autodiff Studio</source>
         <translation>Autodiff Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="341"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="344"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="343"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="346"/>
         <source>&amp;Clear List</source>
         <translation>목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="349"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="352"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="353"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="356"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="363"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="366"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="373"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="376"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="382"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="385"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="396"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="399"/>
         <source>Main Toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="459"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="462"/>
         <source>1 node</source>
         <translation>노드 1개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="459"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="462"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="461"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="464"/>
         <source>Empty graph: drag blocks from the palette or type a function</source>
         <translation>빈 그래프: 블록 목록에서 블록을 끌어 오거나 함수를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="465"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="468"/>
         <source>Incomplete: {reason} · {nodes}</source>
         <translation>미완성: {reason} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="468"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="471"/>
         <source>Error: {error} · {nodes}</source>
         <translation>오류: {error} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="470"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="473"/>
         <source>f = {value} · {nodes}</source>
         <translation>f = {value} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="507"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="510"/>
         <source>Type a function first, e.g. x**2 + 2*x</source>
         <translation>먼저 함수를 입력하세요. 예: x**2 + 2*x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="585"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="588"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="586"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="589"/>
         <source>{name}[*] — Autodiff Studio</source>
         <translation>{name}[*] — Autodiff Studio</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="590"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="593"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="591"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="594"/>
         <source>The graph has changes that are not saved.</source>
         <translation>그래프에 저장하지 않은 변경 사항이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="594"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="597"/>
         <source>Do you want to save them?</source>
         <translation>저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="629"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="632"/>
         <source>New empty graph</source>
         <translation>새 빈 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="636"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="639"/>
         <source>Open Graph</source>
         <translation>그래프 열기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="645"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="648"/>
         <source>Cannot open file</source>
         <translation>파일을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="658"/>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="661"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="661"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="664"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="665"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="668"/>
         <source>Opened {file}</source>
         <translation>{file}을(를) 열었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="679"/>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="693"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="682"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="696"/>
         <source>Cannot save</source>
         <translation>저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="684"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="687"/>
         <source>untitled</source>
         <translation>제목없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="685"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="688"/>
         <source>Save Graph</source>
         <translation>그래프 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="703"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="706"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>{file}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="709"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="712"/>
         <source>Saved {file}</source>
         <translation>{file}을(를) 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="713"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="716"/>
         <source>Autodiff Studio graph (*.adgraph.json *.json)</source>
         <translation>Autodiff Studio 그래프 (*.adgraph.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="714"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="717"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="756"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="759"/>
         <source>graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="757"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="760"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="757"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="760"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="759"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="762"/>
         <source>Export Image</source>
         <translation>이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="767"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="770"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="777"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="780"/>
         <source>Nothing to export: the graph is empty</source>
         <translation>내보낼 것이 없습니다: 그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="791"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="794"/>
         <source>Cannot write {file}</source>
         <translation>{file}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="793"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="796"/>
         <source>Exported {file}</source>
         <translation>{file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="823"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="826"/>
         <source>Autodiff Studio graph</source>
         <translation>Autodiff Studio 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="881"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="884"/>
         <source>About Autodiff Studio</source>
         <translation>Autodiff Studio 정보</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="882"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="885"/>
         <source>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;Build a function from blocks or type it, then watch automatic differentiation happen node by node: the forward pass, the backward pass and the chain rule, checked against finite differences and PyTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;함수를 블록으로 조립하거나 직접 입력한 다음, 자동미분이 노드 하나하나에서 일어나는 과정을 지켜보세요. 순전파, 역전파, 연쇄 법칙을 보여 주고, 그 결과를 수치미분 및 PyTorch와 비교합니다.&lt;/p&gt;</translation>
     </message>
@@ -1138,67 +1138,67 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>NarrationView</name>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="72"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="72"/>
         <source>Forward pass</source>
         <translation>순전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="74"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="74"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="75"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="75"/>
         <source>Forward mode (tangent of {0})</source>
         <translation>포워드모드 ({0}의 탄젠트)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="115"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="115"/>
         <source>Stopped at {label}</source>
         <translation>{label}에서 멈춤</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="120"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="120"/>
         <source>{pass_name} · step {n} of {total}</source>
         <translation>{pass_name} · {total}단계 중 {n}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="130"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="130"/>
         <source>Local derivative: </source>
         <translation>국소 미분계수: </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="137"/>
         <source>Earlier steps</source>
         <translation>앞의 단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="154"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="154"/>
         <source>Done: f = {value}</source>
         <translation>완료: f = {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="161"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="161"/>
         <source>(includes the gradients accumulated in earlier runs)</source>
         <translation>(앞선 실행에서 누적된 미분계수 포함)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="166"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="166"/>
         <source>One forward-mode pass gives the derivative for one input; reverse mode gives every input's in one backward pass.</source>
         <translation>포워드모드는 한 번 전파할 때 입력 하나의 미분계수만 얻지만, 리버스모드는 역전파 한 번으로 모든 입력의 편미분계수를 얻습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="174"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="174"/>
         <source>Nothing to step yet: {reason}</source>
         <translation>아직 진행할 단계가 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="176"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="176"/>
         <source>Forward mode carries the tangent of one input along with the values. Press → (Next step) to begin.</source>
         <translation>포워드모드는 값과 함께 입력 하나의 탄젠트를 앞으로 전달합니다. 시작하려면 → (다음 단계)를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/narration.py" line="178"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="178"/>
         <source>Reverse mode: the forward pass computes every value, then the backward pass sends the gradient from the output back to the inputs with the chain rule. Press → (Next step) to begin.</source>
         <translation>리버스모드: 순전파로 모든 값을 계산한 다음, 역전파로 연쇄 법칙을 따라 출력의 미분계수를 입력까지 거꾸로 보냅니다. 시작하려면 → (다음 단계)를 누르세요.</translation>
     </message>
@@ -1206,57 +1206,57 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>PaletteWidget</name>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="73"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="73"/>
         <source>Filter blocks…</source>
         <translation>블록 찾기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="104"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="104"/>
         <source>Inputs and constants</source>
         <translation>입력과 상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="105"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="105"/>
         <source>Arithmetic</source>
         <translation>사칙연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="106"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="106"/>
         <source>Functions</source>
         <translation>함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="107"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="107"/>
         <source>Activations</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="108"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="108"/>
         <source>Reductions</source>
         <translation>축약</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="141"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="141"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="142"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="142"/>
         <source>A named input variable (x, y, …); its value is set in the Inputs panel</source>
         <translation>이름이 있는 입력 변수 (x, y, …). 값은 '입력' 패널에서 정합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="144"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="144"/>
         <source>constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="145"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="145"/>
         <source>A constant number or array</source>
         <translation>상수인 숫자나 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/palette.py" line="153"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="153"/>
         <source>{name}: {desc}
 Arguments: {args}</source>
         <translation>{name}: {desc}
@@ -1266,147 +1266,147 @@ Arguments: {args}</source>
 <context>
     <name>PlotsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="174"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="174"/>
         <source>Function and tangent</source>
         <translation>함수와 접선</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="175"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="175"/>
         <source>Finite-difference error vs h</source>
         <translation>h에 따른 수치미분 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="176"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="176"/>
         <source>Contours and gradient (two inputs)</source>
         <translation>등고선과 그래디언트 (입력 두 개)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="181"/>
         <source>element </source>
         <translation>원소 </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="188"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="188"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="197"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="197"/>
         <source>along</source>
         <translation>입력:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="200"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="200"/>
         <source>and</source>
         <translation>및</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="349"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="349"/>
         <source>The function has no input to vary</source>
         <translation>함수에 바꿀 수 있는 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="355"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="355"/>
         <source>Computing…</source>
         <translation>계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="371"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="371"/>
         <source>A contour plot needs two inputs</source>
         <translation>등고선 플롯에는 입력이 두 개 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="439"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="439"/>
         <source>tangent, slope ∂{0}/∂{1} = {2}</source>
         <translation>접선, 기울기 ∂{0}/∂{1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="451"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="451"/>
         <source>{f} along {x} at {x} = {x0}</source>
         <translation>{x} = {x0} 근처에서 {x}에 따른 {f}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="453"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="453"/>
         <source>Slope at the point (the engine's gradient): {0}</source>
         <translation>그 점에서의 기울기 (엔진이 구한 미분계수): {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="461"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="461"/>
         <source>forward difference</source>
         <translation>전방 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="462"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="462"/>
         <source>central difference</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="463"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="463"/>
         <source>complex step</source>
         <translation>복소 스텝</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="484"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="484"/>
         <source>step h</source>
         <translation>간격 h</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="485"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="485"/>
         <source>absolute error</source>
         <translation>절대 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="485"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="485"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="489"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="489"/>
         <source>Error of ∂F/∂{0} against the engine ({1})</source>
         <translation>엔진 값({1})에 대한 ∂F/∂{0}의 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="491"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="491"/>
         <source>Truncation error falls with h, round-off error grows as h shrinks: the V. Differences that happen to be exact (error 0) are not drawn.</source>
         <translation>h가 작아지면 절단 오차는 줄고 반올림 오차는 커져서 V자 모양이 됩니다. 우연히 정확한 차분(오차 0)은 그리지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="494"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="494"/>
         <source>Complex step: {0}</source>
         <translation>복소 스텝: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="521"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="521"/>
         <source>Contours of {f}; the arrow is the gradient ({gx}, {gy})</source>
         <translation>{f}의 등고선. 화살표는 그래디언트 ({gx}, {gy})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="523"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="523"/>
         <source>The gradient is perpendicular to the contour line through the point.</source>
         <translation>그래디언트는 그 점을 지나는 등고선에 수직입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="533"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="533"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="533"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="533"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="534"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="534"/>
         <source>Save Plot</source>
         <translation>플롯 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="543"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="543"/>
         <source>Cannot save the plot: {0}</source>
         <translation>플롯을 저장할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/plots.py" line="545"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="545"/>
         <source>Plot saved to {0}</source>
         <translation>플롯을 {0}에 저장했습니다</translation>
     </message>
@@ -1414,52 +1414,52 @@ Arguments: {args}</source>
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../autodiff_gui/ui/presentation.py" line="150"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="150"/>
         <source>&amp;Presentation</source>
         <translation>발표 모드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/presentation.py" line="158"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="158"/>
         <source>Full screen with large fonts for a projector (F11; Esc leaves)</source>
         <translation>프로젝터용 큰 글꼴의 전체 화면 (F11, Esc로 나가기)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/presentation.py" line="166"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="166"/>
         <source>Leave Presentation</source>
         <translation>발표 모드 끝내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/presentation.py" line="167"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="167"/>
         <source>Back to the normal window (Esc)</source>
         <translation>보통 창으로 돌아갑니다 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/presentation.py" line="175"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="175"/>
         <source>Larger Text</source>
         <translation>글자 크게</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/presentation.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="177"/>
         <source>Make everything larger (Ctrl +)</source>
         <translation>모두 크게 합니다 (Ctrl +)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/presentation.py" line="179"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="179"/>
         <source>Smaller Text</source>
         <translation>글자 작게</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/presentation.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="181"/>
         <source>Make everything smaller (Ctrl −)</source>
         <translation>모두 작게 합니다 (Ctrl −)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/presentation.py" line="183"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="183"/>
         <source>Default Text Size</source>
         <translation>기본 글자 크기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/presentation.py" line="184"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="184"/>
         <source>Back to the default presentation size (Ctrl 0)</source>
         <translation>발표 모드 기본 크기로 돌아갑니다 (Ctrl 0)</translation>
     </message>
@@ -1467,134 +1467,134 @@ Arguments: {args}</source>
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="333"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="333"/>
         <source>&amp;Next Step</source>
         <translation>다음 단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="334"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="334"/>
         <source>Take the next step</source>
         <translation>다음 단계로 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="336"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="336"/>
         <source>&amp;Previous Step</source>
         <translation>이전 단계(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="337"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="337"/>
         <source>Undo the last step</source>
         <translation>마지막 단계를 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="339"/>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="490"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="339"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="490"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="340"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="340"/>
         <source>Play the steps one after another, or pause</source>
         <translation>단계를 차례로 재생하거나 일시 정지합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="343"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="343"/>
         <source>Run to &amp;End</source>
         <translation>끝까지 실행(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="344"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="344"/>
         <source>Take every remaining step</source>
         <translation>남은 단계를 모두 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="346"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="346"/>
         <source>&amp;Reset</source>
         <translation>처음으로(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="347"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="347"/>
         <source>Back to the start</source>
         <translation>처음 상태로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="349"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="349"/>
         <source>&amp;Check Gradients</source>
         <translation>미분계수 검사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="351"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="351"/>
         <source>Compare the engine's gradient with forward mode, finite differences and PyTorch</source>
         <translation>엔진이 구한 미분계수를 포워드모드, 수치미분, PyTorch와 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="354"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="354"/>
         <source>Export &amp;Trace as CSV…</source>
         <translation>추적 기록을 CSV로 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="355"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="355"/>
         <source>Save the executed steps as CSV</source>
         <translation>실행한 단계를 CSV로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="389"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="389"/>
         <source>Narration</source>
         <translation>해설</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="391"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="391"/>
         <source>Trace</source>
         <translation>추적</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="392"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="392"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="394"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="394"/>
         <source>Plots</source>
         <translation>플롯</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="395"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="395"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="430"/>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="432"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="430"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="432"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="448"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="448"/>
         <source>Step</source>
         <translation>단계 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="459"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="459"/>
         <source>Playing speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="465"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="465"/>
         <source> Speed </source>
         <translation> 속도 </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="483"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="483"/>
         <source>fastest</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="486"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="486"/>
         <source>{0} steps/s</source>
         <translation>초당 {0}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="490"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="490"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
@@ -1602,48 +1602,48 @@ Arguments: {args}</source>
 <context>
     <name>StepController</name>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="463"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="463"/>
         <source>not a number or a JSON array such as [1, 2]</source>
         <translation>숫자나 [1, 2] 같은 JSON 배열이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="473"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="473"/>
         <source>the output has shape {0}; this has shape {1}</source>
         <translation>출력의 모양은 {0}인데 이 값의 모양은 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="507"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="507"/>
         <source>The upstream gradient has shape {0}, but the output has shape {1}</source>
         <translation>상류층 미분계수의 모양은 {0}인데 출력의 모양은 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="563"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="563"/>
         <source>Nothing to step: {0}</source>
         <translation>진행할 단계가 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="569"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="569"/>
         <source>Forward mode needs an input on the way to the output</source>
         <translation>포워드모드에는 출력으로 이어지는 입력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="663"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="663"/>
         <source>Stopped: {0}</source>
         <translation>멈춤: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="666"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="666"/>
         <source>Step {0} of {1}</source>
         <translation>{1}단계 중 {0}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="710"/>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="756"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="710"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="756"/>
         <source>The pass is complete</source>
         <translation>전파가 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/stepping.py" line="767"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="767"/>
         <source>Stepping reset</source>
         <translation>단계를 처음으로 되돌렸습니다</translation>
     </message>
@@ -1651,72 +1651,72 @@ Arguments: {args}</source>
 <context>
     <name>StepSettings</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="88"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="88"/>
         <source>Reverse mode (forward pass, then backward pass)</source>
         <translation>리버스모드 (순전파 후 역전파)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="90"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="90"/>
         <source>Forward mode (carry one input's tangent)</source>
         <translation>포워드모드 (입력 하나의 탄젠트를 전달)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="97"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="97"/>
         <source>The input whose tangent forward mode carries</source>
         <translation>포워드모드가 탄젠트를 전달할 입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="108"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="108"/>
         <source>The gradient the backward pass starts from at the output (PyTorch's grad_tensors): a number, or a JSON array shaped like the output, e.g. [1, 2]</source>
         <translation>역전파가 출력에서 시작할 때 쓰는 미분계수 (PyTorch의 grad_tensors): 숫자, 또는 출력과 같은 모양의 JSON 배열 (예: [1, 2])</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="116"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="116"/>
         <source>Accumulate gradients across runs (.grad)</source>
         <translation>실행할 때마다 미분계수 누적 (.grad)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="118"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="118"/>
         <source>zero_grad</source>
         <translation>zero_grad</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="120"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="120"/>
         <source>Forget the accumulated gradients</source>
         <translation>누적된 미분계수를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="122"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="122"/>
         <source>PyTorch adds every backward() into x.grad, so a second run without optimizer.zero_grad() (or x.grad = None) doubles it. Running backward twice over one graph also needs retain_graph=True, because PyTorch frees the values saved for the backward pass; this engine keeps them.</source>
         <translation>PyTorch는 backward()를 할 때마다 결과를 x.grad에 더하므로, optimizer.zero_grad() (또는 x.grad = None) 없이 한 번 더 실행하면 값이 두 배가 됩니다. 한 그래프에서 역전파를 두 번 하려면 retain_graph=True도 필요합니다. PyTorch는 역전파용으로 저장한 값을 지우기 때문입니다. 이 엔진은 그 값을 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="138"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="138"/>
         <source>Mode</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="144"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="144"/>
         <source>Upstream gradient</source>
         <translation>상류층 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="195"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="195"/>
         <source>forward mode needs {n} passes for {n} inputs; reverse mode needs 1 backward pass</source>
         <translation>입력이 {n}개이면 포워드모드는 전파를 {n}번 해야 하지만, 리버스모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="197"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="197"/>
         <source>forward mode needs 1 pass for 1 input; reverse mode needs 1 backward pass</source>
         <translation>입력이 1개이면 포워드모드는 전파 1번, 리버스모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="215"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="215"/>
         <source>{reason} (still using {old})</source>
         <translation>{reason} ({old}을(를) 계속 사용)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run_panel.py" line="235"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="235"/>
         <source>Accumulated: {0}</source>
         <translation>누적: {0}</translation>
     </message>
@@ -1724,77 +1724,77 @@ Arguments: {args}</source>
 <context>
     <name>TraceModel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="71"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="71"/>
         <source>forward</source>
         <translation>순전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="73"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="73"/>
         <source>backward</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="74"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="74"/>
         <source>tangent</source>
         <translation>탄젠트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="81"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="81"/>
         <source>constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="81"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="81"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="136"/>
         <source>Node</source>
         <translation>노드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="136"/>
         <source>Op</source>
         <translation>연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="136"/>
         <source>Pass</source>
         <translation>전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="136"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="137"/>
         <source>Inputs</source>
         <translation>입력값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="137"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="137"/>
         <source>∂f/∂node (dout)</source>
         <translation>∂f/∂node (dout)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="138"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="138"/>
         <source>Contributions</source>
         <translation>전달한 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="138"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="138"/>
         <source>Local derivatives</source>
         <translation>국소 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="139"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="139"/>
         <source>Accumulated gradient</source>
         <translation>누적 미분계수</translation>
     </message>
@@ -1802,32 +1802,32 @@ Arguments: {args}</source>
 <context>
     <name>TracePanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="251"/>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="254"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="254"/>
         <source>Click a row to go back to that step.</source>
         <translation>행을 클릭하면 그 단계로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="294"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="294"/>
         <source>Export Trace</source>
         <translation>추적 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="295"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="295"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="300"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="300"/>
         <source>Cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/trace_model.py" line="303"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="303"/>
         <source>Trace saved to {0}</source>
         <translation>추적 기록을 {0}에 저장했습니다</translation>
     </message>
@@ -2162,149 +2162,149 @@ Arguments: {args}</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="206"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="601"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="206"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="601"/>
         <source>unknown kind of block %1</source>
         <translation>알 수 없는 블록 종류 %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="208"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="208"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="210"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="210"/>
         <source>Add %1</source>
         <translation>%1 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="247"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="323"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="343"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="247"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="323"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="343"/>
         <source>nothing is connected there</source>
         <translation>그곳에는 아무것도 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="249"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="249"/>
         <source>nothing is selected</source>
         <translation>선택한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="252"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="252"/>
         <source>Delete %1</source>
         <translation>%1 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="255"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="255"/>
         <source>Delete %1 blocks</source>
         <translation>블록 %1개 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="257"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="257"/>
         <source>Delete wire</source>
         <translation>연결선 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="300"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="300"/>
         <source>that wire is there already</source>
         <translation>그 연결선은 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="301"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="301"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="302"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="302"/>
         <source>Replace wire</source>
         <translation>연결선 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="324"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="324"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="345"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="345"/>
         <source>the wire is there already</source>
         <translation>연결선이 이미 그 자리에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="347"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="347"/>
         <source>Move wire</source>
         <translation>연결선 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="376"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="376"/>
         <source>Set value of %1</source>
         <translation>%1의 값 설정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="408"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="408"/>
         <source>the input is called %1 already</source>
         <translation>입력의 이름이 이미 %1입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="410"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="410"/>
         <source>Rename %1 to %2</source>
         <translation>%1의 이름을 %2(으)로 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="427"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="427"/>
         <source>Set output</source>
         <translation>출력 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="449"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="449"/>
         <source>nothing moved</source>
         <translation>움직인 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="456"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="456"/>
         <source>Move block</source>
         <translation>블록 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="458"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="458"/>
         <source>Move %1 blocks</source>
         <translation>블록 %1개 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="506"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="506"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="559"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="561"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="559"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="561"/>
         <source>the clipboard holds no blocks</source>
         <translation>클립보드에 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="563"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="604"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="611"/>
-        <location filename="../../autodiff_gui/ui/commands.py" line="616"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="563"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="604"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="611"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="616"/>
         <source>the clipboard data is damaged</source>
         <translation>클립보드 데이터가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="579"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="579"/>
         <source>nothing to paste</source>
         <translation>붙여넣을 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="619"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="619"/>
         <source>Paste block</source>
         <translation>블록 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/commands.py" line="621"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="621"/>
         <source>Paste %1 blocks</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/main_window.py" line="524"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="527"/>
         <source>Build f = %1</source>
         <translation>f = %1 만들기</translation>
     </message>
