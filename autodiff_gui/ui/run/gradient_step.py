@@ -17,11 +17,21 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QObject,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -31,7 +41,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -56,7 +65,7 @@ from ...core.engine import EvalError, compile_graph
 from ...core.expr import to_text
 from ...core.graph import Document, GraphError, format_value
 from ..app.i18n import translate_error
-from ..editing.commands import SetValue
+from ..editing.commands import DocumentCommand, SetValue
 from .run_panel import scrolled
 
 DEFAULT_RATE = 0.5
@@ -129,12 +138,16 @@ def shared_choices(stack: QUndoStack) -> dict[frozenset[str], set[str]]:
     return choices
 
 
-class GradientStepCommand(QUndoCommand):
-    """One gradient step: new values for the chosen inputs, and the loss before it."""
+class GradientStepCommand(DocumentCommand):
+    """One gradient step: new values for the chosen inputs, and the loss before it.
+
+    Its text is a ``commands`` template, so the undo history says it again in a new
+    language (``retranslate_stack``)."""
 
     def __init__(self, changes: list[SetValue], history: LossHistory, loss: float,
-                 text: str) -> None:
-        super().__init__(text)
+                 names: list[str], eta: float) -> None:
+        template = QT_TRANSLATE_NOOP("commands", "Gradient step %1 (η = %2)")
+        super().__init__(changes[0].doc, template, ", ".join(names), format_value(eta))
         self.changes = changes
         self.history = history
         self.loss = loss
@@ -291,15 +304,13 @@ class GradientStepPanel(QWidget):
         self.rate.setRange(0.0001, 100.0)
         self.rate.setSingleStep(0.1)
         self.rate.setValue(DEFAULT_RATE)
-        self.rate.setToolTip(self.tr("How far each step moves: x ← x − η·∂f/∂x"))
         self.step_button = QToolButton(self)
         self.step_button.setObjectName("gradientStepButton")
         self.step_button.setDefaultAction(action)
         self.step_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.step_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.clear_button = QPushButton(self.tr("Clear Plot"), self)
+        self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("clearLossButton")
-        self.clear_button.setToolTip(self.tr("Forget the recorded losses (the values stay)"))
         self.status = QLabel(self)
         self.status.setObjectName("gradientStatus")
         # One line: a wrapping label would make the dock's scroll area size the
@@ -307,11 +318,15 @@ class GradientStepPanel(QWidget):
         # also go to the status bar and the tooltip.
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.plot = LossPlot(self)
+        # The status says what the last step did; kept as a function of the language.
+        self._status_text: Callable[[], str] | None = None
+        self.update_label = QLabel(self)
+        self.rate_label = QLabel(self)
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Update"), holder)
-        form.addRow(self.tr("Learning rate η"), self.rate)
+        form.addRow(self.update_label, holder)
+        form.addRow(self.rate_label, self.rate)
         buttons = QHBoxLayout()
         buttons.addWidget(self.step_button, 1)
         buttons.addWidget(self.clear_button)
@@ -328,6 +343,29 @@ class GradientStepPanel(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(left)
         box.addWidget(self.plot, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also on a language change)."""
+        self.rate.setToolTip(self.tr("How far each step moves: x ← x − η·∂f/∂x"))
+        self.clear_button.setText(self.tr("Clear Plot"))
+        self.clear_button.setToolTip(self.tr("Forget the recorded losses (the values stay)"))
+        self.update_label.setText(self.tr("Update"))
+        self.rate_label.setText(self.tr("Learning rate η"))
+        self.show_status(self._status_text, error=bool(self.status.styleSheet()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_status(self, text: Callable[[], str] | None, error: bool = False) -> None:
+        """Show ``text()`` (made again in the new language after a switch)."""
+        self._status_text = text
+        message = text() if text is not None else ""
+        self.status.setText(message)
+        self.status.setToolTip(message if error else "")
+        self.status.setStyleSheet("color: #c62828;" if error else "")
 
     def set_inputs(self, names: list[str], checked: set[str]) -> None:
         """One checkbox per input, ticked for those in ``checked``."""
@@ -372,13 +410,9 @@ class GradientStep(QObject):
         self.last_error = ""
         self._preferred = shared_choices(self.undo_stack)
         self._signature: str | None = None
-        self.action = QAction(self.tr("&Gradient Step"), window)
+        self.action = QAction(window)
         self.action.setObjectName("actionGradientStep")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+G"))
-        tip = self.tr("Move the chosen inputs against their gradient: x ← x − η·∂f/∂x")
-        shortcut = self.action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.action.setToolTip(f"{tip} ({shortcut})")
-        self.action.setStatusTip(tip)
         self.action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
         self.action.triggered.connect(lambda _checked=False: self.step())
         window.addAction(self.action)
@@ -393,12 +427,28 @@ class GradientStep(QObject):
         self.dock.visibilityChanged.connect(lambda visible: visible and self._timer.start())
         self.document.subscribe(self._on_event)
         self.panel.choiceChanged.connect(self._remember_choice)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """The action's and the dock's texts in the current language (the panel's
+        widgets retranslate themselves)."""
+        self.action.setText(self.tr("&Gradient Step"))
+        tip = self.tr("Move the chosen inputs against their gradient: x ← x − η·∂f/∂x")
+        shortcut = self.action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.action.setToolTip(f"{tip} ({shortcut})")
+        self.action.setStatusTip(tip)
+        self.dock.setWindowTitle(self.tr("Gradient Descent"))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:  # passed on by the window
+            self.retranslate()
+        return super().event(event)
 
     # -- construction ------------------------------------------------------------
     def _create_dock(self) -> QDockWidget:
         w = self.window
-        dock = QDockWidget(self.tr("Gradient Descent"), w)
+        dock = QDockWidget(w)
         dock.setObjectName("gradientStepDock")
         dock.setWidget(scrolled(self.panel, "gradientStepScroll"))
         if not w.restoreDockWidget(dock):
@@ -503,11 +553,11 @@ class GradientStep(QObject):
         self.history.clear()
 
     # -- the step -------------------------------------------------------------------
-    def _refuse(self, message: str) -> str:
+    def _refuse(self, say: Callable[[], str]) -> str:
+        """Show why no step was taken (``say()`` makes the text in the current language)."""
+        message = say()
         self.last_error = message
-        self.panel.status.setText(message)
-        self.panel.status.setToolTip(message)
-        self.panel.status.setStyleSheet("color: #c62828;")
+        self.panel.show_status(say, error=True)
         show = getattr(self.window, "show_message", None)
         if callable(show):
             show(message)
@@ -518,18 +568,18 @@ class GradientStep(QObject):
         doc = self.document
         names = self.chosen()
         if not names:
-            return self._refuse(self.tr("Tick at least one input to update."))
+            return self._refuse(lambda: self.tr("Tick at least one input to update."))
         try:
             program = compile_graph(doc)
             value, grads = program.gradient()
-        except GraphError as exc:
-            return self._refuse(self.tr("No gradient step: {0}").format(translate_error(exc)))
-        except (EvalError, ValueError) as exc:
-            return self._refuse(self.tr("No gradient step: {0}").format(translate_error(exc)))
+        except (GraphError, EvalError, ValueError) as exc:
+            return self._refuse(lambda e=exc: self.tr("No gradient step: {0}").format(
+                translate_error(e)))
         if np.ndim(value) != 0:
-            return self._refuse(self.tr(
+            shape = np.shape(value)
+            return self._refuse(lambda: self.tr(
                 "A gradient step needs a single number as output (a loss); this output "
-                "has shape {0}.").format(np.shape(value)))
+                "has shape {0}.").format(shape))
         eta = self.learning_rate
         changes: list[SetValue] = []
         moved: list[str] = []
@@ -543,21 +593,19 @@ class GradientStep(QObject):
                 changes.append(SetValue(doc, node, old - eta * g))
                 moved.append(name)
         except GraphError as exc:
-            return self._refuse(self.tr("No gradient step: {0}").format(translate_error(exc)))
+            return self._refuse(lambda e=exc: self.tr("No gradient step: {0}").format(
+                translate_error(e)))
         if not changes:
-            return self._refuse(self.tr("The output does not depend on the ticked inputs."))
+            return self._refuse(
+                lambda: self.tr("The output does not depend on the ticked inputs."))
         loss = float(value)
-        text = self.tr("Gradient step {names} (η = {eta})").format(
-            names=", ".join(moved), eta=format_value(eta))
-        self.undo_stack.push(GradientStepCommand(changes, self.history, loss, text))
+        self.undo_stack.push(GradientStepCommand(changes, self.history, loss, moved, eta))
         self.last_error = ""
         self.refresh()
         now = self.current_loss()
-        self.panel.status.setStyleSheet("")
-        self.panel.status.setToolTip("")
-        self.panel.status.setText(self.tr("Step {n}: f = {before} → {after}").format(
-            n=len(self.history.entries), before=format_value(loss),
-            after=format_value(now) if now is not None else "—"))
+        n = len(self.history.entries)
+        self.panel.show_status(lambda: self.tr("Step {n}: f = {before} → {after}").format(
+            n=n, before=format_value(loss), after=format_value(now) if now is not None else "—"))
         self.stepped.emit(loss)
         return None
 

@@ -85,16 +85,14 @@ class StepSettings(QWidget):
         self.controller = controller
         self.mode_box = QComboBox(self)
         self.mode_box.setObjectName("modeCombo")
-        self.mode_box.addItem(self.tr("Reverse mode (forward pass, then backward pass)"),
-                              "reverse")
-        self.mode_box.addItem(self.tr("Forward mode (carry one input's tangent)"), "forward")
+        self.mode_box.addItem("", "reverse")
+        self.mode_box.addItem("", "forward")
         # Long item texts must not set the dock's minimum width.
         self.mode_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.mode_box.setMinimumContentsLength(12)
         self.wrt_box = QComboBox(self)
         self.wrt_box.setObjectName("wrtCombo")
-        self.wrt_box.setToolTip(self.tr("The input whose tangent forward mode carries"))
         self.passes = QLabel(self)
         self.passes.setObjectName("passesLabel")
         self.passes.setWordWrap(True)
@@ -104,44 +102,39 @@ class StepSettings(QWidget):
 
         self.upstream_edit = QLineEdit(controller.upstream_text, self)
         self.upstream_edit.setObjectName("upstreamEdit")
-        self.upstream_edit.setToolTip(self.tr(
-            "The gradient the backward pass starts from at the output (PyTorch's "
-            "grad_tensors): a number, or a JSON array shaped like the output, e.g. [1, 2]"))
         self.upstream_error = QLabel(self)
         self.upstream_error.setObjectName("upstreamError")
         self.upstream_error.setWordWrap(True)
         self.upstream_error.setStyleSheet("color: #c62828;")
         self.upstream_error.hide()
+        self._upstream_refusal: tuple[str, str] | None = None  # (typed text, old value)
 
-        self.accumulate = QCheckBox(self.tr("Accumulate gradients across runs (.grad)"), self)
+        self.accumulate = QCheckBox(self)
         self.accumulate.setObjectName("accumulateCheck")
-        self.zero_button = QPushButton(self.tr("zero_grad"), self)
+        self.zero_button = QPushButton(self)
         self.zero_button.setObjectName("zeroGradButton")
-        self.zero_button.setToolTip(self.tr("Forget the accumulated gradients"))
-        self.accumulate_note = QLabel(self.tr(
-            "PyTorch adds every backward() into x.grad, so a second run without "
-            "optimizer.zero_grad() (or x.grad = None) doubles it. Running backward twice "
-            "over one graph also needs retain_graph=True, because PyTorch frees the "
-            "values saved for the backward pass; this engine keeps them."), self)
+        self.accumulate_note = QLabel(self)
         self.accumulate_note.setObjectName("accumulateNote")
         self.accumulate_note.setWordWrap(True)
         self.accumulate_note.setFont(small)
         self.accumulated = QLabel(self)
         self.accumulated.setObjectName("accumulatedLabel")
         self.accumulated.setWordWrap(True)
+        self.mode_label = QLabel(self)
+        self.upstream_label = QLabel(self)
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         mode_row = QHBoxLayout()
         mode_row.addWidget(self.mode_box, 1)
         mode_row.addWidget(self.wrt_box)
-        form.addRow(self.tr("Mode"), mode_row)
+        form.addRow(self.mode_label, mode_row)
         form.addRow("", self.passes)
         up = QVBoxLayout()
         up.setSpacing(1)
         up.addWidget(self.upstream_edit)
         up.addWidget(self.upstream_error)
-        form.addRow(self.tr("Upstream gradient"), up)
+        form.addRow(self.upstream_label, up)
         acc = QHBoxLayout()
         acc.addWidget(self.accumulate, 1)
         acc.addWidget(self.zero_button)
@@ -162,7 +155,34 @@ class StepSettings(QWidget):
         controller.programChanged.connect(self.refresh)
         controller.settingsChanged.connect(self.refresh)
         self._filling = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also called on a language change)."""
+        self.mode_box.setItemText(0, self.tr("Reverse mode (forward pass, then backward pass)"))
+        self.mode_box.setItemText(1, self.tr("Forward mode (carry one input's tangent)"))
+        self.wrt_box.setToolTip(self.tr("The input whose tangent forward mode carries"))
+        self.upstream_edit.setToolTip(self.tr(
+            "The gradient the backward pass starts from at the output (PyTorch's "
+            "grad_tensors): a number, or a JSON array shaped like the output, e.g. [1, 2]"))
+        self.accumulate.setText(self.tr("Accumulate gradients across runs (.grad)"))
+        self.zero_button.setText(self.tr("zero_grad"))
+        self.zero_button.setToolTip(self.tr("Forget the accumulated gradients"))
+        self.accumulate_note.setText(self.tr(
+            "PyTorch adds every backward() into x.grad, so a second run without "
+            "optimizer.zero_grad() (or x.grad = None) doubles it. Running backward twice "
+            "over one graph also needs retain_graph=True, because PyTorch frees the "
+            "values saved for the backward pass; this engine keeps them."))
+        self.mode_label.setText(self.tr("Mode"))
+        self.upstream_label.setText(self.tr("Upstream gradient"))
+        if self._upstream_refusal is not None and not self.upstream_error.isHidden():
+            self._show_refusal(*self._upstream_refusal)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Follow the document and the controller (settings changed from code, e.g. by
@@ -209,15 +229,23 @@ class StepSettings(QWidget):
         text = self.upstream_edit.text()
         if text.strip() == self.controller.upstream_text:
             self.upstream_error.hide()
+            self._upstream_refusal = None
             return True
         error = self.controller.set_upstream(text)
         if error:
-            self.upstream_error.setText(self.tr("{reason} (still using {old})").format(
-                reason=error, old=self.controller.upstream_text))
-            self.upstream_error.show()
+            self._upstream_refusal = (text, self.controller.upstream_text)
+            self._show_refusal(text, self.controller.upstream_text, error)
             return False
         self.upstream_error.hide()
+        self._upstream_refusal = None
         return True
+
+    def _show_refusal(self, text: str, old: str, reason: str | None = None) -> None:
+        if reason is None:  # said again in a new language: the controller refuses it again
+            reason = self.controller.set_upstream(text) or ""
+        self.upstream_error.setText(self.tr("{reason} (still using {old})").format(
+            reason=reason, old=old))
+        self.upstream_error.show()
 
     def _on_accumulate(self, on: bool) -> None:
         self.accumulate_note.setVisible(on)
@@ -278,6 +306,7 @@ class RunPanel(QObject):
         self._create_docks()
         self._create_menu()
         self._create_toolbar()
+        self.retranslate()
         self._watch_restore_state()
         self._key_guard = _KeyGuard(window)
         app = QApplication.instance()
@@ -311,15 +340,13 @@ class RunPanel(QObject):
     def _icon(self, pixmap: QStyle.StandardPixmap) -> Any:
         return self.window.style().standardIcon(pixmap)
 
-    def _action(self, name: str, text: str, key: QKeySequence | str | None, slot: Any,
-                tip: str, icon: QStyle.StandardPixmap | None = None) -> QAction:
-        act = QAction(text, self.window)
+    def _action(self, name: str, key: QKeySequence | str | None, slot: Any,
+                icon: QStyle.StandardPixmap | None = None) -> QAction:
+        """An action without texts yet (``retranslate`` sets them)."""
+        act = QAction(self.window)
         act.setObjectName(name)
         if key:
             act.setShortcut(QKeySequence(key))
-            tip = f"{tip} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})"
-        act.setToolTip(tip)
-        act.setStatusTip(tip)
         if icon is not None:
             act.setIcon(self._icon(icon))
         act.triggered.connect(lambda _checked=False: slot())
@@ -329,34 +356,71 @@ class RunPanel(QObject):
     def _create_actions(self) -> None:
         SP = QStyle.StandardPixmap
         c = self.controller
-        self.actionNextStep = self._action(
-            "actionNextStep", self.tr("&Next Step"), "Right", c.next,
-            self.tr("Take the next step"), SP.SP_MediaSeekForward)
-        self.actionPrevStep = self._action(
-            "actionPrevStep", self.tr("&Previous Step"), "Left", c.back,
-            self.tr("Undo the last step"), SP.SP_MediaSeekBackward)
-        self.actionPlay = self._action(
-            "actionPlay", self.tr("&Play"), "Space", c.toggle_play,
-            self.tr("Play the steps one after another, or pause"), SP.SP_MediaPlay)
+        self.actionNextStep = self._action("actionNextStep", "Right", c.next,
+                                           SP.SP_MediaSeekForward)
+        self.actionPrevStep = self._action("actionPrevStep", "Left", c.back,
+                                           SP.SP_MediaSeekBackward)
+        self.actionPlay = self._action("actionPlay", "Space", c.toggle_play, SP.SP_MediaPlay)
         self.actionPlay.setCheckable(True)
-        self.actionRunToEnd = self._action(
-            "actionRunToEnd", self.tr("Run to &End"), "End", c.run_to_end,
-            self.tr("Take every remaining step"), SP.SP_MediaSkipForward)
-        self.actionReset = self._action(
-            "actionReset", self.tr("&Reset"), "Home", c.reset,
-            self.tr("Back to the start"), SP.SP_MediaSkipBackward)
-        self.actionCheckGradients = self._action(
-            "actionCheckGradients", self.tr("&Check Gradients"), "Ctrl+G",
-            self.check_gradients,
-            self.tr("Compare the engine's gradient with forward mode, finite differences "
-                    "and PyTorch"), SP.SP_DialogApplyButton)
-        self.actionExportTrace = self._action(
-            "actionExportTrace", self.tr("Export &Trace as CSV…"), None,
-            lambda: self.trace.export_dialog(), self.tr("Save the executed steps as CSV"))
+        self.actionRunToEnd = self._action("actionRunToEnd", "End", c.run_to_end,
+                                           SP.SP_MediaSkipForward)
+        self.actionReset = self._action("actionReset", "Home", c.reset,
+                                        SP.SP_MediaSkipBackward)
+        self.actionCheckGradients = self._action("actionCheckGradients", "Ctrl+G",
+                                                 self.check_gradients, SP.SP_DialogApplyButton)
+        self.actionExportTrace = self._action("actionExportTrace", None,
+                                              lambda: self.trace.export_dialog())
 
-    def _dock(self, name: str, title: str, widget: QWidget,
+    def _action_texts(self) -> dict[QAction, tuple[str, str]]:
+        """Each action's text and tip in the current language."""
+        return {
+            self.actionNextStep: (self.tr("&Next Step"), self.tr("Take the next step")),
+            self.actionPrevStep: (self.tr("&Previous Step"), self.tr("Undo the last step")),
+            self.actionPlay: (self.tr("&Pause") if self.controller.playing else
+                              self.tr("&Play"),
+                              self.tr("Play the steps one after another, or pause")),
+            self.actionRunToEnd: (self.tr("Run to &End"), self.tr("Take every remaining step")),
+            self.actionReset: (self.tr("&Reset"), self.tr("Back to the start")),
+            self.actionCheckGradients: (
+                self.tr("&Check Gradients"),
+                self.tr("Compare the engine's gradient with forward mode, finite differences "
+                        "and PyTorch")),
+            self.actionExportTrace: (self.tr("Export &Trace as CSV…"),
+                                     self.tr("Save the executed steps as CSV")),
+        }
+
+    def retranslate(self) -> None:
+        """Set the texts of the actions, docks, menu and toolbar in the current language.
+
+        Called when built and on every language change (the panel is a child of the
+        window, which passes ``QEvent.LanguageChange`` on to it)."""
+        for act, (text, tip) in self._action_texts().items():
+            key = act.shortcut()
+            if not key.isEmpty():
+                tip = f"{tip} ({key.toString(QKeySequence.SequenceFormat.NativeText)})"
+            act.setText(text)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        for dock, title in ((self.narration_dock, self.tr("Narration")),
+                            (self.trace_dock, self.tr("Trace")),
+                            (self.compare_dock, self.tr("Compare")),
+                            (self.plots_dock, self.tr("Plots")),
+                            (self.code_dock, self.tr("Code"))):
+            dock.setWindowTitle(title)
+        self.menu.setTitle(self.tr("&Run"))
+        self.toolbar.setWindowTitle(self.tr("Step"))
+        self.speed_slider.setToolTip(self.tr("Playing speed"))
+        self.speed_caption.setText(self.tr(" Speed "))
+        self._on_speed(self.speed_slider.value())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().event(event)
+
+    def _dock(self, name: str, widget: QWidget,
               area: Qt.DockWidgetArea, scroll: bool = True) -> QDockWidget:
-        dock = QDockWidget(title, self.window)
+        dock = QDockWidget(self.window)
         dock.setObjectName(name)
         dock.setWidget(scrolled(widget, name + "Scroll") if scroll else widget)
         # Qt's pattern for docks made after restoreState(): restore, else place.
@@ -386,13 +450,11 @@ class RunPanel(QObject):
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         # The narration scrolls by itself; its settings are small enough.
-        self.narration_dock = self._dock("narrationDock", self.tr("Narration"), holder, right,
-                                         scroll=False)
-        self.trace_dock = self._dock("traceDock", self.tr("Trace"), self.trace, bottom)
-        self.compare_dock = self._dock("compareDock", self.tr("Compare"), self.comparison,
-                                       bottom)
-        self.plots_dock = self._dock("plotsDock", self.tr("Plots"), self.plots, bottom)
-        self.code_dock = self._dock("codeDock", self.tr("Code"), self.code, bottom)
+        self.narration_dock = self._dock("narrationDock", holder, right, scroll=False)
+        self.trace_dock = self._dock("traceDock", self.trace, bottom)
+        self.compare_dock = self._dock("compareDock", self.comparison, bottom)
+        self.plots_dock = self._dock("plotsDock", self.plots, bottom)
+        self.code_dock = self._dock("codeDock", self.code, bottom)
         if not self._restored:
             for dock in (self.compare_dock, self.plots_dock, self.code_dock):
                 w.tabifyDockWidget(self.trace_dock, dock)
@@ -429,7 +491,7 @@ class RunPanel(QObject):
         if callable(add_menu):
             self.menu = add_menu(self.tr("&Run"), "menuRun")
         else:
-            self.menu = w.menuBar().addMenu(self.tr("&Run"))
+            self.menu = w.menuBar().addMenu("")
             self.menu.setObjectName("menuRun")
         for act in (self.actionNextStep, self.actionPrevStep, self.actionPlay,
                     self.actionRunToEnd, self.actionReset, None, self.actionCheckGradients,
@@ -445,7 +507,7 @@ class RunPanel(QObject):
                 view_menu.addAction(dock.toggleViewAction())
 
     def _create_toolbar(self) -> None:
-        tb = QToolBar(self.tr("Step"), self.window)
+        tb = QToolBar(self.window)
         tb.setObjectName("stepToolBar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for act in (self.actionReset, self.actionPrevStep, self.actionPlay,
@@ -456,13 +518,13 @@ class RunPanel(QObject):
         self.speed_slider.setRange(1, FASTEST)
         self.speed_slider.setValue(int(self.controller.speed))
         self.speed_slider.setMaximumWidth(140)
-        self.speed_slider.setToolTip(self.tr("Playing speed"))
         self.speed_label = QLabel(tb)
         self.speed_label.setObjectName("speedLabel")
         self.speed_label.setMinimumWidth(70)
         self.speed_slider.valueChanged.connect(self._on_speed)
         tb.addSeparator()
-        tb.addWidget(QLabel(self.tr(" Speed "), tb))
+        self.speed_caption = QLabel(tb)
+        tb.addWidget(self.speed_caption)
         tb.addWidget(self.speed_slider)
         tb.addWidget(self.speed_label)
         tb.addSeparator()
@@ -474,7 +536,6 @@ class RunPanel(QObject):
         view_menu = getattr(self.window, "view_menu", None)
         if view_menu is not None:
             view_menu.addAction(tb.toggleViewAction())
-        self._on_speed(self.speed_slider.value())
 
     # -- behaviour ------------------------------------------------------------------
     def _on_speed(self, value: int) -> None:
@@ -487,7 +548,7 @@ class RunPanel(QObject):
 
     def _on_playing(self, playing: bool) -> None:
         self.actionPlay.setChecked(playing)
-        self.actionPlay.setText(self.tr("&Pause") if playing else self.tr("&Play"))
+        self.actionPlay.setText(self._action_texts()[self.actionPlay][0])
         self.actionPlay.setIcon(self._icon(QStyle.StandardPixmap.SP_MediaPause if playing
                                            else QStyle.StandardPixmap.SP_MediaPlay))
         self._update_actions()
