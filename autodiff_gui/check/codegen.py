@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from ..core import ops
 from ..core.engine import Program, compile_graph
 from ..core.graph import NAME_RE, Document, as_value
 
@@ -121,14 +122,8 @@ def _shapes(program: Program, leaves: list[Any]) -> list[tuple[int, ...]]:
             continue
         arg = [shapes[j] for j in program.args[i]]
         try:
-            if op.name in ("sum", "mean"):
-                shapes.append(())
-            elif op.name == "matmul":
-                if () in arg:
-                    raise ValueError("@ needs vectors or matrices, not scalars")
-                shapes.append(np.matmul(np.zeros(arg[0]), np.zeros(arg[1])).shape)
-            else:
-                shapes.append(tuple(np.broadcast_shapes(*arg)))
+            assert op.shape is not None  # every op's table entry has its shape rule
+            shapes.append(op.shape(*arg))
         except ValueError as exc:
             raise ValueError(f"shapes {' and '.join(map(str, arg))} do not fit "
                              f"{op.name} at {program.labels[i]}: {exc}") from None
@@ -157,7 +152,6 @@ def _short(v: float) -> str:
 
 _TORCH_RESERVED = {"torch", "json", "show", "result", "grads", "print", "isinstance",
                    "list", "hasattr", "float"}
-_INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**", "matmul": "@"}
 
 
 def torch_script(program_or_doc: Program | Document, values: Mapping[str, Any] | None = None,
@@ -177,29 +171,32 @@ def torch_script(program_or_doc: Program | Document, values: Mapping[str, Any] |
         body = _array(v) if isinstance(v, np.ndarray) else _float(v)
         return f"torch.tensor({body}, dtype=torch.float64)"
 
-    def operand(i: int, left: bool, op: str, force_tensor: bool = False) -> str:
+    def operand(i: int, left: bool, op: ops.Op, force_tensor: bool = False) -> str:
         if i in var:
             return var[i]
         if plan.is_array(i) or force_tensor:
             return tensor(i)
         text = _short(plan.leaves[i])
-        # -2 ** x would be -(2 ** x); x - -2 reads badly
-        if text.startswith("-") and not (left and op in ("add", "sub", "mul", "div")):
+        # -2 ** x would be -(2 ** x); x - -2 reads badly: only a left operand of an
+        # operator binding no tighter than * goes without parentheses
+        if text.startswith("-") and not (left and op.precedence <= 2):
             text = f"({text})"
         return text
 
     def expression(i: int) -> str:
-        name = plan.op(i)
+        op = p.ops[i]
+        assert op is not None
         args = p.args[i]
-        if name in _INFIX:
+        if op.infix is not None and op.arity == 2:
             a, b = args
             no_tensor = a not in var and b not in var and not plan.is_array(a) \
                 and not plan.is_array(b)
-            left = operand(a, True, name, force_tensor=no_tensor)
-            return f"{left} {_INFIX[name]} {operand(b, False, name)}"
-        if name == "neg":
-            return f"-{operand(args[0], False, name, force_tensor=args[0] not in var)}"
-        return f"torch.{name}({operand(args[0], False, name, force_tensor=args[0] not in var)})"
+            left = operand(a, True, op, force_tensor=no_tensor)
+            return f"{left} {op.infix} {operand(b, False, op)}"
+        force = args[0] not in var
+        if op.infix is not None:  # unary minus
+            return f"{op.infix}{operand(args[0], False, op, force_tensor=force)}"
+        return f"torch.{op.torch_name}({operand(args[0], False, op, force_tensor=force)})"
 
     out = p.out
     lines = [
@@ -464,10 +461,18 @@ _SEED_RESERVED = ({"np", "print", "unbroadcast", "fmt"}
                   | {f + "_deriv" for _, f, _ in _SEED_DEFS.values()})
 
 
+# Snippets with a second version for when the last argument needs a derivative too
+# (the notebook's power treats its exponent as a constant).
+_SEED_VARIANTS: dict[str, str] = {"pow": "pow_xy"}
+# Snippets whose ``_deriv`` returns fewer derivatives than the op has arguments.
+_SEED_DERIVS: dict[str, int] = {"pow": 1}
+
+
 def _seed_key(plan: _Plan, i: int) -> str:
     name = plan.op(i)
-    if name == "pow" and plan.needs[plan.program.args[i][1]]:
-        return "pow_xy"
+    variant = _SEED_VARIANTS.get(name)
+    if variant is not None and plan.needs[plan.program.args[i][-1]]:
+        return variant
     return name
 
 
@@ -563,8 +568,7 @@ def seed_script(program_or_doc: Program | Document, values: Mapping[str, Any] | 
             t = names.temp(grad[j], temps)
             targets.append(t)
             sums.setdefault(j, []).append(t)
-        if k == "pow":  # POW's df gives the base's derivative only
-            targets = targets[:1]
+        targets = targets[:_SEED_DERIVS.get(k, len(targets))]  # POW's df: the base only
         call = f"{_SEED_DEFS[k][0]}['df']({cache[i]}, {dout})"
         line = f"{', '.join(targets)} = {call}"
         for j, ts in sums.items():

@@ -57,13 +57,8 @@ STEP_RULE = {"forward": "sqrt(eps)*max(1,|x|)", "backward": "sqrt(eps)*max(1,|x|
              "complex_step": "1e-20"}
 MAX_DIGITS = 16.0
 
-# Ops whose derivative has a kink or an infinite edge at an argument of 0, with what
-# PyTorch returns there.
-_EDGES = {
-    "relu": ("kink", "relu'(0) = 0"),
-    "abs": ("kink", "abs'(0) = 0"),
-    "sqrt": ("edge", "sqrt'(0) = inf"),
-}
+# Ops whose derivative has a kink or an infinite edge at an argument of 0 say so in
+# the op table (``Op.kink``: the kind, and what PyTorch returns there).
 # The English templates of the notes and reasons (translated in context "check").
 MESSAGES: dict[str, str] = {
     "step_vanished": "the step vanished in rounding",
@@ -292,7 +287,7 @@ def _walk(program: Program, base: list[Any], leaves: Mapping[int, np.ndarray], b
             args = program.args[i]
             if op is None or not any(batched[j] for j in args):
                 continue
-            if track_edges and op.name in _EDGES and batched[args[0]]:
+            if track_edges and op.kink is not None and batched[args[0]]:
                 a = vals[args[0]].reshape(batch, -1)
                 a0 = a[0]  # lane 0 is the unperturbed point, same kernels
                 moved = (a != a0) & np.isfinite(a)  # a failed lane crosses nothing
@@ -432,8 +427,8 @@ def _fmt(v: float) -> str:
 
 def _edge_note(program: Program, i: int, touched: bool, eps: float) -> Text:
     op = program.ops[i]
-    assert op is not None
-    kind, convention = _EDGES[op.name]
+    assert op is not None and op.kink is not None
+    kind, convention = op.kink
     where = _at_node(program, i)
     if touched:
         code = "kink_at_zero" if kind == "kink" else "edge_at_zero"

@@ -73,19 +73,14 @@ from typing import Any
 
 import numpy as np
 
-from ..core import engine
+from ..core import engine, ops
 from ..core.engine import Program
 from ..core.graph import Text, _reason, as_value, format_value
 
 Value = Any
 
-# Our op name -> the torch function of the same meaning.
-TORCH_FUNCTIONS: dict[str, str] = {
-    "add": "add", "sub": "sub", "mul": "mul", "div": "div", "neg": "neg",
-    "pow": "pow", "exp": "exp", "log": "log", "sqrt": "sqrt", "sin": "sin",
-    "cos": "cos", "tan": "tan", "abs": "abs", "tanh": "tanh", "sigmoid": "sigmoid",
-    "relu": "relu", "sum": "sum", "mean": "mean", "matmul": "matmul",
-}
+# Our op name -> the torch function of the same meaning (read from the op table).
+TORCH_FUNCTIONS: dict[str, str] = {name: op.torch_name for name, op in ops.OPS.items()}
 
 # The English templates of the reasons and notes (translated in context "check").
 MESSAGES: dict[str, str] = {
@@ -199,16 +194,16 @@ def _as_numpy(t: Any) -> Value:
 
 
 def _scalar_exponent(program: Program, i: int) -> bool:
-    """pow whose exponent is a 0-d constant: passed as a Python number, like ``x**2``."""
+    """An argument PyTorch takes as a Python number (pow's 0-d constant exponent: ``x**2``)."""
     op = program.ops[i]
-    if op is None or op.name != "pow":
+    if op is None or op.torch_number_slot is None:
         return False
-    j = program.args[i][1]
+    j = program.args[i][op.torch_number_slot]
     return program.kinds[j] == "const" and np.ndim(program.leaf_values[j]) == 0
 
 
 def _functions(torch: Any, program: Program) -> list[Any]:
-    return [getattr(torch, TORCH_FUNCTIONS[op.name]) if op is not None else None
+    return [getattr(torch, op.torch_name) if op is not None else None
             for op in program.ops]
 
 
@@ -298,7 +293,7 @@ def _forward_mode(torch: Any, program: Program, fns: list[Any], leaves: list[Val
                     x, y = duals[a[0]], duals[a[1]]
                     if _scalar_exponent(program, i):
                         y = float(leaves[a[1]])
-                    elif program.ops[i].name != "pow":  # type: ignore[union-attr]
+                    elif program.ops[i].torch_zero_tangent:  # type: ignore[union-attr]
                         # A zero tangent is cheaper than torch's mixed-mode path.
                         if not dep[a[0]]:
                             x = fw.make_dual(x, torch.zeros_like(x))

@@ -33,7 +33,6 @@ import numpy as np
 from . import ops
 from .graph import Document, GraphError, Text, _reason, as_value, format_value, gc_paused
 from .steps import (
-    LOCAL_TEXT,
     BackwardStep,
     Contribution,
     ForwardStep,
@@ -208,7 +207,8 @@ class Program:
     (argument positions per node), ``labels``, ``out`` (position of the output),
     ``output_node``, ``input_names`` (every input of the document, in order),
     ``input_index`` (name -> position, only inputs the output reads),
-    ``input_nodes`` (name -> id), ``leaf_values`` and ``needs_grad``.
+    ``input_nodes`` (name -> id), ``leaf_values``, ``needs_grad`` and
+    ``backward_steps`` (how many records a full backward pass yields).
     """
 
     def __init__(self, doc: Document, output: int | None = None) -> None:
@@ -299,6 +299,8 @@ class Program:
                               op.vjp_a[1] if n1 else None))
         self._fwd_s, self._fwd_a, self._jvp = fwd_s, fwd_a, jvp
         self._bwd_s, self._bwd_a = bwd_s[::-1], bwd_a[::-1]
+        # One backward step record per operation a gradient flows through.
+        self.backward_steps = len(bwd_s)
         self._scalar_ok = all(op is None or op.forward_s is not None for op in self.ops)
         self._leaf_pos = [i for i, op in enumerate(self.ops) if op is None]
         # Op values nobody reads after forward step k (never leaves: the document's).
@@ -683,7 +685,7 @@ class Program:
                 idx = self.args[i]
                 arg_labels = tuple(labels[j] for j in idx)
                 texts = () if op is None else tuple(
-                    t.format(*arg_labels, out=labels[i]) for t in LOCAL_TEXT[op.name])
+                    t.format(*arg_labels, out=labels[i]) for t in op.local_texts)
                 table.append((tuple(nodes[j] for j in idx), arg_labels, texts))
             self._static_cache = table
         return self._static_cache

@@ -159,6 +159,26 @@ def _matmul_jvp(out: Value, args: Sequence[Value], tangents: Sequence[Value | No
     return total
 
 
+def _broadcast_shape(*shapes: tuple[int, ...]) -> tuple[int, ...]:
+    """Elementwise ops: numpy's broadcasting (ValueError if the shapes do not fit)."""
+    return tuple(np.broadcast_shapes(*shapes))
+
+
+def _reduced_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
+    return ()
+
+
+def _matmul_shape(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    """The shape ``_matmul_fwd`` gives, from the shapes alone (same refusals)."""
+    if not a or not b:
+        raise ValueError(MESSAGES["matmul_scalar"])
+    if len(a) > 2 or len(b) > 2:
+        raise ValueError(MESSAGES["matmul_axes"])
+    if a[-1] != b[0]:
+        raise ValueError(MESSAGES["matmul_inner"])
+    return tuple(a[:-1]) + tuple(b[1:])
+
+
 @dataclass(frozen=True)
 class Op:
     """One primitive: how to compute it, differentiate it and show it."""
@@ -185,6 +205,27 @@ class Op:
     precedence: int = 10  # binding strength for the printer (10 = call syntax)
     description: str = ""
     extra: dict = field(default_factory=dict)
+    # -- how the narration says it (operand labels fill {0} and {1}) ----------------
+    expr: str = ""  # the op applied to its operands as it stands after ∂: "({0}·{1})"
+    local_texts: tuple[str, ...] = ()  # ∂out/∂arg per slot in symbols: ("{1}", "{0}")
+    # Ops without a per-element local derivative: what flows back to each slot, {g}
+    # being the gradient that reached the node ("{g}·{1}ᵀ").
+    backward_texts: tuple[str, ...] = ()
+    # Ops that are not elementwise: how a forward-mode tangent {t} goes through.
+    tangent_texts: tuple[str, ...] = ()
+    # Reductions: the local derivative every element of the argument shares (1, 1/n).
+    element_local: Callable[[Value], float] | None = None
+    # -- shapes, kinks and the PyTorch reference -----------------------------------
+    shape: Callable[..., tuple[int, ...]] | None = None  # argument shapes -> output shape
+    # (kind, what PyTorch returns there) if the derivative has a kink ("kink") or an
+    # infinite edge ("edge") where the argument is 0.
+    kink: tuple[str, str] | None = None
+    torch_name: str = ""  # the torch function of the same meaning
+    # A slot that PyTorch is given as a plain number when it is a 0-d constant (x ** 2).
+    torch_number_slot: int | None = None
+    # Whether a constant argument may get a zero tangent in PyTorch's forward mode
+    # (a zero tangent of pow's exponent would multiply 0 by log of a negative base).
+    torch_zero_tangent: bool = True
 
     def jvp(self, out: Value, args: Sequence[Value], tangents: Sequence[Value | None],
             scalar: bool) -> Value | None:
@@ -219,7 +260,7 @@ def _elementwise(name: str, symbol: str, group: str, slots: tuple[str, ...],
               partial_s=part_s, partial_a=part_a,
               vjp_s=vjp_s or tuple(default_vjp(p) for p in part_s),
               vjp_a=vjp_a or tuple(default_vjp(p) for p in part_a),
-              formulas=formulas, template=template, **kw)
+              formulas=formulas, template=template, shape=_broadcast_shape, **kw)
 
 
 def _same(f: Callable) -> tuple[Callable, Callable]:
@@ -234,21 +275,25 @@ _OPS: list[Op] = [
         ("∂(a+b)/∂a = 1", "∂(a+b)/∂b = 1"), "{out} = {0} + {1}",
         vjp_s=(lambda g, o, a, b: g, lambda g, o, a, b: g),
         vjp_a=(lambda g, o, a, b: g, lambda g, o, a, b: g),
-        infix="+", precedence=1, description="a + b"),
+        infix="+", precedence=1, expr="({0} + {1})", local_texts=("1", "1"), torch_name="add",
+        description="a + b"),
     _elementwise(
         "sub", "−", "arithmetic", ("a", "b"), lambda a, b: a - b, np.subtract,
         (lambda o, a, b: 1.0, lambda o, a, b: -1.0), (lambda o, a, b: 1.0, lambda o, a, b: -1.0),
         ("∂(a−b)/∂a = 1", "∂(a−b)/∂b = −1"), "{out} = {0} − {1}",
         vjp_s=(lambda g, o, a, b: g, lambda g, o, a, b: -g),
         vjp_a=(lambda g, o, a, b: g, lambda g, o, a, b: -g),
-        infix="-", precedence=1, ordered=True, description="a − b"),
+        infix="-", precedence=1, ordered=True,
+        expr="({0} − {1})", local_texts=("1", "−1"), torch_name="sub",
+        description="a − b"),
     _elementwise(
         "mul", "×", "arithmetic", ("a", "b"), lambda a, b: a * b, np.multiply,
         (lambda o, a, b: b, lambda o, a, b: a), (lambda o, a, b: b, lambda o, a, b: a),
         ("∂(a·b)/∂a = b", "∂(a·b)/∂b = a"), "{out} = {0}·{1}",
         vjp_s=(lambda g, o, a, b: g * b, lambda g, o, a, b: g * a),
         vjp_a=(lambda g, o, a, b: g * b, lambda g, o, a, b: g * a),
-        infix="*", precedence=2, description="a · b"),
+        infix="*", precedence=2, expr="({0}·{1})", local_texts=("{1}", "{0}"), torch_name="mul",
+        description="a · b"),
     _elementwise(
         "div", "÷", "arithmetic", ("numerator", "denominator"), lambda a, b: a / b, np.divide,
         (lambda o, a, b: 1.0 / b, lambda o, a, b: -a / (b * b)),
@@ -256,61 +301,82 @@ _OPS: list[Op] = [
         ("∂(a/b)/∂a = 1/b", "∂(a/b)/∂b = −a/b²"), "{out} = {0} / {1}",
         vjp_s=(lambda g, o, a, b: g / b, lambda g, o, a, b: -g * o / b),
         vjp_a=(lambda g, o, a, b: g / b, lambda g, o, a, b: -g * o / b),
-        domain=_domain_div, infix="/", precedence=2, ordered=True, description="a / b"),
+        domain=_domain_div, infix="/", precedence=2, ordered=True,
+        expr="({0}/{1})", local_texts=("1/{1}", "−{0}/{1}²"), torch_name="div",
+        description="a / b"),
     _elementwise(
         "neg", "−a", "arithmetic", ("a",), lambda a: -a, np.negative,
         (lambda o, a: -1.0,), (lambda o, a: -1.0,),
         ("∂(−a)/∂a = −1",), "{out} = −{0}",
         vjp_s=(lambda g, o, a: -g,), vjp_a=(lambda g, o, a: -g,),
-        infix="-", precedence=3, description="−a"),
+        infix="-", precedence=3, expr="(−{0})", local_texts=("−1",), torch_name="neg",
+        description="−a"),
     _elementwise(
         "pow", "xʸ", "arithmetic", ("base", "exponent"), _pow_s, np.power,
         (_pow_base_partial_s, _pow_exp_partial_s), (_pow_base_partial_a, _pow_exp_partial_a),
         ("∂(aᵇ)/∂a = b·aᵇ⁻¹", "∂(aᵇ)/∂b = aᵇ·ln a"), "{out} = {0} ** {1}",
-        domain=_domain_pow, infix="**", precedence=4, ordered=True, description="a ** b"),
+        domain=_domain_pow, infix="**", precedence=4, ordered=True,
+        expr="({0} ** {1})", local_texts=("{1}·{0}^({1}−1)", "{0}^{1}·ln {0}"),
+        torch_name="pow", torch_number_slot=1, torch_zero_tangent=False,
+        description="a ** b"),
     _elementwise(
         "exp", "exp", "functions", ("a",), math.exp, np.exp,
         (lambda o, a: o,), (lambda o, a: o,), ("∂exp(a)/∂a = exp(a)",), "{out} = exp({0})",
-        vjp_s=(lambda g, o, a: g * o,), vjp_a=(lambda g, o, a: g * o,), description="eᵃ"),
+        vjp_s=(lambda g, o, a: g * o,), vjp_a=(lambda g, o, a: g * o,),
+        expr="exp({0})", local_texts=("exp({0})",), torch_name="exp",
+        description="eᵃ"),
     _elementwise(
         "log", "log", "functions", ("a",), math.log, np.log,
         (lambda o, a: 1.0 / a,), (lambda o, a: 1.0 / a,), ("∂log(a)/∂a = 1/a",),
         "{out} = log({0})", vjp_s=(lambda g, o, a: g / a,), vjp_a=(lambda g, o, a: g / a,),
-        domain=_domain_log, description="natural logarithm"),
+        domain=_domain_log, expr="log({0})", local_texts=("1/{0}",), torch_name="log",
+        description="natural logarithm"),
     _elementwise(
         "sqrt", "√", "functions", ("a",), math.sqrt, np.sqrt,
         (lambda o, a: 0.5 / o,), (lambda o, a: 0.5 / o,), ("∂√a/∂a = 1/(2√a)",),
         "{out} = √{0}", vjp_s=(lambda g, o, a: g * 0.5 / o,),
-        vjp_a=(lambda g, o, a: g * 0.5 / o,), domain=_domain_sqrt, description="square root"),
+        vjp_a=(lambda g, o, a: g * 0.5 / o,), domain=_domain_sqrt,
+        expr="√{0}", local_texts=("1/(2√{0})",), torch_name="sqrt",
+        kink=("edge", "sqrt'(0) = inf"),
+        description="square root"),
     _elementwise(
         "sin", "sin", "functions", ("a",), math.sin, np.sin,
         (lambda o, a: math.cos(a),), (lambda o, a: np.cos(a),), ("∂sin(a)/∂a = cos(a)",),
-        "{out} = sin({0})", description="sine"),
+        "{out} = sin({0})", expr="sin({0})", local_texts=("cos({0})",), torch_name="sin",
+        description="sine"),
     _elementwise(
         "cos", "cos", "functions", ("a",), math.cos, np.cos,
         (lambda o, a: -math.sin(a),), (lambda o, a: -np.sin(a),), ("∂cos(a)/∂a = −sin(a)",),
-        "{out} = cos({0})", description="cosine"),
+        "{out} = cos({0})", expr="cos({0})", local_texts=("−sin({0})",), torch_name="cos",
+        description="cosine"),
     _elementwise(
         "tan", "tan", "functions", ("a",), math.tan, np.tan,
         (lambda o, a: 1.0 + o * o,), (lambda o, a: 1.0 + o * o,),
         ("∂tan(a)/∂a = 1 + tan²(a)",), "{out} = tan({0})", domain=_domain_tan,
+        expr="tan({0})", local_texts=("(1 + tan²({0}))",), torch_name="tan",
         description="tangent"),
     _elementwise(
         "abs", "|a|", "functions", ("a",), abs, np.abs,
         (lambda o, a: _sign_s(a),), (lambda o, a: np.sign(a),),
         ("∂|a|/∂a = sign(a)  (0 at a = 0)",), "{out} = |{0}|", analytic=False,
+        expr="|{0}|", local_texts=("sign({0})",), torch_name="abs",
+        kink=("kink", "abs'(0) = 0"),
         description="absolute value"),
     _elementwise(
         "tanh", "tanh", "activations", ("a",), math.tanh, np.tanh,
         (lambda o, a: 1.0 - o * o,), (lambda o, a: 1.0 - o * o,),
         ("∂tanh(a)/∂a = 1 − tanh²(a)",), "{out} = tanh({0})",
         vjp_s=(lambda g, o, a: g * (1.0 - o * o),), vjp_a=(lambda g, o, a: g * (1.0 - o * o),),
+        expr="tanh({0})", local_texts=("(1 − tanh²({0}))",),
+        torch_name="tanh",
         description="hyperbolic tangent"),
     _elementwise(
         "sigmoid", "σ", "activations", ("a",), _sigmoid_s, _sigmoid_a,
         (lambda o, a: o * (1.0 - o),), (lambda o, a: o * (1.0 - o),),
         ("∂σ(a)/∂a = σ(a)·(1 − σ(a))",), "{out} = σ({0})",
         vjp_s=(lambda g, o, a: g * o * (1.0 - o),), vjp_a=(lambda g, o, a: g * o * (1.0 - o),),
+        expr="σ({0})", local_texts=("σ({0})·(1 − σ({0}))",),
+        torch_name="sigmoid",
         description="logistic sigmoid 1/(1+e⁻ᵃ)"),
     _elementwise(
         "relu", "relu", "activations", ("a",), lambda a: a if a > 0 else 0.0,
@@ -320,6 +386,8 @@ _OPS: list[Op] = [
         (lambda o, a: (np.asarray(a) > 0).astype(float),),
         ("∂relu(a)/∂a = 1 if a > 0, else 0",), "{out} = relu({0})",
         vjp_s=(lambda g, o, a: g if a > 0 else 0.0,), analytic=False,
+        expr="relu({0})", local_texts=("[{0} > 0]",), torch_name="relu",
+        kink=("kink", "relu'(0) = 0"),
         description="max(a, 0)"),
     Op(name="sum", arity=1, symbol="Σ", group="reductions", slots=("a",), ordered=False,
        forward_s=lambda a: a, forward_a=lambda a: float(np.sum(a)) if not np.iscomplexobj(a)
@@ -328,7 +396,9 @@ _OPS: list[Op] = [
        vjp_s=(lambda g, o, a: g,), vjp_a=(_reduce_vjp_sum,),
        formulas=("∂Σa/∂aᵢ = 1",), template="{out} = Σ {0}", elementwise=False,
        jvp_custom=lambda o, args, ts: np.sum(ts[0]) if np.ndim(ts[0]) else ts[0],
-       description="sum of all elements"),
+       expr="(Σ {0})", local_texts=("1",), tangent_texts=("Σ {t}",),
+       element_local=lambda a: 1.0, shape=_reduced_shape, torch_name="sum",
+        description="sum of all elements"),
     Op(name="mean", arity=1, symbol="mean", group="reductions", slots=("a",), ordered=False,
        forward_s=lambda a: a, forward_a=lambda a: float(np.mean(a)) if not np.iscomplexobj(a)
        else np.mean(a),
@@ -336,13 +406,19 @@ _OPS: list[Op] = [
        vjp_s=(lambda g, o, a: g,), vjp_a=(_reduce_vjp_mean,),
        formulas=("∂mean(a)/∂aᵢ = 1/n",), template="{out} = mean({0})", elementwise=False,
        jvp_custom=lambda o, args, ts: np.mean(ts[0]) if np.ndim(ts[0]) else ts[0],
-       description="mean of all elements"),
+       expr="mean({0})", local_texts=("1/n",),
+       tangent_texts=("mean({t})",), element_local=lambda a: 1.0 / np.size(a),
+       shape=_reduced_shape, torch_name="mean",
+        description="mean of all elements"),
     Op(name="matmul", arity=2, symbol="@", group="arithmetic", slots=("A", "B"), ordered=True,
        forward_s=None, forward_a=_matmul_fwd, partial_s=None, partial_a=None,
        vjp_s=(), vjp_a=(_matmul_vjp_a, _matmul_vjp_b),
        formulas=("∂(A@B)/∂A: G·Bᵀ", "∂(A@B)/∂B: Aᵀ·G"), template="{out} = {0} @ {1}",
        elementwise=False, jvp_custom=_matmul_jvp, infix="@", precedence=2,
-       description="matrix product"),
+       expr="({0} @ {1})", local_texts=("G·{1}ᵀ", "{0}ᵀ·G"),
+       backward_texts=("{g}·{1}ᵀ", "{0}ᵀ·{g}"), tangent_texts=("{t} @ {1}", "{0} @ {t}"),
+       shape=_matmul_shape, torch_name="matmul",
+        description="matrix product"),
 ]
 
 OPS: dict[str, Op] = {op.name: op for op in _OPS}
