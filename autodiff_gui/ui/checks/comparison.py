@@ -17,6 +17,7 @@ there, never in the GUI thread.  Progress and Cancel are on the panel.
 from __future__ import annotations
 
 import math
+import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -441,7 +442,8 @@ class ComparisonPanel(QWidget):
         self.tolerance_label.setWordWrap(True)
         self.check_button = QPushButton(self.tr("Check gradients"), self)
         self.check_button.setObjectName("checkGradientsButton")
-        self.check_button.clicked.connect(self.start)
+        # Not ``connect(self.start)``: clicked(bool) would pass checked=False as use_torch.
+        self.check_button.clicked.connect(lambda _checked=False: self.start())
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelCheckButton")
         self.cancel_button.clicked.connect(self.cancel)
@@ -550,14 +552,27 @@ class ComparisonPanel(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(1 if finished else 0)
         self.progress.setFormat(self.tr("done") if finished else "")
-        self.cancel_button.setEnabled(False)
         self.check_button.setEnabled(True)
+        if self.cancel_button.hasFocus():
+            # Else disabling it passes the focus down the chain to a table, and the
+            # dock's scroll area scrolls the button and the headers out of sight.
+            self.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.cancel_button.setEnabled(False)
 
     def _on_progress(self, done: int, total: int, stage: str) -> None:
         names = {"finite differences": self.tr("finite differences"),
                  "forward mode": self.tr("forward mode"),
-                 "PyTorch": self.tr("loading PyTorch and comparing"),
                  "done": self.tr("done")}
+        if stage == "PyTorch":
+            # Importing torch reports nothing while it runs (seconds, the first time):
+            # a busy bar, not a percentage that stands still.
+            loading = "torch" not in sys.modules
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(self.tr("Loading PyTorch…") if loading
+                                    else self.tr("Comparing with PyTorch…"))
+            self._set_status(self.tr("Finite differences done; loading PyTorch…") if loading
+                             else self.tr("Finite differences done; comparing with PyTorch…"))
+            return
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
         self.progress.setFormat(f"{names.get(stage, stage)}: %p%")
