@@ -28,6 +28,7 @@ import networkx as nx
 import numpy as np
 
 from . import ops
+from .values import format_value  # noqa: F401 (re-exported: values are written there)
 
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Names a user may not give an input: functions of the expression language, and Python's
@@ -194,6 +195,7 @@ class Document:
         self._input_ids: dict[str, int] = {}  # name -> node: O(1) lookups for big graphs
         self._listeners: list[Callable[[Event], None]] = []
         self._muted = 0  # depth of muted() blocks
+        self._revision = 0  # counts changes, muted ones too
 
     # -- listening ---------------------------------------------------------
     def subscribe(self, listener: Callable[[Event], None]) -> None:
@@ -202,7 +204,17 @@ class Document:
     def unsubscribe(self, listener: Callable[[Event], None]) -> None:
         self._listeners.remove(listener)
 
+    @property
+    def revision(self) -> int:
+        """A number that grows with every change, also inside ``muted()`` blocks.
+
+        Whoever caches something computed from the document (a compiled program)
+        can tell whether it is still current without listening to events.
+        """
+        return self._revision
+
     def _emit(self, kind: str, node: int | None = None, **data: Any) -> None:
+        self._revision += 1
         if self._listeners and not self._muted:
             event = Event(kind, node, data)
             for listener in list(self._listeners):
@@ -546,24 +558,3 @@ def _as_position(pos: Any, node: int | None = None) -> tuple[float, float]:
     if not (math.isfinite(x) and math.isfinite(y)):
         raise GraphError(message("position_not_finite"), node)
     return x, y
-
-
-def format_value(value: Any, digits: int = 4) -> str:
-    """A compact human form of a value: ``2``, ``0.6931``, ``1.2e-07``, ``[1, 2] (2)``."""
-    if isinstance(value, np.ndarray) and value.ndim > 0:
-        flat = value.ravel()
-        shown = ", ".join(format_value(float(v), digits) for v in flat[:4])
-        more = ", …" if flat.size > 4 else ""
-        shape = "×".join(str(s) for s in value.shape)
-        return f"[{shown}{more}] ({shape})"
-    if isinstance(value, complex):
-        return f"{format_value(value.real, digits)}{value.imag:+.{digits}g}i"
-    v = float(value)
-    if v == 0:
-        return "0"
-    if not math.isfinite(v):
-        return str(v)
-    if abs(v) >= 1e5 or abs(v) < 1e-4:
-        return f"{v:.{digits}e}".replace("e-0", "e-").replace("e+0", "e+")
-    text = f"{v:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
