@@ -676,12 +676,7 @@ class StepController(QObject):
             return n
         if view is not None and view.stepper.error is not None:
             return len(view.stepper.records)
-        back = getattr(program, "_studio_backward_steps", None)
-        if back is None:  # counted once per compiled program
-            back = sum(1 for i, op in enumerate(program.ops)
-                       if op is not None and program.needs_grad[i])
-            program._studio_backward_steps = back  # type: ignore[attr-defined]
-        return n + back
+        return n + program.backward_steps  # counted once, when the program was compiled
 
     def _extend_all(self, view: StepView) -> None:
         """Produce every remaining record in one go (Run to end)."""
