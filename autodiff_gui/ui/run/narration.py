@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -181,6 +181,11 @@ class NarrationView(QTextBrowser):
 
     def refresh(self) -> None:
         self.setHtml(self.build_html())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()  # said again from the step records' templates
+        super().changeEvent(event)
 
     def plain(self) -> str:
         """The shown text without markup (tests, copy)."""

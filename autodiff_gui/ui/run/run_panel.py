@@ -412,6 +412,7 @@ class RunPanel(QObject):
         self.speed_slider.setToolTip(self.tr("Playing speed"))
         self.speed_caption.setText(self.tr(" Speed "))
         self._on_speed(self.speed_slider.value())
+        self.controller.retranslate()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LanguageChange:

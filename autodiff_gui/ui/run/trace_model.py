@@ -18,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -138,6 +139,15 @@ class TraceModel(QAbstractTableModel):
                 self.tr("Local derivatives"), self.tr("Contributions"),
                 self.tr("Accumulated gradient")]
 
+    def retranslate(self) -> None:
+        """Headers and the pass/op words of every row in the current language."""
+        self._headers = None
+        self._cells = {}
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMN_KEYS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._rows - 1, len(COLUMN_KEYS) - 1))
+
     # -- following the controller -------------------------------------------------
     def _on_reset(self) -> None:
         self.beginResetModel()
@@ -248,10 +258,10 @@ class TracePanel(QWidget):
         self.model.rowsRemoved.connect(self._follow)
         self.model.modelReset.connect(self._follow)
 
-        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button = QPushButton(self)
         self.export_button.setObjectName("traceExportButton")
         self.export_button.clicked.connect(self.export_dialog)
-        self.hint = QLabel(self.tr("Click a row to go back to that step."), self)
+        self.hint = QLabel(self)
         self.hint.setObjectName("traceHint")
         bar = QHBoxLayout()
         bar.addWidget(self.hint, 1)
@@ -260,6 +270,18 @@ class TracePanel(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.table, 1)
         box.addLayout(bar)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also on a language change)."""
+        self.export_button.setText(self.tr("Export CSV…"))
+        self.hint.setText(self.tr("Click a row to go back to that step."))
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _follow(self, *_args: Any) -> None:
         rows = self.model.rowCount()
