@@ -11,10 +11,12 @@ import importlib.util
 import threading
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea
 
+from autodiff_gui.core.expr import parse
+from autodiff_gui.ui.editing.commands import Connect, try_push
 from autodiff_gui.ui.window.main_window import MainWindow
 
 
@@ -86,3 +88,54 @@ def test_pytorch_phase_is_a_busy_bar_not_a_stuck_percentage(win, qtbot, monkeypa
         assert "PyTorch" in panel.status.text()
         release.set()
     assert panel.progress.maximum() == 1 and panel.progress.value() == 1
+
+
+# -- item 9: a new block does not take the output --------------------------------------
+
+def implicit_output_window(qtbot) -> MainWindow:
+    """The seed with no output chosen (as an example file or a hand-built graph has)."""
+    doc = parse("(x**2 + 2*x) * log(y)", values={"x": 1.0, "y": 2.0})
+    doc.set_output(None)
+    w = MainWindow(doc, restore=False)
+    w.ask_unsaved = lambda: "discard"
+    w.report_error = lambda title, text: None
+    w.persist_settings = False
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_a_new_block_leaves_the_output_where_it_was(qtbot):
+    w = implicit_output_window(qtbot)
+    doc, c = w.document, w.run_panel.controller
+    before = doc.copy()
+    out = doc.output
+    assert doc.explicit_output is None and doc.kind(out) == "op"
+    sin = w.place_block("op:sin")  # the palette's double-click and Tab take this path
+    assert sin is not None and doc.output == out
+    assert w.scene.add_block("op", QPointF(0, 400), "exp") is not None
+    assert doc.output == out and not doc.problems()
+    QApplication.processEvents()
+    assert c.program is not None and w.run_panel.actionNextStep.isEnabled()
+    assert c.next() and c.position == 1
+    # Undo gives back the very document, "no output chosen" included (file meaning).
+    while w.undo_stack.canUndo():
+        w.undo_stack.undo()
+    assert doc.same_as(before) and doc.explicit_output is None
+    w.undo_stack.redo()
+    assert doc.output == out
+
+
+def test_the_output_follows_into_a_block_once_it_is_complete(qtbot):
+    w = implicit_output_window(qtbot)
+    doc = w.document
+    out = doc.output
+    y = doc.find_input("y")
+    mul = w.place_block("op:mul")
+    assert try_push(w.undo_stack, lambda: Connect(doc, out, mul, 0)) is None
+    assert doc.output == out  # mul still misses an argument: the working graph stays
+    assert try_push(w.undo_stack, lambda: Connect(doc, y, mul, 1)) is None
+    assert doc.output == mul and not doc.problems()
+    w.undo_stack.undo()
+    assert doc.output == out and doc.source(mul, 1) is None

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import networkx as nx
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -187,6 +188,40 @@ def retranslate_stack(stack: QUndoStack) -> None:
             visit(command)
 
 
+def _pin_output(doc: Document) -> int | None:
+    """Make the current output explicit before blocks are added; returns it (None: no pin).
+
+    With no output chosen the document takes "the newest unused operation", so a block
+    just dropped from the palette would take over a working graph ("Incomplete: sin #5
+    needs its 'a' argument").  Pinned, the output stays where it was; undo unpins."""
+    if doc.explicit_output is not None:
+        return None
+    out = doc.output
+    if out is None or doc.kind(out) != "op":
+        return None
+    doc.set_output(out)
+    return out
+
+
+def _complete(doc: Document, node: int) -> bool:
+    """Every block ``node`` reads from has all its arguments wired."""
+    return all(None not in doc.arguments(n)
+               for n in nx.ancestors(doc.graph, node) | {node})
+
+
+def _follower(doc: Document, dst: int) -> int | None:
+    """The block the output moves to after a wire into ``dst`` (None: it stays).
+
+    The output follows into a new block that reads it, once that block is complete,
+    so extending f to exp(f) moves the output, but never onto a half-wired block."""
+    out = doc.explicit_output
+    if out is None or out == dst or doc.kind(dst) != "op" or doc.users(dst):
+        return None
+    if out not in doc.arguments(dst) or not _complete(doc, dst):
+        return None
+    return dst
+
+
 class AddNode(DocumentCommand):
     """Add one block; redo after undo brings it back with the same id."""
 
@@ -212,8 +247,10 @@ class AddNode(DocumentCommand):
         self.value = _checked_value(1.0 if value is None else value) if kind != "op" else None
         self.pos = _pos(pos)
         self.node_id: int | None = None
+        self._pinned: int | None = None
 
     def redo(self) -> None:
+        self._pinned = _pin_output(self.doc)
         if self.kind == "input":
             n = self.doc.add_input(self.name, _copy_value(self.value), node_id=self.node_id,
                                    pos=self.pos)
@@ -226,6 +263,8 @@ class AddNode(DocumentCommand):
     def undo(self) -> None:
         assert self.node_id is not None
         self.doc.remove_node(self.node_id)
+        if self._pinned is not None:
+            self.doc.set_output(None)
 
 
 class RemoveNodes(DocumentCommand):
@@ -302,12 +341,20 @@ class Connect(DocumentCommand):
                          else QT_TRANSLATE_NOOP("commands", "Replace wire"))
         self.src, self.dst, self.slot = src, dst, slot
         self.old: int | None = old
+        self._output_was: int | None = None  # the output before it followed the wire
 
     def redo(self) -> None:
         self.old = self.doc.source(self.dst, self.slot)
         self.doc.connect(self.src, self.dst, self.slot, replace=True)
+        self._output_was = None
+        follow = _follower(self.doc, self.dst)
+        if follow is not None:
+            self._output_was = self.doc.explicit_output
+            self.doc.set_output(follow)
 
     def undo(self) -> None:
+        if self._output_was is not None:
+            self.doc.set_output(self._output_was)
         self.doc.disconnect(self.dst, self.slot)
         if self.old is not None:
             self.doc.connect(self.old, self.dst, self.slot)
@@ -620,6 +667,7 @@ class PasteNodes(DocumentCommand):
         else:
             super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Paste %1 blocks"), count)
         self.mapping: dict[Any, int] = {}
+        self._pinned: int | None = None
 
     @property
     def new_ids(self) -> list[int]:
@@ -627,6 +675,7 @@ class PasteNodes(DocumentCommand):
         return list(self.mapping.values())
 
     def redo(self) -> None:
+        self._pinned = _pin_output(self.doc)
         fresh = not self.mapping
         for snap in self.entries:
             node_id = None if fresh else self.mapping[snap["src_id"]]
@@ -638,6 +687,8 @@ class PasteNodes(DocumentCommand):
     def undo(self) -> None:
         for n in reversed(self.new_ids):
             self.doc.remove_node(n)
+        if self._pinned is not None:
+            self.doc.set_output(None)
 
 
 def try_push(stack: QUndoStack, command_factory: Callable[[], QUndoCommand | None]
