@@ -20,7 +20,7 @@ its result stays visible.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -38,10 +38,8 @@ from ...diagram.layout import (
     slot_fraction,
 )
 from ..app.i18n import op_description, op_formula
+from .ends import BLOCK_TYPE, WireEnd
 from .theme import Theme
-
-if TYPE_CHECKING:
-    from .wires import WireItem
 
 PORT_RADIUS = 5.5
 PORT_HIT_RADIUS = 11.0  # ports are easier to hit than they look
@@ -139,8 +137,8 @@ class NodeItem(QGraphicsItem):
         self.kind: str = d["kind"]
         self.op: ops.Op | None = ops.OPS[d["op"]] if self.kind == "op" else None
         self.arity = self.op.arity if self.op else 0
-        self.wires_in: dict[int, WireItem] = {}
-        self.wires_out: set[WireItem] = set()
+        self.wires_in: dict[int, WireEnd] = {}
+        self.wires_out: set[WireEnd] = set()
         self._output = False
         self._state = "normal"
         self._value_text: str | None = None
@@ -167,6 +165,9 @@ class NodeItem(QGraphicsItem):
                             g.height + max(self._tag_height + 2, self._badge + 2) + _MARGIN)
         self._shape = None
     # -- geometry ---------------------------------------------------------------
+    def type(self) -> int:
+        return BLOCK_TYPE
+
     def boundingRect(self) -> QRectF:
         return self._rect
 

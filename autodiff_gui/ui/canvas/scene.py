@@ -324,6 +324,11 @@ class GraphScene(QGraphicsScene):
         for w in self._wires.values():
             w.set_theme(theme)
 
+    def retranslate(self) -> None:
+        """Blocks say their captions, port labels and tooltips in the current language."""
+        for item in self._nodes.values():
+            item.refresh()
+
     def cancel_interaction(self) -> None:
         """Escape: drop a wire being dragged, else clear the selection."""
         if self._drag is not None:

@@ -75,7 +75,7 @@ class QuickAddBox(QLineEdit):
         super().__init__(view)
         self.view = view
         self.setObjectName("quickAddBox")
-        self.setPlaceholderText(_tr("add block: mul, log, input, 2.5 …"))
+        self.retranslate()
         self.setMinimumWidth(220)
         completer = QCompleter(quick_add_names(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -85,6 +85,14 @@ class QuickAddBox(QLineEdit):
         self.scene_pos = QPointF()
         self.returnPressed.connect(self.accept_text)
         self.hide()
+
+    def retranslate(self) -> None:
+        self.setPlaceholderText(_tr("add block: mul, log, input, 2.5 …"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def open_at(self, view_pos: QPoint) -> None:
         self.scene_pos = self.view.mapToScene(view_pos)
@@ -416,4 +424,8 @@ class GraphView(QGraphicsView):
             scene = self.graph_scene()
             if scene is not None:
                 scene.set_theme(current_theme())
+        elif event.type() == QEvent.Type.LanguageChange:
+            scene = self.graph_scene()
+            if scene is not None:  # blocks are items, not widgets: they hear it from here
+                scene.retranslate()
         super().changeEvent(event)

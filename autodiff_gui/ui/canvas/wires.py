@@ -6,17 +6,13 @@ A wire's hit shape is ~10 px wide, wider than the 2 px line it draws.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...diagram.layout import wire_handles
+from .ends import WIRE_TYPE, BlockEnd, is_block
 from .theme import Theme
-
-if TYPE_CHECKING:
-    from .items import NodeItem
 
 WIRE_WIDTH = 2.0
 HIT_WIDTH = 10.0
@@ -53,7 +49,7 @@ class WireItem(QGraphicsItem):
     The path lives in scene coordinates (the item stays at the origin).
     """
 
-    def __init__(self, src: NodeItem, dst: NodeItem, slot: int, theme: Theme) -> None:
+    def __init__(self, src: BlockEnd, dst: BlockEnd, slot: int, theme: Theme) -> None:
         super().__init__()
         self.src_item, self.dst_item, self.slot = src, dst, slot
         self.theme = theme
@@ -105,12 +101,13 @@ class WireItem(QGraphicsItem):
                       for dy in (-h - 2, 2) for p in points]
         scene = self.scene()
         if scene is not None:
-            from .items import NodeItem  # items imports this module
-
             for r in candidates:
-                if not any(isinstance(i, NodeItem) for i in scene.items(r)):
+                if not any(is_block(i) for i in scene.items(r)):
                     return r
         return candidates[0]
+
+    def type(self) -> int:
+        return WIRE_TYPE
 
     def path(self) -> QPainterPath:
         return self._path
@@ -202,6 +199,9 @@ class LiveWire(QGraphicsItem):
         t = self.theme
         self._color = t.highlight if valid is None else t.valid if valid else t.invalid
         self.update()
+
+    def type(self) -> int:
+        return WIRE_TYPE
 
     def path(self) -> QPainterPath:
         return self._path

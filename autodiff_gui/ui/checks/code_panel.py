@@ -8,9 +8,10 @@ edits).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -52,8 +53,7 @@ class CodePanel(QWidget):
         self.tabs.setObjectName("codeTabs")
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(mono.pointSizeF(), 10.5))
-        for kind, title, name in ((TORCH, self.tr("PyTorch"), "torchCodeView"),
-                                  (SEED, self.tr("Seed notebook style"), "seedCodeView")):
+        for kind, name in ((TORCH, "torchCodeView"), (SEED, "seedCodeView")):
             edit = QPlainTextEdit(self)
             edit.setObjectName(name)
             edit.setReadOnly(True)
@@ -61,15 +61,17 @@ class CodePanel(QWidget):
             edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
             edit.setMinimumHeight(48)
             self.editors[kind] = edit
-            self.tabs.addTab(edit, title)
-        self.copy_button = QPushButton(self.tr("Copy"), self)
+            self.tabs.addTab(edit, "")
+        self.copy_button = QPushButton(self)
         self.copy_button.setObjectName("codeCopyButton")
         self.copy_button.clicked.connect(self.copy)
-        self.save_button = QPushButton(self.tr("Save…"), self)
+        self.save_button = QPushButton(self)
         self.save_button.setObjectName("codeSaveButton")
         self.save_button.clicked.connect(self.save_dialog)
         self.status = QLabel(self)
         self.status.setObjectName("codeStatus")
+        # What the status says, made again in a new language (None: nothing).
+        self._status: Callable[[], str] | None = None
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.copy_button)
@@ -85,6 +87,24 @@ class CodePanel(QWidget):
         self._timer.timeout.connect(self.regenerate)
         controller.programChanged.connect(self._mark_stale)
         controller.settingsChanged.connect(self._mark_stale)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also on a language change)."""
+        self.tabs.setTabText(0, self.tr("PyTorch"))
+        self.tabs.setTabText(1, self.tr("Seed notebook style"))
+        self.copy_button.setText(self.tr("Copy"))
+        self.save_button.setText(self.tr("Save…"))
+        self._say(self._status)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _say(self, text: Callable[[], str] | None) -> None:
+        self._status = text
+        self.status.setText(text() if text is not None else "")
 
     def _mark_stale(self) -> None:
         self._stale = True
@@ -104,16 +124,16 @@ class CodePanel(QWidget):
         """Rebuild both scripts now."""
         self._timer.stop()
         self._stale = False
-        problem = ""
+        problem: Exception | None = None
         for kind, edit in self.editors.items():
             try:
                 text = generate(kind, self.controller)
             except (GraphError, ValueError) as exc:
-                problem = translate_error(exc)
+                problem = exc
                 text = ""
             edit.setPlainText(text)
-        self.status.setText(self.tr("Cannot write code yet: {0}").format(problem)
-                            if problem else "")
+        self._say(None if problem is None else lambda: self.tr(
+            "Cannot write code yet: {0}").format(translate_error(problem)))
 
     def text(self, kind: str | None = None) -> str:
         """The script shown in a tab (the current one by default), regenerated if stale."""
@@ -125,7 +145,7 @@ class CodePanel(QWidget):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
-        self.status.setText(self.tr("Copied to the clipboard"))
+        self._say(lambda: self.tr("Copied to the clipboard"))
 
     def save(self, path: str, kind: str | None = None) -> None:
         with open(path, "w", encoding="utf-8") as fh:
@@ -140,7 +160,7 @@ class CodePanel(QWidget):
         try:
             self.save(path)
         except OSError as exc:
-            self.status.setText(self.tr("Cannot write {0}: {1}").format(
-                path, exc.strerror or str(exc)))
+            reason = exc.strerror or str(exc)
+            self._say(lambda: self.tr("Cannot write {0}: {1}").format(path, reason))
         else:
-            self.status.setText(self.tr("Saved {0}").format(path))
+            self._say(lambda: self.tr("Saved {0}").format(path))

@@ -11,8 +11,9 @@ typing in the bar.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..app.i18n import translate_error
+
+Message = str | BaseException | Callable[[], str]
 CONTEXT_CHARS = 30  # characters shown either side of the marked error
 
 
@@ -48,15 +52,9 @@ class ExpressionBar(QWidget):
         self.setObjectName("expressionBar")
         self._graph_text = ""  # what the graph says, to restore on Escape
 
-        self.prefix = QLabel(self.tr("f ="), self)
+        self.prefix = QLabel(self)
         self.edit = _ExpressionEdit(self)
         self.edit.setObjectName("expressionEdit")
-        self.edit.setPlaceholderText(
-            self.tr("Type a function, e.g. (x**2 + 2*x) * log(y), and press Enter"))
-        self.edit.setToolTip(self.tr(
-            "Operators: + - * / ** @ and parentheses; functions: exp log sqrt sin cos tan "
-            "abs tanh sigmoid relu sum mean matmul.\nEnter builds the graph (undo with "
-            "Ctrl+Z); Escape restores the text of the current graph."))
         self.edit.returnPressed.connect(self._submit)
         self.edit.textEdited.connect(self._on_edited)
         self.edit.escaped.connect(self.revert)
@@ -69,9 +67,8 @@ class ExpressionBar(QWidget):
         prefix_font.setItalic(True)
         self.prefix.setFont(prefix_font)
 
-        self.apply_button = QPushButton(self.tr("Build graph"), self)
+        self.apply_button = QPushButton(self)
         self.apply_button.setObjectName("expressionApply")
-        self.apply_button.setToolTip(self.tr("Build the graph of this function (Enter)"))
         self.apply_button.clicked.connect(self._submit)
 
         self.error_label = QLabel(self)
@@ -85,6 +82,8 @@ class ExpressionBar(QWidget):
                                        QSizePolicy.Policy.Preferred)
         self.error_label.hide()
         self._error = ""
+        # The error shown, to say it again in a new language: (message, position, end).
+        self._shown: tuple[Message, int | None, int | None] | None = None
 
         layout = QGridLayout(self)
         layout.setContentsMargins(6, 4, 6, 2)
@@ -94,6 +93,26 @@ class ExpressionBar(QWidget):
         layout.addWidget(self.edit, 0, 1)
         layout.addWidget(self.apply_button, 0, 2)
         layout.addWidget(self.error_label, 1, 1, 1, 2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also on a language change)."""
+        self.prefix.setText(self.tr("f ="))
+        self.edit.setPlaceholderText(
+            self.tr("Type a function, e.g. (x**2 + 2*x) * log(y), and press Enter"))
+        self.edit.setToolTip(self.tr(
+            "Operators: + - * / ** @ and parentheses; functions: exp log sqrt sin cos tan "
+            "abs tanh sigmoid relu sum mean matmul.\nEnter builds the graph (undo with "
+            "Ctrl+Z); Escape restores the text of the current graph."))
+        self.apply_button.setText(self.tr("Build graph"))
+        self.apply_button.setToolTip(self.tr("Build the graph of this function (Enter)"))
+        if self._shown is not None:
+            self._render_error(*self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- state --------------------------------------------------------------
     def text(self) -> str:
@@ -128,9 +147,23 @@ class ExpressionBar(QWidget):
         self.edit.setText(text)
         self.clear_error()
 
-    def show_error(self, message: str, position: int | None = None,
+    def show_error(self, message: Message, position: int | None = None,
                    end: int | None = None) -> None:
-        """Show ``message`` under the bar; mark characters ``position:end`` of the text."""
+        """Show ``message`` under the bar; mark characters ``position:end`` of the text.
+
+        ``message`` is a text, a core error (said with ``translate_error``) or a function
+        making the text; the last two are said again after a language change."""
+        self._shown = (message, position, end)
+        self._render_error(message, position, end, select=True)
+
+    def _render_error(self, source: Message, position: int | None, end: int | None,
+                      select: bool = False) -> None:
+        if isinstance(source, BaseException):
+            message = translate_error(source)
+        elif callable(source):
+            message = source()
+        else:
+            message = source
         text = self.edit.text()
         self._error = message
         lines = [f"<b>{html.escape(message)}</b>"]
@@ -151,9 +184,9 @@ class ExpressionBar(QWidget):
                 "<span style='background-color:#ffd6d6; color:#b00020;"
                 " text-decoration: underline'>"
                 f"{shown_bad}</span>{html.escape(after)}</span>")
-            if bad:
+            if select and bad:
                 self.edit.setSelection(position, stop - position)
-            else:
+            elif select:
                 self.edit.setCursorPosition(position)
         self.error_label.setText("<span style='color:#c62828'>" + "<br>".join(lines)
                                  + "</span>")
@@ -162,6 +195,7 @@ class ExpressionBar(QWidget):
 
     def clear_error(self) -> None:
         self._error = ""
+        self._shown = None
         self.error_label.clear()
         self.error_label.hide()
 

@@ -11,16 +11,18 @@ undo, the canvas and the expression bar all show up here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...core.graph import Document, Event, as_value, format_value, values_equal
 from ..app.i18n import translate_error
-from .commands import Rename, SetValue, parse_value_text, try_push, value_to_text
+from .commands import Rename, SetValue, parse_value_text, value_to_text
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, VALUE = 0, 1
@@ -49,6 +51,7 @@ class InputsModel(QAbstractTableModel):
         self.document = document
         self.undo_stack = undo_stack
         self.last_error = ""
+        self._refusal: Callable[[], str] | None = None
         self._rows: list[int] = list(document.inputs().values())
         document.subscribe(self._on_event)
 
@@ -129,39 +132,64 @@ class InputsModel(QAbstractTableModel):
         return self._set_value(node, value)
 
     # -- edits ------------------------------------------------------------------
-    def _refuse(self, message: str) -> bool:
-        self.last_error = message
-        self.errorOccurred.emit(message)
+    def _refuse(self, say: Callable[[], str]) -> bool:
+        """Refuse an edit; ``say()`` gives the reason in the current language."""
+        self._refusal = say
+        self.last_error = say()
+        self.errorOccurred.emit(self.last_error)
         return False
+
+    def refusal(self) -> str:
+        """The reason of the last refusal, said in the current language ('' if none)."""
+        return self._refusal() if self._refusal is not None else ""
+
+    def _accepted(self) -> bool:
+        self.last_error = ""
+        self._refusal = None
+        return True
+
+    @staticmethod
+    def _push(stack: QUndoStack, factory: Callable[[], QUndoCommand]) -> ValueError | None:
+        """Build the command and push it; the error that refused it, if any."""
+        try:
+            command = factory()
+        except ValueError as exc:  # GraphError too
+            return exc
+        stack.push(command)
+        return None
 
     def _set_value(self, node: int, value: Any) -> bool:
         name = self.document.node(node)["name"]
         old = self.document.node(node)["value"]
         try:
             v = parse_value_text(value) if isinstance(value, str) else as_value(value)
+            if values_equal(v, old):
+                return True  # nothing to do, and no empty undo step
+            error = self._push(self.undo_stack, lambda: SetValue(self.document, node, v))
         except ValueError as exc:
-            return self._refuse(self.tr("{name}: {reason} (kept {old})").format(
-                name=name, reason=translate_error(exc), old=format_value(old)))
-        if values_equal(v, old):
-            return True  # nothing to do, and no empty undo step
-        error = try_push(self.undo_stack, lambda: SetValue(self.document, node, v))
-        if error:
-            return self._refuse(self.tr("{name}: {reason} (kept {old})").format(
-                name=name, reason=error, old=format_value(old)))
-        self.last_error = ""
-        return True
+            error = exc
+        if error is not None:
+            return self._refuse(lambda: self.tr("{name}: {reason} (kept {old})").format(
+                name=name, reason=translate_error(error), old=format_value(old)))
+        return self._accepted()
 
     def _rename(self, node: int, name: str) -> bool:
         old = self.document.node(node)["name"]
         if name == old:
             return True
         # Rename checks the name when it is built, so a refused one never reaches the stack.
-        error = try_push(self.undo_stack, lambda: Rename(self.document, node, name))
-        if error:
-            return self._refuse(self.tr("Cannot rename {old}: {reason}").format(
-                old=old, reason=error))
-        self.last_error = ""
-        return True
+        error = self._push(self.undo_stack, lambda: Rename(self.document, node, name))
+        if error is not None:
+            return self._refuse(lambda: self.tr("Cannot rename {old}: {reason}").format(
+                old=old, reason=translate_error(error)))
+        return self._accepted()
+
+    def retranslate(self) -> None:
+        """Headers and tooltips are asked for again in the current language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, NAME, VALUE)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, NAME), self.index(len(self._rows) - 1, VALUE),
+                                  [Qt.ItemDataRole.ToolTipRole])
 
 
 class InputsPanel(QWidget):
@@ -192,7 +220,7 @@ class InputsPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         self.message.hide()
-        self.hint = QLabel(self.tr("Double-click a value to change it."), self)
+        self.hint = QLabel(self)
         self.hint.setObjectName("inputsHint")
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)  # drawn in the muted colour of the palette
@@ -206,7 +234,24 @@ class InputsPanel(QWidget):
 
         self.model.errorOccurred.connect(self.show_message)
         self.model.modelReset.connect(self.clear_message)
-        self.model.dataChanged.connect(lambda *_: self.clear_message())
+        self.model.dataChanged.connect(self._on_data_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also on a language change)."""
+        self.hint.setText(self.tr("Double-click a value to change it."))
+        self.model.retranslate()
+        if not self.message.isHidden():
+            self.message.setText(self.model.refusal())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_data_changed(self, _first: Any, _last: Any, roles: Any = ()) -> None:
+        if list(roles) != [Qt.ItemDataRole.ToolTipRole]:  # a new language is no new value
+            self.clear_message()
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -32,6 +32,7 @@ MIME_TYPE = MIME_BLOCK  # "application/x-autodiff-block"
 SPEC_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class _BlockTree(QTreeWidget):
@@ -70,7 +71,6 @@ class PaletteWidget(QWidget):
         self.setObjectName("palette")
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("paletteFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter blocks…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.set_filter)
 
@@ -96,6 +96,7 @@ class PaletteWidget(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.tree)
         self._populate()
+        self.retranslate()
 
     # -- content ------------------------------------------------------------
     def _group_titles(self) -> dict[str, str]:
@@ -109,7 +110,7 @@ class PaletteWidget(QWidget):
         }
 
     def _populate(self) -> None:
-        titles = self._group_titles()
+        """The groups and their blocks (texts come from ``retranslate``)."""
         bold = QFont(self.font())
         bold.setBold(True)
         symbol_font = QFont(self.font())
@@ -117,45 +118,65 @@ class PaletteWidget(QWidget):
         symbol_font.setBold(True)
 
         def group(key: str) -> QTreeWidgetItem:
-            item = QTreeWidgetItem(self.tree, [titles.get(key, key), ""])
+            item = QTreeWidgetItem(self.tree, ["", ""])
+            item.setData(0, GROUP_ROLE, key)
             item.setFirstColumnSpanned(True)
             item.setFont(0, bold)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.setExpanded(True)
             return item
 
-        def entry(parent: QTreeWidgetItem, symbol: str, name: str, spec: str,
-                  tip: str, search: str, colour_key: str) -> None:
-            item = QTreeWidgetItem(parent, [symbol, name])
+        def entry(parent: QTreeWidgetItem, symbol: str, spec: str, colour_key: str) -> None:
+            item = QTreeWidgetItem(parent, [symbol, ""])
             item.setData(0, COLOUR_ROLE, colour_key)
             item.setFont(0, symbol_font)
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignCenter)
             item.setData(0, SPEC_ROLE, spec)
-            item.setData(0, SEARCH_ROLE, search.lower())
-            item.setToolTip(0, tip)
-            item.setToolTip(1, tip)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                           | Qt.ItemFlag.ItemIsDragEnabled)
 
         sources = group("sources")
-        entry(sources, "x", self.tr("input"), "input",
-              self.tr("A named input variable (x, y, …); its value is set in the Inputs panel"),
-              "input variable x", "input")
-        entry(sources, "c", self.tr("constant"), "const",
-              self.tr("A constant number or array"), "constant number c", "const")
+        entry(sources, "x", "input", "input")
+        entry(sources, "c", "const", "const")
         for key in ops.GROUPS:
             parent = group(key)
             for op in ops.OPS.values():
-                if op.group != key:
-                    continue
-                desc = op_description(op)
-                args = ", ".join(op.slots)
-                tip = self.tr("{name}: {desc}\nArguments: {args}").format(
-                    name=op.name, desc=desc, args=args)
-                entry(parent, op.symbol, op.name, f"op:{op.name}", tip,
-                      f"{op.name} {op.symbol} {desc} {op.description}", key)
+                if op.group == key:
+                    entry(parent, op.symbol, f"op:{op.name}", key)
         self.tree.expandAll()
         self._recolour()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language; the filter stays and is applied again."""
+        self.filter_edit.setPlaceholderText(self.tr("Filter blocks…"))
+        titles = self._group_titles()
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            key = top.data(0, GROUP_ROLE)
+            top.setText(0, titles.get(key, key))
+        for item in self.entries():
+            name, tip, search = self._entry_texts(item.data(0, SPEC_ROLE))
+            item.setText(1, name)
+            item.setToolTip(0, tip)
+            item.setToolTip(1, tip)
+            item.setData(0, SEARCH_ROLE, search.lower())
+        self.set_filter(self.filter_edit.text())
+
+    def _entry_texts(self, spec: str) -> tuple[str, str, str]:
+        """Name, tooltip and search words of a block in the current language."""
+        if spec == "input":
+            return (self.tr("input"), self.tr(
+                "A named input variable (x, y, …); its value is set in the Inputs panel"),
+                "input variable x")
+        if spec == "const":
+            return self.tr("constant"), self.tr("A constant number or array"), \
+                "constant number c"
+        op = ops.OPS[spec.removeprefix("op:")]
+        desc = op_description(op)
+        tip = self.tr("{name}: {desc}\nArguments: {args}").format(
+            name=op.name, desc=desc, args=", ".join(op.slots))
+        # The op's name stays (it is what the expression bar takes); both languages find it.
+        return op.name, tip, f"{op.name} {op.symbol} {desc} {op.description}"
 
     def _recolour(self) -> None:
         """Symbols in the colour of their blocks on the canvas (same hues, same theme)."""
@@ -169,6 +190,8 @@ class PaletteWidget(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._recolour()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
     # -- queries ------------------------------------------------------------
