@@ -17,7 +17,8 @@ What it collects, into ``resources/i18n/autodiff_<lang>.ts``:
   ``tr("Context", "literal")`` is one (lupdate misreads both as context-less
   messages, which are dropped);
 * the core's message tables, read with ``ast`` (never imported, never run):
-  ``MESSAGES`` of ``core/graph.py`` and ``core/engine.py`` (context "core"),
+  ``MESSAGES`` of ``core/graph.py``, ``core/engine/base.py`` and ``core/session.py``
+  (context "core"),
   ``core/ops.py`` (context "ops": ``MESSAGES``, and the ``description=`` texts and
   derivative formulas that contain words), ``core/expr.py`` (context "expr") and
   ``TEMPLATES`` of ``core/steps.py`` (context "Narration");
@@ -63,7 +64,8 @@ LANGUAGES = {"ko": "ko_KR"}  # file suffix -> the language recorded in the .ts
 # Core module -> (Qt context, names of its module-level template tables).
 CORE_TABLES = {
     "graph.py": ("core", ("MESSAGES",)),
-    "engine.py": ("core", ("MESSAGES",)),
+    "engine/base.py": ("core", ("MESSAGES",)),
+    "session.py": ("core", ("MESSAGES",)),
     "ops.py": ("ops", ("MESSAGES",)),
     "expr.py": ("expr", ("MESSAGES",)),
     "steps.py": ("Narration", ("TEMPLATES",)),
