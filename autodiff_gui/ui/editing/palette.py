@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,11 @@ SPEC_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
+# Argument names said in words in a tooltip ("a", "b" stay letters).
+_SLOT_NAMES = {"base": QT_TRANSLATE_NOOP("PaletteWidget", "base"),
+               "exponent": QT_TRANSLATE_NOOP("PaletteWidget", "exponent"),
+               "numerator": QT_TRANSLATE_NOOP("PaletteWidget", "numerator"),
+               "denominator": QT_TRANSLATE_NOOP("PaletteWidget", "denominator")}
 
 
 class _BlockTree(QTreeWidget):
@@ -174,7 +179,8 @@ class PaletteWidget(QWidget):
         op = ops.OPS[spec.removeprefix("op:")]
         desc = op_description(op)
         tip = self.tr("{name}: {desc}\nArguments: {args}").format(
-            name=op.name, desc=desc, args=", ".join(op.slots))
+            name=op.name, desc=desc,
+            args=", ".join(self.tr(_SLOT_NAMES[s]) if s in _SLOT_NAMES else s for s in op.slots))
         # The op's name stays (it is what the expression bar takes); both languages find it.
         return op.name, tip, f"{op.name} {op.symbol} {desc} {op.description}"
 
