@@ -9,13 +9,15 @@ complete and consistent.
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from autodiff_gui.core import ops
 from autodiff_gui.core.engine import EvalError, compile_graph
 from autodiff_gui.core.graph import Document
-from autodiff_gui.core.steps import LOCAL_TEXT
 
 from .helpers import assert_close, binary_doc, central_gradient, op_node, unary_doc
 
@@ -283,7 +285,6 @@ def test_the_table_is_complete() -> None:
     for name, op in ops.OPS.items():
         assert op.name == name and op.group in ops.GROUPS
         assert op.arity == len(op.slots) == len(op.formulas) == len(op.vjp_a)
-        assert len(LOCAL_TEXT[name]) == op.arity
         assert all(f"{{{k}}}" in op.template for k in range(op.arity))
         if op.forward_s is not None:
             assert len(op.vjp_s) == op.arity
@@ -326,3 +327,90 @@ def test_a_scalar_node_in_an_array_graph() -> None:
         assert_close(program.forward_mode_gradient()["y"], central["y"], 1e-7, name)
         assert isinstance(grads["y"], float)
 
+
+
+def test_every_entry_holds_every_per_op_fact() -> None:
+    """Narration texts, shape rule, kink and torch name: set, and of the right kind."""
+    import inspect
+
+    for name, op in ops.OPS.items():
+        labels = ("p", "q")[:op.arity]
+        # how the narration writes it, filled with operand labels
+        assert isinstance(op.expr, str) and all(f"{{{k}}}" in op.expr for k in range(op.arity))
+        assert op.expr.format(*labels)
+        assert len(op.local_texts) == op.arity and all(isinstance(t, str) and t
+                                                       for t in op.local_texts)
+        for t in op.local_texts:
+            t.format(*labels, out="z")
+        if op.partial_a is None and op.element_local is None:  # nothing per element
+            assert len(op.backward_texts) == op.arity, name
+            assert all("{g}" in t for t in op.backward_texts)
+        if not op.elementwise:
+            assert len(op.tangent_texts) == op.arity, name
+            assert all("{t}" in t for t in op.tangent_texts)
+        if op.element_local is not None:
+            assert op.group == "reductions"
+            assert isinstance(op.element_local(np.ones(4)), float)
+        # the shape rule agrees with the forward kernel
+        assert callable(op.shape) and len(inspect.signature(op.shape).parameters) in (
+            1, op.arity)
+        shapes = [(2, 3), (3,)] if name == "matmul" else [(2, 3), (3,)][:op.arity]
+        args = [np.full(s, 0.5) for s in shapes]
+        assert op.shape(*shapes) == np.shape(op.forward_a(*args)), name
+        # the reference checks' facts
+        assert op.kink is None or (len(op.kink) == 2 and op.kink[0] in ("kink", "edge")
+                                   and all(isinstance(k, str) for k in op.kink))
+        assert (op.kink is not None) == (name in ("abs", "relu", "sqrt"))
+        assert isinstance(op.torch_name, str) and op.torch_name.isidentifier()
+        assert op.torch_number_slot is None or 0 <= op.torch_number_slot < op.arity
+        assert isinstance(op.torch_zero_tangent, bool)
+    with pytest.raises(ValueError):
+        ops.OPS["add"].shape((2,), (3,))
+    with pytest.raises(ValueError, match="last axis of A"):
+        ops.OPS["matmul"].shape((2, 3), (2,))
+    assert ops.OPS["matmul"].shape((3,), (3,)) == ()
+
+
+def test_torch_names_are_torch_functions() -> None:
+    torch = pytest.importorskip("torch")
+    for op in ops.OPS.values():
+        assert callable(getattr(torch, op.torch_name)), op.name
+
+
+# Modules that read per-op facts from the table: they must not branch on an op's name.
+OP_TABLE_CONSUMERS = ("core/narration.py", "core/steps.py", "check/torch_ref.py",
+                      "check/finite_diff.py", "check/codegen.py")
+
+
+def _op_name_literals(tree: ast.AST) -> list[tuple[int, str]]:
+    """String constants naming an op inside comparisons (== "pow", in ("sum", "mean"))."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        for part in [node.left, *node.comparators]:
+            for sub in ast.walk(part):
+                if isinstance(sub, ast.Constant) and sub.value in ops.OPS:
+                    found.append((sub.lineno, sub.value))
+    return found
+
+
+def test_no_per_op_branches_outside_the_table() -> None:
+    root = Path(ops.__file__).resolve().parents[1]
+    for rel in OP_TABLE_CONSUMERS:
+        tree = ast.parse((root / rel).read_text(encoding="utf-8"))
+        assert _op_name_literals(tree) == [], rel
+    # the check itself finds what it should
+    assert _op_name_literals(ast.parse('if op.name == "pow" or k in ("sum", "x"): pass')) == [
+        (1, "pow"), (1, "sum")]
+
+
+def test_codegen_has_a_notebook_snippet_for_every_op() -> None:
+    from autodiff_gui.check import codegen
+
+    for name in ops.OPS:
+        const, func, text = codegen._SEED_DEFS[name]
+        assert f"def {func}(" in text and f"def {func}_deriv(" in text, name
+        assert const.isupper()
+    for variant in codegen._SEED_VARIANTS.values():
+        assert variant in codegen._SEED_DEFS

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ...core import ops
-from ...core.graph import format_value
-from ...core.steps import BackwardStep, ForwardStep, Step, narrate
-from ..app.i18n import op_formula, translate_error
+from ...core.narration import Narration, rules
+from ...core.steps import BackwardStep, ForwardStep, Step
+from ...core.values import format_value
+from ..app.i18n import translate_error
 from .stepping import StepController, tr_narration
 
 HISTORY = 6  # earlier steps shown under the current one
@@ -58,6 +59,7 @@ class NarrationView(QTextBrowser):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.35)
         self.setFont(font)
+        self._narration: Narration | None = None
         controller.positionChanged.connect(lambda _o, _n: self.refresh())
         controller.stepperReset.connect(self.refresh)
         controller.programChanged.connect(self.refresh)
@@ -74,20 +76,23 @@ class NarrationView(QTextBrowser):
             return _t("Backward pass")
         return _t("Forward mode (tangent of {0})").format(step.wrt)
 
+    def narration(self) -> Narration:
+        """The core's narration of the current pass (made once per pass)."""
+        c = self.controller
+        view = c.view
+        records = view.stepper.records if view is not None else None
+        n = self._narration
+        if n is None or n.records is not records or n.program is not c.program \
+                or n.upstream is not c.upstream:
+            n = self._narration = Narration(c.program, records, c.upstream)
+        return n
+
     def step_text(self, step: Step) -> str:
         """The narration of one step as plain text (translated)."""
-        program = self.controller.program
-        seed = bool(isinstance(step, BackwardStep) and program is not None
-                    and step.node == program.output_node)
-        return narrate(step, tr=tr_narration, upstream_seed=seed)
+        return self.narration().text(step, tr=tr_narration)
 
     def _formulas(self, step: Step) -> list[str]:
-        op = step.op
-        if not op:
-            return []
-        if isinstance(step, BackwardStep):
-            return [op_formula(c.formula) for c in step.contributions]
-        return [op_formula(f) for f in ops.OPS[op].formulas]
+        return rules(step, self.narration().letter())
 
     def _colour(self, step: Step) -> str:
         return BACKWARD_COLOR if isinstance(step, BackwardStep) else FORWARD_COLOR
@@ -152,17 +157,29 @@ class NarrationView(QTextBrowser):
         lines = []
         if out_known:
             lines.append(_t("Done: f = {value}").format(value=format_value(out_value)))
+        narration = self.narration()
         if view.mode == "reverse":
+            letter, v = narration.letter(), c.upstream
             for name in c.input_names():
                 known, g = view.grad_of(program.input_nodes[name])
-                if known:
-                    lines.append(f"∂f/∂{name} = {format_value(g)}")
+                if not known:
+                    continue
+                if view.base.get(program.input_nodes[name]) is not None:
+                    lines.append(f"{name}.grad = {format_value(g)}")  # earlier runs added
+                elif letter == "f":
+                    lines.append(f"{name}.grad = ∂f/∂{name} = {format_value(g)}")
+                elif np.ndim(v) == 0 and np.ndim(out_value) == 0:
+                    lines.append(f"{name}.grad = {format_value(v)}·∂f/∂{name} = "
+                                 f"{format_value(g)}")
+                else:
+                    lines.append(f"{name}.grad = ∂L/∂{name} = {format_value(g)}")
             if view.base:
                 lines.append(_t("(includes the gradients accumulated in earlier runs)"))
         else:
             known, t = view.grad_of(program.output_node)
             wrt = view.stepper.records[0].wrt if view.stepper.records else ""  # type: ignore[union-attr]
-            lines.append(f"∂f/∂{wrt} = {format_value(t if known else 0.0)}")
+            lines.append(f"{narration.tangent_symbol('f', wrt)} = "
+                         f"{format_value(t if known else 0.0)}")
             lines.append(_t("One forward-mode pass gives the derivative for one input; "
                             "reverse mode gives every input's in one backward pass."))
         return f"<p style='color:{BACKWARD_COLOR}'>" + "<br>".join(

@@ -19,25 +19,14 @@ from typing import Any
 import numpy as np
 
 from ...core.engine import Program, Stepper
-from ...core.graph import format_value
+from ...core.narration import Narration
 from ...core.steps import BackwardStep, Step, TangentStep
+from ...core.values import format_value, full_text
 from ..app.i18n import translate_error
 
 Value = Any
 # Node states the canvas knows.
 NORMAL, DIM, CURRENT, DONE, ERROR = "normal", "dim", "current", "done", "error"
-
-
-def full_text(value: Value) -> str:
-    """A value written out in full (the tooltip): every digit, every element."""
-    if value is None:
-        return "—"
-    if isinstance(value, np.ndarray) and value.ndim > 0:
-        shape = "×".join(str(s) for s in value.shape)
-        body = np.array2string(value, precision=10, max_line_width=90,
-                               threshold=10_000 if value.size <= 10_000 else 100)
-        return f"({shape})\n{body}"
-    return repr(float(value))
 
 
 def _fmt(value: Value) -> str:
@@ -151,9 +140,11 @@ class StepView:
     """
 
     def __init__(self, stepper: Stepper, doc_nodes: list[int],
-                 base: dict[int, Value] | None = None) -> None:
+                 base: dict[int, Value] | None = None, upstream: Value = 1.0) -> None:
         self.stepper = stepper
         self.program: Program = stepper.program
+        # the notation: f or L = v·f, how many contributions each gradient collects
+        self.narration = Narration(self.program, stepper.records, upstream)
         self.mode = stepper.mode
         self.doc_nodes = doc_nodes
         self.base = base or {}  # accumulated .grad of inputs from earlier runs, by node
@@ -219,6 +210,12 @@ class StepView:
         g = ev[1][k - 1]
         return True, g if base is None else base + g
 
+    def _complete(self, node: int) -> bool:
+        """Whether every contribution to ``node``'s gradient has arrived."""
+        ev = self._events.get(node)
+        arrived = bisect.bisect_left(ev[0], self.position) if ev else 0
+        return arrived >= self.narration.consumers(node)
+
     def grad_text(self, node: int) -> str | None:
         known, g = self.grad_of(node)
         if not known:
@@ -226,7 +223,10 @@ class StepView:
         label = self.program.labels[self.program.index[node]]
         if self.mode == "forward":
             wrt = self.stepper.records[0].wrt if self.stepper.records else "?"  # type: ignore[union-attr]
-            return f"∂{label}/∂{wrt} = {_fmt(g)}"
+            return f"{self.narration.tangent_symbol(label, wrt)} = {_fmt(g)}"
+        letter = self.narration.letter()
+        # "+ …": more contributions are still to come, this is not the gradient yet
+        more = "" if self._complete(node) else " + …"
         cur = self.current
         if isinstance(cur, BackwardStep):
             into = [c for c in cur.contributions if c.source == node]
@@ -238,8 +238,9 @@ class StepView:
                     terms.append(_add(base, before) if before is not None else base)
                 terms += [c.amount for c in into]
                 if len(terms) > 1:
-                    return f"∂f/∂{label} = {' + '.join(_fmt(t) for t in terms)} → {_fmt(g)}"
-        return f"∂f/∂{label} = {_fmt(g)}"
+                    return (f"∂{letter}/∂{label} = {' + '.join(_fmt(t) for t in terms)} → "
+                            f"{_fmt(g)}{more}")
+        return f"∂{letter}/∂{label} = {_fmt(g)}{more}"
 
     def appearance(self, node: int) -> Appearance:
         i = self.program.index.get(node)
@@ -276,9 +277,9 @@ class StepView:
         if known:
             if self.mode == "forward":
                 wrt = self.stepper.records[0].wrt  # type: ignore[union-attr]
-                lines.append(f"∂{label}/∂{wrt} = {full_text(g)}")
+                lines.append(f"{self.narration.tangent_symbol(label, wrt)} = {full_text(g)}")
             else:
-                lines.append(f"∂f/∂{label} = {full_text(g)}")
+                lines.append(f"∂{self.narration.letter()}/∂{label} = {full_text(g)}")
         return "\n".join(lines) or None
 
     def all_appearances(self) -> dict[int, Appearance]:
