@@ -23,10 +23,16 @@ import numpy as np
 
 from .core.engine import EvalError, Program, Stepper, compile_graph
 from .core.graph import Document, GraphError, as_value
-from .core.steps import BackwardStep, ForwardStep, narrate
+from .core.narration import Narration
+from .core.steps import BackwardStep
 
 EXIT_OK, EXIT_INPUT, EXIT_EVAL = 0, 2, 3
 HEADLESS_FLAGS = ("json", "report", "emit", "save")
+EXPRESSION_LIMIT = 10_000  # characters of "expression" (longer ones end in "…")
+# (input elements) × (nodes, or all the values' elements if more): the gradient check
+# evaluates the graph about a dozen times per input element; beyond this it would
+# take minutes, so --json and --report refuse (README, command line).
+MAX_CHECK_WORK = 50_000_000
 
 
 class CliError(Exception):
@@ -75,12 +81,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="open the window, save a picture of it and exit")
-    p.add_argument("--steps", type=int, default=0, metavar="N",
+    p.add_argument("--steps", type=_step_count, default=0, metavar="N",
                    help="with --screenshot: advance N steps first")
     p.add_argument("--size", type=_window_size, metavar="WxH",
                    help="with --screenshot: the window size in logical pixels (default 1280x800)")
     p.add_argument("--lang", choices=("en", "ko"), help="interface language")
     return p
+
+
+def _step_count(text: str) -> int:
+    """--steps N: a whole number ≥ 0 (-3 was taken silently as 0 steps)."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of steps (0, 1, 2, …)")
+    return n
 
 
 def _window_size(text: str) -> tuple[int, int]:
@@ -95,6 +112,8 @@ def parse_number_or_array(text: str, what: str) -> Any:
     """A command-line value: JSON (number or nested list) or a plain float; never eval."""
     try:
         raw = json.loads(text)
+    except RecursionError:
+        raise CliError("input", f"{what}: nested too deeply") from None
     except ValueError:
         try:
             raw = float(text)
@@ -176,56 +195,70 @@ def to_jsonable(value: Any) -> Any:
 
 
 def compute(doc: Document, upstream: Any, *, torch: bool = True,
-            progress: Any = None) -> dict[str, Any]:
-    """Everything the JSON object and the report need, as a dict of plain values."""
+            records: bool = False) -> dict[str, Any]:
+    """Everything the JSON object and the report need, as a dict of plain values.
+
+    ``records``: also run the stepper for the traces (``--report``); ``--json`` counts
+    the steps from the program instead.
+    """
+    from .check import compare, finite_diff
     from .core import expr
 
     program = _compile(doc)
+    _check_size(program)
+    stepper = None
     try:
         value, gradient = program.gradient(upstream=upstream)
         forward_mode = program.forward_mode_gradient()
-        # The comparison table sets forward mode beside the engine's gradient, which
-        # the upstream gradient scales: weigh the tangents the same way there.
-        u = as_value(upstream)
-        weighted = forward_mode if np.ndim(u) == 0 and u == 1.0 else \
-            program.forward_mode_gradient(upstream=u)
-        stepper = Stepper(program, upstream=upstream)
-        stepper.run_to_end()
+        if records:
+            stepper = Stepper(program, upstream=upstream)
+            stepper.run_to_end()
     except EvalError as exc:
         raise _eval_error(exc) from None
     except ValueError as exc:  # e.g. an upstream gradient of the wrong shape
         raise CliError("input", str(exc)) from None
-    if stepper.error is not None:
+    if stepper is not None and stepper.error is not None:
         raise _eval_error(stepper.error)
-    try:
-        text = expr.to_text(doc)
-    except ValueError:
-        text = ""
     result: dict[str, Any] = {
-        "expression": text,
+        "expression": expr.program_text(program, EXPRESSION_LIMIT),
         "inputs": dict(doc.input_values()),
         "value": value,
         "gradient": gradient,
         "upstream": as_value(upstream),
         "forward_mode": forward_mode,
-        "steps": {"forward": sum(isinstance(r, ForwardStep) for r in stepper.records),
-                  "backward": sum(isinstance(r, BackwardStep) for r in stepper.records)},
-        "_program": program, "_stepper": stepper, "_forward_weighted": weighted,
+        # One forward record per node, one backward record per operation an input feeds.
+        "steps": {"forward": len(program.nodes), "backward": program.backward_steps},
+        "_program": program, "_stepper": stepper,
     }
-    from .check import finite_diff
-
-    fd = finite_diff.check_gradients(program, upstream=upstream, progress=progress)
-    result["_fd"] = fd
-    result["finite_difference"] = finite_diff.to_json(fd)
+    try:
+        comparison = compare.compare(program, None, upstream, use_torch=torch, nodes=False)
+    except EvalError as exc:
+        raise _eval_error(exc) from None
+    result["_comparison"] = comparison
+    result["_fd"] = comparison.check
+    result["finite_difference"] = finite_diff.to_json(comparison.check)
     if torch:
         from .check import torch_ref
 
-        tr = torch_ref.compare(program, upstream=upstream)
-        result["_torch"] = tr
-        result["torch"] = torch_ref.to_json(tr)
+        result["_torch"] = comparison.torch_result
+        result["torch"] = torch_ref.to_json(comparison.torch_result)
     else:
         result["torch"] = {"available": False, "reason": "skipped (--no-torch)"}
+    result["comparison"] = compare.to_json(comparison)
     return result
+
+
+def _check_size(program: Program) -> None:
+    """Refuse a check that would take minutes: see MAX_CHECK_WORK."""
+    sizes = [int(np.size(v)) for v in program.leaves()]
+    elements = sum(sizes[i] for i in program.input_index.values())
+    work = elements * max(len(program.nodes), sum(sizes))
+    if work > MAX_CHECK_WORK:
+        raise CliError("input", f"too big to check: {elements:,} input elements × "
+                       f"{len(program.nodes):,} nodes; the gradient check evaluates the "
+                       f"graph about a dozen times per input element, and --json and "
+                       f"--report refuse more than {MAX_CHECK_WORK:,} element-node pairs",
+                       elements=elements, nodes=len(program.nodes), limit=MAX_CHECK_WORK)
 
 
 def public(result: dict[str, Any]) -> dict[str, Any]:
@@ -245,13 +278,12 @@ def report(result: dict[str, Any]) -> str:
     stepper: Stepper = result["_stepper"]
     lines = [f"f = {result['expression']}", "", "Forward pass"]
     backward_started = False
+    narration = Narration(result["_program"], stepper.records, result["upstream"])
     for r in stepper.records:
         if isinstance(r, BackwardStep) and not backward_started:
             lines += ["", "Backward pass"]
             backward_started = True
-            text = narrate(r, upstream_seed=True)
-        else:
-            text = narrate(r)
+        text = narration.text(r)
         lines += ["  " + t for t in text.splitlines()]
     grads = result["gradient"]
     lines += ["", f"forward pass f(x) = {_fmt6(result['value'])}",
@@ -261,31 +293,26 @@ def report(result: dict[str, Any]) -> str:
 
 
 def comparison_table(result: dict[str, Any]) -> list[str]:
-    """One row per input element: engine, forward mode, central, complex step, torch."""
-    fd = result["_fd"]
+    """One row per input element: engine, forward mode, central, complex step, torch.
+
+    The rows, errors and verdicts are ``check.compare``'s, as in the Compare panel.
+    """
+    comparison = result["_comparison"]
+    fd = comparison.check
     torch_res = result.get("_torch")
-    torch_grad = torch_res.gradient if torch_res is not None and torch_res.available else None
     header = ("input", "engine", "fwd mode", "central", "complex", "PyTorch",
               "max abs err", "max rel err", "verdict")
     rows = []
-    for chk in fd.inputs:
-        idx = chk.index
-        name = chk.name + (str(list(idx)) if idx else "")
-        engine = _element(result["gradient"][chk.name], idx)
-        fwd = _element(result["_forward_weighted"][chk.name], idx)
-        torch_v = _element(torch_grad[chk.name], idx) if torch_grad is not None else None
-        others = [v for v in (fwd, chk.central, chk.complex_step, torch_v) if v is not None]
-        abs_err = max((abs(engine - v) for v in others), default=0.0)
-        rel_err = max((abs(engine - v) / max(abs(v), 1e-300) if v else abs(engine - v)
-                       for v in others), default=0.0)
-        rows.append((name, _g(engine), _g(fwd), _g(chk.central),
-                     _g(chk.complex_step) if chk.complex_step is not None else "n/a",
-                     _g(torch_v) if torch_v is not None else "n/a",
-                     f"{abs_err:.1e}", f"{rel_err:.1e}", chk.verdict))
+    for r in comparison.rows:
+        rows.append((r.label.replace(" ", ""), _g(r.engine), _g(r.forward_mode),
+                     _g(r.central), _g(r.complex_step), _g(r.torch), _e(r.max_abs),
+                     _e(r.max_rel), r.verdict))
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    out = ["Comparison (tolerances: atol {atol:g}, rtol {rtol:g})".format(**fd.tolerances)]
+    out = ["Comparison (tolerances: atol {atol:g}, rtol {rtol:g}; relative error "
+           "|e - r| / max(|e|, |r|))".format(**fd.tolerances)]
     for r in [header, *rows]:
         out.append("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+    out.append(f"verdict: {comparison.verdict}")
     if not fd.complex_available and fd.complex_reason:
         out.append(f"complex step: {fd.complex_reason}")
     if torch_res is not None and not torch_res.available:
@@ -298,8 +325,8 @@ def comparison_table(result: dict[str, Any]) -> list[str]:
     return out
 
 
-def _element(g: Any, idx: tuple[int, ...]) -> float:
-    return float(np.asarray(g)[idx]) if idx else float(g)
+def _e(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.1e}"
 
 
 def _g(v: float | None) -> str:
@@ -312,8 +339,11 @@ def run_headless(args: argparse.Namespace) -> int:
     values = parse_assignments(args.at)
     doc = load_document(args, values)
     upstream = parse_number_or_array(args.upstream, "upstream gradient")
-    if args.save:
+    if args.save is not None:
         from .core import fileio
+
+        if not args.save.strip():
+            raise CliError("input", "--save needs a file name")
 
         try:
             fileio.save(doc, args.save)
@@ -325,16 +355,35 @@ def run_headless(args: argparse.Namespace) -> int:
 
         program = _compile(doc)
         make = codegen.torch_script if args.emit == "torch" else codegen.seed_script
-        print(make(program, upstream=upstream), end="")
+        _out(make(program, upstream=upstream))
         return EXIT_OK
     if not (args.json or args.report):
         return EXIT_OK
-    result = compute(doc, upstream, torch=not args.no_torch)
+    result = compute(doc, upstream, torch=not args.no_torch, records=args.report)
     if args.json:
-        print(json.dumps(public(result), ensure_ascii=False))
+        _out(json.dumps(public(result), ensure_ascii=False) + "\n")
     else:
-        print(report(result))
+        _out(report(result) + "\n")
     return EXIT_OK
+
+
+def _out(text: str) -> None:
+    """Write to stdout; a reader that went away (``| head``) is not an error.
+
+    The rest of the output is dropped quietly and the exit code stays what it would
+    have been: stdout is pointed at the null device so the flush at exit cannot
+    complain either.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):  # no real file descriptor (a test's capture)
+            pass
 
 
 def main(argv: Sequence[str]) -> int:
@@ -342,7 +391,9 @@ def main(argv: Sequence[str]) -> int:
     wants_json = "--json" in argv
     try:
         args = build_parser().parse_args(list(argv))
-        headless = any(getattr(args, f) for f in HEADLESS_FLAGS) and not args.screenshot
+        # ``is not None``: ``--save ""`` is headless too (and refused there).
+        headless = any(getattr(args, f) is not None and getattr(args, f) is not False
+                       for f in HEADLESS_FLAGS) and not args.screenshot
         if headless:
             if args.expr is None and args.load is None:
                 raise CliError("input", "give the function with --expr EXPR or --load FILE")
@@ -350,7 +401,7 @@ def main(argv: Sequence[str]) -> int:
         return run_window(args)
     except CliError as exc:
         if wants_json:
-            print(json.dumps(to_jsonable(exc.to_json()), ensure_ascii=False))
+            _out(json.dumps(to_jsonable(exc.to_json()), ensure_ascii=False) + "\n")
         else:
             print(f"error: {exc.message}", file=sys.stderr)
             if exc.details.get("display"):

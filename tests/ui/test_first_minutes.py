@@ -8,15 +8,19 @@ what the window shows afterwards.
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from autodiff_gui.core.expr import parse
-from autodiff_gui.ui.editing.commands import Connect, try_push
+from autodiff_gui.ui.editing.commands import Connect, SetOutput, SetValue, try_push
+from autodiff_gui.ui.run.stepping import StepController
+from autodiff_gui.ui.run.trace_model import TracePanel
 from autodiff_gui.ui.window.main_window import MainWindow
 
 
@@ -139,3 +143,162 @@ def test_the_output_follows_into_a_block_once_it_is_complete(qtbot):
     assert doc.output == mul and not doc.problems()
     w.undo_stack.undo()
     assert doc.output == out and doc.source(mul, 1) is None
+
+
+# -- item 8: nothing stale from an earlier graph ------------------------------------------
+
+def test_gradient_descent_error_goes_with_its_graph(win):
+    gs = win.gradient_step
+    assert win.apply_expression("x * [1, 2]") is None  # an array: no loss to descend
+    assert gs.step() is not None
+    assert gs.panel.status.text() and gs.last_error
+    assert win.new_document()
+    QApplication.processEvents()
+    assert gs.panel.status.text() == "" and gs.last_error == ""
+    # An error said after a new expression goes with the next one too.
+    assert win.apply_expression("x * [1, 2]") is None
+    assert gs.step() is not None
+    assert win.apply_expression("x**2") is None
+    QApplication.processEvents()
+    assert gs.panel.status.text() == ""
+    # ... and a step's own message with its function.
+    assert gs.step() is None and gs.panel.status.text()
+    assert win.apply_expression("y**3") is None
+    QApplication.processEvents()
+    assert gs.panel.status.text() == ""
+
+
+def test_gradient_descent_error_wraps_inside_the_sidebar(win, qtbot):
+    gs = win.gradient_step
+    gs.show_dock()
+    qtbot.waitUntil(gs.panel.isVisible)
+    QApplication.processEvents()
+    sidebar = gs.panel.status.parentWidget()
+    width = sidebar.width()
+    assert win.apply_expression("x * [1, 2, 3]") is None
+    assert gs.step() is not None
+    QApplication.processEvents()
+    assert gs.panel.status.wordWrap()
+    assert sidebar.width() == width  # the message did not widen the sidebar
+    assert gs.panel.status.sizeHint().width() <= sidebar.maximumWidth()
+
+
+def test_lesson_done_mark_goes_back_on_reset(win, qtbot):
+    panel = win.lessons.panel
+    win.lessons.open(0)
+    found = None
+    for li, lesson in enumerate(panel.book.lessons):
+        for pi, page in enumerate(lesson.pages):
+            if page.point_at == "actionRunToEnd" and page.until_step is None:
+                found = (li, pi)
+                break
+        if found:
+            break
+    assert found is not None
+    panel.open_lesson(*found)
+    QApplication.processEvents()
+    c = win.run_panel.controller
+    if c.done:  # the page found its pass run already: take it back first
+        win.run_panel.actionReset.trigger()
+    assert "✓" not in panel.hint.text()
+    win.run_panel.actionRunToEnd.trigger()
+    QApplication.processEvents()
+    assert c.done and panel.hint.text().startswith("✓")
+    win.run_panel.actionReset.trigger()
+    QApplication.processEvents()
+    assert c.position == 0
+    assert not panel.hint.text().startswith("✓") and panel.pointer.target is not None
+
+
+def test_clicking_a_trace_row_goes_there_and_highlights_it(qtbot):
+    doc = parse("(x**2 + 2*x) * log(y)", values={"x": 1.0, "y": 2.0})
+    c = StepController(doc)
+    panel = TracePanel(c)
+    qtbot.addWidget(panel)
+    panel.resize(700, 190)  # a few rows visible: the table scrolls, as in a short dock
+    panel.show()
+    qtbot.waitExposed(panel)
+    c.run_to_end()
+    assert c.position == 14
+    table = panel.table
+    qtbot.waitUntil(lambda: table.verticalScrollBar().value() ==
+                    table.verticalScrollBar().maximum() > 0)  # at the last step
+    rect = table.visualRect(panel.model.index(10, 2))  # step 11
+    assert table.viewport().rect().contains(rect.center())
+    vp = table.viewport()
+    press = rect.center()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, pos=press)
+    for dy in (1, 2):  # a hand never holds still between press and release
+        pos = QPointF(press.x(), press.y() + dy)
+        move = QMouseEvent(QEvent.Type.MouseMove, pos, vp.mapToGlobal(pos),
+                           Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                           Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(vp, move)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=press)
+    QApplication.processEvents()
+    assert c.position == 11
+    assert table.currentIndex().row() == 10
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [10]
+    # Later rows stay, greyed; the executed ones are the trace.
+    model = panel.model
+    assert model.rowCount() == 14 and len(model.rows()) == 11
+    later = model.index(12, 2).data(Qt.ItemDataRole.ForegroundRole)
+    done = model.index(9, 2).data(Qt.ItemDataRole.ForegroundRole)
+    assert later is not None and later.color() != (done.color() if done else None)
+    # A greyed row goes forward again; ← moves the highlight along.
+    c.back()
+    assert table.currentIndex().row() == 9
+    c.go_to(13)
+    assert table.currentIndex().row() == 12 and model.rowCount() == 14
+
+
+def test_accumulated_grad_goes_with_its_output(win):
+    rp = win.run_panel
+    c, settings = rp.controller, rp.settings
+    settings.accumulate.setChecked(True)
+    c.run_to_end()
+    assert c.accumulated and settings.accumulated.text().count(".grad") == 2
+    doc = win.document
+    inner = doc.arguments(doc.output)[0]  # x**2 + 2*x: another function of x
+    assert try_push(win.undo_stack, lambda: SetOutput(doc, inner)) is None
+    assert c.accumulated == {} and settings.accumulated.text() == ""
+    c.run_to_end()
+    assert list(c.accumulated) == ["x"]
+    # A value changed: the same function, so .grad keeps adding up (as in PyTorch).
+    assert try_push(win.undo_stack, lambda: SetValue(doc, doc.find_input("x"), 2.0)) is None
+    assert list(c.accumulated) == ["x"]
+    assert win.apply_expression("x**3") is None  # a new graph
+    assert c.accumulated == {} and settings.accumulated.text() == ""
+
+
+# -- item 10: mixed messages and leftovers --------------------------------------------------
+
+@pytest.mark.parametrize("value", ["-3", "x", "2.5"])
+def test_negative_or_odd_step_count_is_refused(value, capsys, qapp):
+    from autodiff_gui.cli import main
+
+    assert main(["--steps", value, "--screenshot", "/nonexistent/never.png"]) == 2
+    err = capsys.readouterr().err
+    assert "--steps" in err and repr(value) in err and "Traceback" not in err
+
+
+def test_shape_error_names_the_shapes_in_our_words(qapp):
+    from autodiff_gui.core.engine import EvalError, compile_graph
+    from autodiff_gui.ui.app import i18n
+
+    doc = parse("x + [1, 2]", values={"x": [1.0, 2.0, 3.0]})
+    with pytest.raises(EvalError) as info:
+        compile_graph(doc).evaluate()
+    said = str(info.value)
+    assert "(3,)" in said and "(2,)" in said
+    assert "operands" not in said and "broadcast together" not in said
+    app = QApplication.instance()
+    try:
+        assert i18n.install_translator(app, "ko")
+        korean = i18n.translate_error(info.value)
+        assert "(3,)" in korean and "(2,)" in korean
+        # Korean throughout: no English word left (op names like "add" aside).
+        words = set(re.findall(r"[A-Za-z]{3,}", korean)) - {"add"}
+        assert not words, korean
+    finally:
+        i18n.remove_translators(app)

@@ -1,6 +1,6 @@
 """Stepping through the seed example on the canvas: highlight, numbers, narration, trace.
 
-The window is the real MainWindow with ``run_panel.attach``; every check reads what
+The window is the real MainWindow with its run panel; every check reads what
 the canvas items, the narration widget and the trace model actually hold.
 """
 
@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QTableView, QTextBrowser
 
-from autodiff_gui.core import steps
+from autodiff_gui.core import narration as core_narration
 from autodiff_gui.core.engine import compile_graph
 from autodiff_gui.ui.app import i18n
 from autodiff_gui.ui.run import run_panel
@@ -40,7 +40,7 @@ def win(qtbot):
     w.ask_unsaved = lambda: "discard"
     w.report_error = lambda title, text: None
     w.persist_settings = False
-    panel = run_panel.attach(w)
+    panel = w.run_panel
     w.resize(1500, 950)
     w.show()
     qtbot.waitExposed(w)
@@ -81,7 +81,7 @@ def picture(w) -> tuple[dict, dict]:
         item = w.scene.node_item(n)
         nodes[n] = (item.state(), item.annotation(), item.toolTip())
     wires = {}
-    for src, dst, slot in doc.graph.edges(keys=True):
+    for src, dst, slot in doc.edges():
         item = w.scene.wire_item(src, dst, slot)
         wires[(src, dst, slot)] = (item.state(), item.label())
     return nodes, wires
@@ -107,14 +107,14 @@ def test_seed_step_by_step(win):
         if label in FORWARD_VALUES:
             assert value_text == f"{label} = {FORWARD_VALUES[label]}"
         # the wires into the current block are the active ones
-        active = {k for k in w.document.graph.edges(keys=True)
+        active = {k for k in w.document.edges()
                   if w.scene.wire_item(*k).state() == "active"}
         if k > 9:
             assert active == {(c_.source, node, c_.slot)
                               for c_ in c.stepper.records[k - 1].contributions}
         else:
-            assert active == {(src, node, slot) for src, _d, slot in
-                              w.document.graph.in_edges(node, keys=True)}
+            assert active == {(src, node, slot) for slot, src in
+                              enumerate(w.document.arguments(node)) if src is not None}
         # blocks not reached yet are dim, reached ones done
         for n in w.document.nodes():
             if n != node:
@@ -126,7 +126,8 @@ def test_seed_step_by_step(win):
         assert last[0] == str(k) and last[2] == label
         # the narration says this step (in the core's words) first
         record = c.stepper.records[k - 1]
-        said = steps.narrate(record, upstream_seed=(k == 10)).split("\n")
+        said = core_narration.Narration(c.program, c.stepper.records, c.upstream) \
+            .text(record).split("\n")
         text = narration.toPlainText()
         for line in said:
             assert " ".join(line.split()) in " ".join(text.split())
@@ -141,8 +142,10 @@ def test_seed_step_by_step(win):
     # the last step's wire into a carries 0.6931 × 2 = 1.3863 back to x
     a = node_of(panel, "a")
     assert w.scene.wire_item(x, a, 0).label() == "0.6931 × 2 = 1.3863"
-    assert "∂f/∂x += 1.3863:  1.3863 + 1.3863 = 2.7726" in narration.toPlainText()
-    assert "∂(aᵇ)/∂a" in narration.toPlainText()  # the primitive's local-derivative rule
+    assert "∂f/∂x accumulated: 1.3863 + 1.3863 = 2.7726" in narration.toPlainText()
+    # the local-derivative rule with the real operands, never the rule's own letters
+    assert "∂(x ** 2)/∂x = 2·x^(2−1)" in narration.toPlainText()
+    assert "∂(aᵇ)/∂a" not in narration.toPlainText()
     assert not c.next() and c.done
     assert not panel.actionNextStep.isEnabled()
 
@@ -155,7 +158,8 @@ def test_backward_wires_and_seed(win):
     assert w.scene.wire_item(cc, z, 0).label() == "1 × 0.6931 = 0.6931"
     assert w.scene.wire_item(d, z, 1).label() == "1 × 3 = 3"
     assert w.scene.node_item(z).annotation() == ("z = 2.0794", "∂f/∂z = 1")
-    assert "(upstream gradient)" in w.findChild(QTextBrowser, "narrationView").toPlainText()
+    assert "∂f/∂z = 1  (f is z itself: the backward pass starts here)" in \
+        w.findChild(QTextBrowser, "narrationView").toPlainText()
     c.next()  # d: the wires into z lose their labels, the wire y→d gets one
     assert w.scene.wire_item(cc, z, 0).label() is None
     y = node_of(panel, "y")
@@ -196,7 +200,9 @@ def test_jump_from_trace_row_and_run_to_end(win, qtbot):
     trace = w.findChild(QTableView, "traceView")
     assert trace.model().rowCount() == 14
     c.go_to(12)
-    assert trace.model().rowCount() == 12
+    # Later rows of the pass stay (greyed): only the executed ones are the trace's rows.
+    assert trace.model().rowCount() == 14 and trace.model().position == 12
+    assert len(trace.model().rows()) == 12
     mid = picture(w)
     c.reset()
     c.advance(12)
@@ -205,7 +211,7 @@ def test_jump_from_trace_row_and_run_to_end(win, qtbot):
     rect = trace.visualRect(trace.model().index(4, 2))
     QTest.mouseClick(trace.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert c.position == 5
-    assert trace.model().rowCount() == 5
+    assert trace.model().position == 5 and trace.currentIndex().row() == 4
     c.run_to_end()
     assert picture(w) == end
 
@@ -300,8 +306,17 @@ def test_upstream_gradient_and_bad_input(win):
     assert settings.apply_upstream()
     c.run_to_end()
     x, y = w.document.find_input("x"), w.document.find_input("y")
-    assert w.scene.node_item(x).annotation()[1].endswith("5.5452")
-    assert w.scene.node_item(y).annotation()[1] == "∂f/∂y = 3"
+    # v = 2 is not a changed derivative: the blocks show ∂L/∂· with L = v·f, the
+    # narration ends with x.grad = 2·∂f/∂x
+    assert w.scene.node_item(x).annotation()[1] == "∂L/∂x = 2.7726 + 2.7726 → 5.5452"
+    assert w.scene.node_item(y).annotation()[1] == "∂L/∂y = 3"
+    text = w.findChild(QTextBrowser, "narrationView").toPlainText()
+    assert "x.grad = 2·∂f/∂x = 5.5452" in text and "y.grad = 2·∂f/∂y = 3" in text
+    c.reset()
+    c.advance(10)
+    assert "upstream gradient v = ∂L/∂z = 2  (grad_tensors; L = v·f)" in \
+        w.findChild(QTextBrowser, "narrationView").toPlainText()
+    c.run_to_end()
     for bad in ("[1, 2]", "abc", "__import__('os')", "[1, [2]]"):
         settings.upstream_edit.setText(bad)
         assert not settings.apply_upstream()
@@ -406,7 +421,7 @@ def test_trace_csv(win, tmp_path):
 
 
 def test_every_narration_template_is_translated():
-    """tools/update_translations.py reads steps.TEMPLATES; each must be in the .ts."""
+    """tools/update_translations.py reads narration.TEMPLATES; each must be in the .ts."""
     import xml.etree.ElementTree as ET
     from pathlib import Path
 
@@ -414,7 +429,7 @@ def test_every_narration_template_is_translated():
     done = {m.findtext("source"): m.find("translation")
             for c in ET.parse(ts).getroot().iter("context") if c.findtext("name") == "Narration"
             for m in c.iter("message")}
-    for template in steps.TEMPLATES.values():
+    for template in core_narration.TEMPLATES.values():
         assert template in done, template
         assert done[template].text and done[template].get("type") != "unfinished", template
 
@@ -456,8 +471,7 @@ def test_no_matplotlib_or_torch_at_start(tmp_path):
             "QCoreApplication.setOrganizationName('AutodiffStudioTests');"
             "from PySide6.QtWidgets import QApplication; app=QApplication([]);"
             "from autodiff_gui.ui.window.main_window import MainWindow;"
-            "from autodiff_gui.ui.run import run_panel;"
-            "w=MainWindow(restore=False); p=run_panel.attach(w); w.show(); app.processEvents();"
+            "w=MainWindow(restore=False); p=w.run_panel; w.show(); app.processEvents();"
             "p.controller.run_to_end();"
             "print('matplotlib' in sys.modules, 'torch' in sys.modules)")
     env = dict(os.environ, PYTHONPATH=str(ROOT))

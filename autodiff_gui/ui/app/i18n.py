@@ -18,7 +18,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
 from ...core.graph import Text
 
@@ -127,6 +133,22 @@ def install_translator(app: QCoreApplication, lang: str | None = None,
             _installed.append(qt_tr)
             break
     return ours
+
+
+# Qt's own strings that its Korean catalog (qtbase_ko) lacks, so Qt's file dialog was
+# half English: Qt 6 gave the dialog's labels mnemonics ("&Look in:") that the catalog
+# knows only without, and the file types of the icon provider are missing.  Marked here,
+# they are in our catalog, which Qt searches after its own (installed before it).
+QT_CATALOG_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Don't Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close without Saving"),
+)
 
 
 # -- core text ------------------------------------------------------------------------

@@ -35,6 +35,7 @@ import html
 import json
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -77,7 +78,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.engine import compile_graph
+from ...core.engine import EvalError, compile_graph
 from ...core.expr import to_text
 from ...core.graph import GraphError, format_value
 from ...course.lessons import (
@@ -92,8 +93,14 @@ from ...course.lessons import (
     values_differ,
 )
 from ..app.i18n import current_language, translate_error, translate_text
-from ..app.language import icon_text
+from ..app.mnemonics import icon_text
+from ..run.gradient_step import GradientStep
+from ..run.run_panel import RunPanel
+from ..run.stepping import StepController
+from ..window.context import WindowContext
 from .examples import LOADED, SAME, VALUES, ensure_example
+from .numdiff_widgets import NumDiffBox
+from .transcript import render as render_transcript
 
 POINTER_COLOR = "#ff6d00"
 HINT_COLOR = "#e65100"
@@ -233,11 +240,13 @@ class LessonsPanel(QWidget):
     pageShown = Signal(str, int)  # noqa: N815 (Qt naming): lesson id, page index
     transcriptReady = Signal(str)  # noqa: N815 (Qt naming): "tensors" or "mechanics"
 
-    def __init__(self, window: QMainWindow, lang: str | None = None,
+    def __init__(self, ctx: WindowContext, lang: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lessonsPanel")
-        self.window = window
+        self.ctx = ctx
+        self.window: QMainWindow = ctx.host  # to find the controls a page points at
+        window = ctx.host
         self.examples: dict[str, Example] = {}
         self.book: LessonBook | None = None
         self.error = ""
@@ -285,11 +294,12 @@ class LessonsPanel(QWidget):
         self.hint.setFont(hint_font)
         self.hint.hide()
 
-        self.demo_button = QPushButton(self.tr("Run the demonstration"), self)
+        self.demo_button = QPushButton(self)
         self.demo_button.setObjectName("runDemoButton")
         self.demo_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.demo_button.clicked.connect(self.run_demonstration)
         self.demo_status = QLabel(self)
+        self._demo_said: Callable[[], str] | None = None  # the status, in any language
         self.demo_status.setObjectName("demoStatus")
         self.demo_status.setWordWrap(True)
         self.transcript = QPlainTextEdit(self)
@@ -312,13 +322,13 @@ class LessonsPanel(QWidget):
         demo_box.addLayout(demo_row)
         demo_box.addWidget(self.transcript, 1)
         self.demo.hide()
+        self.numdiff = NumDiffBox(self)  # the numerical-differentiation pages' widgets
+        self.numdiff.hide()
 
-        self.back_button = QPushButton(self.tr("◀ Back"), self)
+        self.back_button = QPushButton(self)
         self.back_button.setObjectName("lessonBackButton")
-        self.back_button.setToolTip(self.tr("The previous page"))
-        self.next_button = QPushButton(self.tr("Next ▶"), self)
+        self.next_button = QPushButton(self)
         self.next_button.setObjectName("lessonNextButton")
-        self.next_button.setToolTip(self.tr("The next page"))
         self.page_label = QLabel(self)
         self.page_label.setObjectName("lessonPageLabel")
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -339,20 +349,48 @@ class LessonsPanel(QWidget):
         box.addWidget(self.text_view, 3)
         box.addWidget(self.hint)
         box.addWidget(self.demo, 2)
+        box.addWidget(self.numdiff, 3)
         box.addLayout(nav)
 
         self.lesson_box.currentIndexChanged.connect(self._on_lesson_chosen)
         self.back_button.clicked.connect(self.previous_page)
         self.next_button.clicked.connect(self.next_page)
-        rp = getattr(window, "run_panel", None)
-        self.controller = getattr(rp, "controller", None)
+        self.controller: StepController | None = ctx.parts.get(RunPanel).controller
         self._pending_plot: tuple[str, str | None] | None = None
         if self.controller is not None:
             self.controller.positionChanged.connect(lambda _o, _n: self._on_position())
             self.controller.stepperReset.connect(self._on_position)
             # Connected after the Plots panel's own slot: its inputs are filled by then.
             self.controller.programChanged.connect(self._on_program_changed)
+            self.controller.programChanged.connect(self._refresh_numdiff)
         self.set_language(lang or current_language(), show=False)
+        self.retranslate(reload=False)
+
+    def retranslate(self, reload: bool = True) -> None:
+        """Every text in the current language: the lessons are read again in it and the
+        same page is shown (its actions are not run again); the pointer, the hint and the
+        demonstrations' transcripts stay, said in the new language."""
+        self.back_button.setText(self.tr("◀ Back"))
+        self.back_button.setToolTip(self.tr("The previous page"))
+        self.next_button.setToolTip(self.tr("The next page"))
+        self.demo_button.setText(self.tr("Run in PyTorch again") if self.demo_kind == "mechanics"
+                                 else self.tr("Run the demonstration"))
+        self._say_demo(self._demo_said)
+        if reload:
+            self.set_language(current_language(), show=False)
+            self._update_hint()
+            if self.demo_kind:
+                self._show_transcript(self.demo_kind)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _say_demo(self, text: Callable[[], str] | None) -> None:
+        """Show the demonstration's status ``text()``; said again after a switch."""
+        self._demo_said = text
+        self.demo_status.setText(text() if text is not None else "")
 
     # -- data ------------------------------------------------------------------------
     def set_language(self, lang: str, show: bool = True) -> None:
@@ -475,6 +513,7 @@ class LessonsPanel(QWidget):
         if page.until_step is not None:
             self._apply_position(lesson, page)
         self.demo_kind = ""
+        self.numdiff.show_kind("")
         if page.show:
             self._show_target(page)
         self.demo.setVisible(bool(self.demo_kind))
@@ -492,15 +531,12 @@ class LessonsPanel(QWidget):
 
     def _apply_example(self, page: Page) -> None:
         example = self.examples[page.example]  # type: ignore[index]
-        result = ensure_example(self.window, example, page.values, self.language)
+        result = ensure_example(self.ctx, example, page.values, self.language)
         self.example_result = result
-        step = getattr(self.window, "gradient_step", None)
-        if result != SAME and step is not None:
-            step.clear_history()  # new values: a new descent
+        if result != SAME:
+            self.ctx.parts.get(GradientStep).clear_history()  # new values: a new descent
         if result == LOADED:
-            view = getattr(self.window, "view", None)
-            if view is not None:
-                QTimer.singleShot(0, view.zoom_fit)
+            QTimer.singleShot(0, self.ctx.view.zoom_fit)
 
     def _apply_settings(self, page: Page) -> None:
         c = self.controller
@@ -537,7 +573,7 @@ class LessonsPanel(QWidget):
 
     def _show_target(self, page: Page) -> None:
         show = page.show or ""
-        rp = getattr(self.window, "run_panel", None)
+        rp = self.ctx.parts.get(RunPanel)
         kind, _, detail = show.partition(":")
 
         def front(dock: Any) -> None:
@@ -548,9 +584,7 @@ class LessonsPanel(QWidget):
         if show == "compare" and rp is not None:
             front(rp.compare_dock)
         elif show == "plots:loss":
-            step = getattr(self.window, "gradient_step", None)
-            if step is not None:
-                step.show_dock()
+            self.ctx.parts.get(GradientStep).show_dock()
         elif kind == "plots" and rp is not None:
             front(rp.plots_dock)
             plot_kind = {"function": "function", "error": "sweep", "contour": "contour"}[detail]
@@ -565,9 +599,12 @@ class LessonsPanel(QWidget):
             editor = rp.code.editors.get(detail)
             if editor is not None:
                 rp.code.tabs.setCurrentWidget(editor)
+        elif kind == "numdiff":
+            self.numdiff.show_kind(detail)
+            self._refresh_numdiff()
         elif show == "torch:tensors":
             self.demo_kind = "tensors"
-            self.demo_button.setText(self.tr("Run the demonstration"))
+            self.demo_button.setText(self.tr("Run the demonstration"))  # also in retranslate
             self._show_transcript("tensors")
             if not self.transcripts["tensors"] and not self.tensors_running():
                 self.run_tensors_demo()
@@ -579,16 +616,27 @@ class LessonsPanel(QWidget):
             else:
                 self.run_mechanics()
 
+    def _refresh_numdiff(self) -> None:
+        """The numerical-differentiation widgets follow the graph on the canvas."""
+        c = self.controller
+        if not self.numdiff.kind or c is None:
+            return
+        from ...course.numdiff import scalar_slice
+
+        program = c.program
+        try:
+            s = scalar_slice(program, None, c.input_values_copy()) if program else None
+        except (EvalError, ValueError, ArithmeticError):  # the lesson draws nothing
+            s = None
+        self.numdiff.set_slice(s)
+
     def _on_program_changed(self) -> None:
         pending, self._pending_plot = self._pending_plot, None
         if pending is not None:
             self._choose_plot(*pending)
 
     def _choose_plot(self, kind: str, name: str | None) -> None:
-        rp = getattr(self.window, "run_panel", None)
-        plots = getattr(rp, "plots", None)
-        if plots is None:
-            return
+        plots = self.ctx.parts.get(RunPanel).plots
         plots.set_kind(kind)
         if name:
             plots.input_box.setCurrentText(name)
@@ -653,7 +701,16 @@ class LessonsPanel(QWidget):
 
     def _on_position(self) -> None:
         page = self.page
-        if page is None or page.until_step is None or self.controller is None:
+        if page is None or self.controller is None:
+            return
+        if page.until_step is None:
+            if page.point_at in _PASS_ACTIONS and self.control_used and \
+                    self.controller.position == 0 and not self.controller.at_error:
+                # Reset (or an edit) took the pass back: what was done is undone.
+                self.control_used = False
+                self.clear_pointer()
+                self._point(page.point_at)
+                self._update_hint()
             return
         if self.controller.position >= page.until_step and self.pointer.target is not None:
             self.clear_pointer()
@@ -714,7 +771,8 @@ class LessonsPanel(QWidget):
             self.run_tensors_demo()
 
     def _show_transcript(self, kind: str) -> None:
-        self.transcript.setPlainText(self.transcripts[kind])
+        # Kept marked (language-free): labelled here, in the panel's language.
+        self.transcript.setPlainText(render_transcript(self.transcripts[kind]))
 
     def tensors_running(self) -> bool:
         return self._process is not None and \
@@ -736,7 +794,7 @@ class LessonsPanel(QWidget):
         self.transcripts["tensors"] = ""
         if self.demo_kind == "tensors":
             self.transcript.clear()
-        self.demo_status.setText(self.tr("Running the notebook's cell in PyTorch…"))
+        self._say_demo(lambda: self.tr("Running the notebook's cell in PyTorch…"))
         self.demo_button.setEnabled(False)
         proc.start()
 
@@ -747,17 +805,17 @@ class LessonsPanel(QWidget):
         chunk = bytes(proc.readAllStandardOutput().data()).decode("utf-8", "replace")
         self._process_output += chunk
         if self.demo_kind == "tensors":
-            self.transcript.setPlainText(self._process_output)
+            self.transcript.setPlainText(render_transcript(self._process_output))
 
     def _on_process_finished(self, code: int, status: QProcess.ExitStatus) -> None:
         self._on_process_output()
         self.transcripts["tensors"] = self._process_output
         self.demo_button.setEnabled(True)
         if status == QProcess.ExitStatus.NormalExit and code == 0:
-            self.demo_status.setText(self.tr("PyTorch printed:"))
+            self._say_demo(lambda: self.tr("PyTorch printed:"))
         else:
-            self.demo_status.setText(self.tr("The demonstration stopped (exit code {0}).")
-                                     .format(code))
+            self._say_demo(lambda: self.tr("The demonstration stopped (exit code {0}).")
+                           .format(code))
         if self.demo_kind == "tensors":
             self._show_transcript("tensors")
         self.transcriptReady.emit("tensors")
@@ -765,12 +823,12 @@ class LessonsPanel(QWidget):
     def _on_process_error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
             self.demo_button.setEnabled(True)
-            self.demo_status.setText(self.tr("Python could not be started for the "
-                                             "demonstration."))
+            self._say_demo(lambda: self.tr("Python could not be started for the "
+                                           "demonstration."))
             self.transcriptReady.emit("tensors")
 
     def _current_key(self) -> tuple[str, str, str]:
-        doc = self.window.document  # type: ignore[attr-defined]
+        doc = self.ctx.document
         try:
             expression = to_text(doc)
         except (GraphError, ValueError, KeyError, RecursionError):
@@ -782,15 +840,15 @@ class LessonsPanel(QWidget):
 
     def run_mechanics(self) -> None:
         """Replay the notebook's autograd cells on the current graph, off the GUI thread."""
-        from ..checks.comparison import BackgroundJob
+        from ..app.jobs import BackgroundJob
 
         if self._mechanics_job is not None:
             self._mechanics_job.cancel()
-        doc = self.window.document  # type: ignore[attr-defined]
+        doc = self.ctx.document
         try:
             program = compile_graph(doc)
         except GraphError as exc:
-            self._mechanics_failed(translate_error(exc))
+            self._mechanics_failed(lambda e=exc: translate_error(e))
             return
         # Copies: the work runs off the GUI thread while the user may go on editing.
         values = (self.controller.input_values_copy() if self.controller is not None
@@ -799,14 +857,14 @@ class LessonsPanel(QWidget):
         key = self._current_key()
 
         def work(_job: Any) -> dict[str, Any]:
-            from ...check.torch_ref import seed_mechanics  # torch loads in this thread
+            from ...check.notebook_replay import replay  # torch loads in this thread
 
-            return seed_mechanics(program, values, upstream=upstream)
+            return replay(program, key[0], values, upstream=upstream)
 
         self.transcripts["mechanics"] = ""
         if self.demo_kind == "mechanics":
             self.transcript.clear()
-        self.demo_status.setText(self.tr("Running the notebook's autograd cells in PyTorch…"))
+        self._say_demo(lambda: self.tr("Running the notebook's autograd cells in PyTorch…"))
         self.demo_button.setEnabled(False)
         job = BackgroundJob(work, self)
         job.finished.connect(lambda result, k=key: self._mechanics_done(result, k))
@@ -818,28 +876,28 @@ class LessonsPanel(QWidget):
         self._mechanics_job = None
         self.demo_button.setEnabled(True)
         if not result.get("available"):
-            self._mechanics_failed(translate_text(result.get("reason", "")))
+            self._mechanics_failed(lambda: translate_text(result.get("reason", "")))
             return
         if result.get("error"):
-            self._mechanics_failed(translate_text(result["error"]))
+            self._mechanics_failed(lambda: translate_text(result["error"]))
             return
-        header = self.tr("# PyTorch {version}: the notebook's cells on f = {f}").format(
-            version=result.get("version", ""), f=key[0])
-        lines = [header, *result["transcript"]]
-        self.transcripts["mechanics"] = "\n".join(lines)
+        from ...check.notebook_replay import marked_text
+
+        self.transcripts["mechanics"] = marked_text(result["cells"])
         self._mechanics_key = key
-        grads = result.get("grad_after_backward", {})
-        self.demo_status.setText(self.tr("PyTorch's gradient: {0}").format(
+        grads = result.get("grad", {})
+        self._say_demo(lambda: self.tr("PyTorch's gradient: {0}").format(
             ", ".join(f"{n}.grad = {format_value(g)}" for n, g in grads.items())))
         if self.demo_kind == "mechanics":
             self._show_transcript("mechanics")
         self.transcriptReady.emit("mechanics")
 
-    def _mechanics_failed(self, message: str) -> None:
+    def _mechanics_failed(self, message: str | Callable[[], str]) -> None:
         self._mechanics_job = None
         self.demo_button.setEnabled(True)
         self.transcripts["mechanics"] = ""
-        self.demo_status.setText(self.tr("PyTorch could not run: {0}").format(message))
+        reason = message if callable(message) else (lambda: message)
+        self._say_demo(lambda: self.tr("PyTorch could not run: {0}").format(reason()))
         self.transcriptReady.emit("mechanics")
 
     def is_busy(self) -> bool:
@@ -860,11 +918,13 @@ class LessonsPanel(QWidget):
 class Lessons(QObject):
     """The Lessons dock and its menu entries, attached to a main window."""
 
-    def __init__(self, window: QMainWindow, lang: str | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.panel = LessonsPanel(window, lang)
-        self.dock = QDockWidget(self.tr("Lessons"), window)
+    def __init__(self, ctx: WindowContext, lang: str | None = None) -> None:
+        super().__init__(ctx.host)
+        self.ctx = ctx
+        self.window: QMainWindow = ctx.host  # for the dock and the action only
+        window = ctx.host
+        self.panel = LessonsPanel(ctx, lang)
+        self.dock = QDockWidget(window)
         self.dock.setObjectName("lessonsDock")
         # No scroll area: with word-wrapped labels it would size the panel to its
         # preferred height and hide the page buttons below the fold.
@@ -876,30 +936,38 @@ class Lessons(QObject):
         if not self._placed:
             window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
             self.dock.hide()  # opened from Help ▸ Lessons
-        self.action = QAction(self.tr("&Lessons"), window)
+        self.action = QAction(window)
         self.action.setObjectName("actionLessons")
         self.action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        tip = self.tr("Learn automatic differentiation step by step, with the notebook's "
-                      "examples")
-        self.action.setToolTip(tip)
-        self.action.setStatusTip(tip)
+        self.retranslate()
         self.action.triggered.connect(lambda _checked=False: self.open())
         window.addAction(self.action)
-        help_menu = getattr(window, "help_menu", None)
-        if help_menu is not None:
-            first = help_menu.actions()[0] if help_menu.actions() else None
-            help_menu.insertAction(first, self.action)
-            if first is not None:
-                help_menu.insertSeparator(first)
-        view_menu = getattr(window, "view_menu", None)
+        help_menu = ctx.menus.help
+        first = help_menu.actions()[0] if help_menu.actions() else None
+        help_menu.insertAction(first, self.action)
+        if first is not None:
+            help_menu.insertSeparator(first)
         toggle = self.dock.toggleViewAction()
         toggle.setObjectName("actionShowLessons")
-        if view_menu is not None:
-            view_menu.addAction(toggle)
+        ctx.menus.view.addAction(toggle)
         self._started = False
         self._ready = False  # the window has been shown: a raised tab is the user's doing
         self.dock.visibilityChanged.connect(self._on_visible)
         window.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        """The dock's title and the action's texts (the panel retranslates itself)."""
+        self.dock.setWindowTitle(self.tr("Lessons"))
+        self.action.setText(self.tr("&Lessons"))
+        tip = self.tr("Learn automatic differentiation step by step, with the notebook's "
+                      "examples")
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:  # passed on by the window
+            self.retranslate()
+        return super().event(event)
 
     def open(self, lesson: int | str | None = None, page: int = 0) -> None:
         """Show the dock (wide enough to read) and a lesson (default: where it was)."""
@@ -912,9 +980,8 @@ class Lessons(QObject):
         self.dock.raise_()
         if was_hidden and not self.dock.isFloating():
             w.resizeDocks([self.dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
-            view = getattr(w, "view", None)
-            if view is not None:  # the canvas got narrower: show the whole graph again
-                QTimer.singleShot(0, view.zoom_fit)
+            # The canvas got narrower: show the whole graph again.
+            QTimer.singleShot(0, self.ctx.view.zoom_fit)
         if lesson is not None:
             self.panel.open_lesson(lesson, page)
         elif first:
@@ -976,8 +1043,8 @@ class Lessons(QObject):
             return
         self._placed = True
         w = self.window
-        blocks = getattr(w, "palette_dock", None)
-        if isinstance(blocks, QDockWidget) and not blocks.isHidden() and \
+        blocks = self.ctx.docks.get("paletteDock")
+        if blocks is not None and not blocks.isHidden() and \
                 w.dockWidgetArea(blocks) == w.dockWidgetArea(self.dock) and \
                 not blocks.isFloating():
             w.tabifyDockWidget(blocks, self.dock)
@@ -1004,14 +1071,3 @@ class Lessons(QObject):
 
     def _set_ready(self) -> None:
         self._ready = True
-
-
-def attach(window: QMainWindow, lang: str | None = None) -> Lessons:
-    """Add the Lessons dock, Help ▸ Lessons and its View entry to ``window`` (once)."""
-    existing = getattr(window, "lessons", None)
-    if isinstance(existing, Lessons):
-        return existing
-    lessons = Lessons(window, lang)
-    window.lessons = lessons  # type: ignore[attr-defined]
-    return lessons
-

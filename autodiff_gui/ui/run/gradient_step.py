@@ -1,6 +1,7 @@
 """Gradient descent by hand: move chosen inputs against their gradient, watch the loss fall.
 
-``attach(window)`` adds the action ``actionGradientStep`` to the Run menu and a
+``GradientStep(ctx)`` (a part of the main window, built from its
+``WindowContext``) adds the action ``actionGradientStep`` to the Run menu and a
 "Gradient Descent" dock (``gradientStepDock``) with a checkbox per input (which
 inputs a step updates), the learning rate η and a plot of the loss over the
 steps.  One press computes f and its gradient with the engine at the current
@@ -52,7 +53,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -66,7 +66,8 @@ from ...core.expr import to_text
 from ...core.graph import Document, GraphError, format_value
 from ..app.i18n import translate_error
 from ..editing.commands import DocumentCommand, SetValue
-from .run_panel import scrolled
+from ..window.context import WindowContext
+from .run_panel import RunPanel, scrolled
 
 DEFAULT_RATE = 0.5
 PER_ROW = 4  # input checkboxes per row
@@ -313,9 +314,10 @@ class GradientStepPanel(QWidget):
         self.clear_button.setObjectName("clearLossButton")
         self.status = QLabel(self)
         self.status.setObjectName("gradientStatus")
-        # One line: a wrapping label would make the dock's scroll area size the
-        # panel to its preferred height (a scroll bar in a short dock).  Long messages
-        # also go to the status bar and the tooltip.
+        # Wrapped within the sidebar's width: one long line widened the sidebar and was
+        # cut all the same (a short dock scrolls to the end of the message instead).
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.plot = LossPlot(self)
         # The status says what the last step did; kept as a function of the language.
@@ -400,11 +402,13 @@ class GradientStep(QObject):
 
     stepped = Signal(float)  # the loss before the step just taken
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.document: Document = window.document  # type: ignore[attr-defined]
-        self.undo_stack: QUndoStack = window.undo_stack  # type: ignore[attr-defined]
+    def __init__(self, ctx: WindowContext) -> None:
+        super().__init__(ctx.host)
+        self.ctx = ctx
+        self.window: QMainWindow = ctx.host  # for the dock and the action only
+        window = ctx.host
+        self.document: Document = ctx.document
+        self.undo_stack: QUndoStack = ctx.undo_stack
         self.history = shared_history(self.undo_stack)
         self.history.listeners.append(self._schedule)
         self.last_error = ""
@@ -453,32 +457,29 @@ class GradientStep(QObject):
         dock.setWidget(scrolled(self.panel, "gradientStepScroll"))
         if not w.restoreDockWidget(dock):
             w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            rp = getattr(w, "run_panel", None)
-            plots = getattr(rp, "plots_dock", None)
-            if isinstance(plots, QDockWidget):
-                w.tabifyDockWidget(plots, dock)
-                first = getattr(rp, "trace_dock", None)
-                if isinstance(first, QDockWidget):
-                    first.raise_()  # the run panel's default front tab stays in front
+            rp = self.ctx.parts.find(RunPanel)
+            if rp is not None:
+                w.tabifyDockWidget(rp.plots_dock, dock)
+                rp.trace_dock.raise_()  # the run panel's default front tab stays in front
         return dock
 
     def _add_to_menus(self) -> None:
-        w = self.window
-        rp = getattr(w, "run_panel", None)
-        menu = getattr(rp, "menu", None)
-        if menu is None:
-            menu = w.findChild(QMenu, "menuRun")
-        if menu is not None:
-            menu.addSeparator()
-            menu.addAction(self.action)
-        view_menu = getattr(w, "view_menu", None)
-        if view_menu is not None:
-            view_menu.addAction(self.dock.toggleViewAction())
+        menu = self.ctx.parts.get(RunPanel).menu
+        menu.addSeparator()
+        menu.addAction(self.action)
+        self.ctx.menus.view.addAction(self.dock.toggleViewAction())
 
     # -- inputs and choices -----------------------------------------------------------
     def _on_event(self, event: Any) -> None:
         if event.kind != "moved":
+            if self.last_error:  # said of the graph as it was (New, an example, an edit)
+                self.forget_status()
             self._timer.start()
+
+    def forget_status(self) -> None:
+        """Clear the panel's message (it spoke of another graph or another choice)."""
+        self.last_error = ""
+        self.panel.show_status(None)
 
     def _schedule(self) -> None:
         self._timer.start()
@@ -492,6 +493,8 @@ class GradientStep(QObject):
 
     def _remember_choice(self) -> None:
         self._preferred[frozenset(self.panel.checks)] = set(self.panel.chosen())
+        if self.last_error:
+            self.forget_status()
 
     def refresh(self, force_choice: bool = False) -> None:
         """Follow the document: checkboxes for its inputs, the plot, a changed function."""
@@ -502,8 +505,9 @@ class GradientStep(QObject):
             self.panel.set_inputs(names, checked)
         signature = self._function_signature()
         if self._signature is not None and signature != self._signature:
-            # Another function: the old losses say nothing about it.
+            # Another function: the old losses (and "Step n: …") say nothing about it.
             self.history.entries = []
+            self.forget_status()
         self._signature = signature
         # The loss now costs a compile and an evaluation: only for a plot on screen.
         shown = self.panel.plot.isVisible()
@@ -558,9 +562,7 @@ class GradientStep(QObject):
         message = say()
         self.last_error = message
         self.panel.show_status(say, error=True)
-        show = getattr(self.window, "show_message", None)
-        if callable(show):
-            show(message)
+        self.ctx.status(message)
         return message
 
     def step(self) -> str | None:
@@ -619,13 +621,3 @@ class GradientStep(QObject):
         """Bring the dock (and its loss plot) to the front."""
         self.dock.show()
         self.dock.raise_()
-
-
-def attach(window: QMainWindow) -> GradientStep:
-    """Add the gradient-step action and dock to ``window`` (once)."""
-    existing = getattr(window, "gradient_step", None)
-    if isinstance(existing, GradientStep):
-        return existing
-    step = GradientStep(window)
-    window.gradient_step = step  # type: ignore[attr-defined]
-    return step

@@ -80,6 +80,7 @@ class StepController(QObject):
         self.accumulate = False
         self.accumulated: dict[str, Value] = {}  # .grad of inputs by name
         self._counted = False  # this run's gradients were added to ``accumulated``
+        self._accumulated_for: int | None = None  # the output they are gradients of
         self._program: Program | None = None
         self._problem: GraphError | None = None  # why there is nothing to step
         self.generation = 0  # counts changes of the function (work started earlier is stale)
@@ -103,6 +104,11 @@ class StepController(QObject):
     def _on_event(self, event: Event) -> None:
         if event.kind in _HARMLESS_EVENTS:
             return
+        if self.accumulated and (event.kind == "reset"
+                                 or self._doc.output != self._accumulated_for):
+            # .grad of another function (a new graph, another output) says nothing
+            # about this one: "Accumulated: x.grad = …" must not stay on screen.
+            self.zero_grad()
         # Node ids in the cache may be gone; the scene may have rebuilt its items.
         self.invalidate()
 
@@ -130,9 +136,12 @@ class StepController(QObject):
         return translate_error(self._problem) if self._problem is not None else None
 
     def retranslate(self) -> None:
-        """Draw the canvas overlay again: its tooltips hold translated error text."""
+        """Draw the canvas overlay again (its tooltips hold translated error text) and say
+        where the pass stands in the new language."""
         if self.view is not None:
             self.presenter.redraw(self.view)
+            if self.view.position or self.view.at_error:
+                self._status(self.view)
 
     # -- settings ------------------------------------------------------------------
     def set_mode(self, mode: str, wrt: str | None = None) -> None:
@@ -277,7 +286,7 @@ class StepController(QObject):
                 if node is not None and i is not None and \
                         np.shape(g) == np.shape(program.leaf_values[i]):
                     base[node] = g
-        self.view = StepView(stepper, self._doc.nodes(), base)
+        self.view = StepView(stepper, self._doc.nodes(), base, self.upstream)
         self._counted = False
         return self.view
 
@@ -350,6 +359,7 @@ class StepController(QObject):
                 known, g = view.grad_of(node)
                 if known:
                     self.accumulated[name] = g
+            self._accumulated_for = program.output_node
             self._counted = True
             self.accumulatedChanged.emit()
 

@@ -1,8 +1,10 @@
 """The trace: one table row per executed step, like simpleautodiff's printed trace.
 
 ``TraceModel`` follows the ``StepController``: rows are inserted as steps are taken
-(``beginInsertRows``, all at once for a jump) and removed as they are undone, so
-the table always lists exactly the steps that led to the picture on the canvas.
+(``beginInsertRows``, all at once for a jump).  Going back (←, or a click on a row)
+keeps the later rows of the same pass, greyed, so the rows never move under the
+mouse: the row clicked is the row highlighted, and a greyed row can be clicked to go
+forward again.  ``rows()`` and the CSV hold the executed steps only.
 Cells are made on demand from the step records (only visible rows cost anything).
 ``export_csv`` writes the same columns with every digit.
 """
@@ -39,12 +41,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import ops
-from ...core.graph import format_value
+from ...core.narration import TEMPLATES, Narration
 from ...core.steps import BackwardStep, ForwardStep, Step, TangentStep
+from ...core.values import format_value
 from .narration import BACKWARD_COLOR, FORWARD_COLOR
 from .stepping import StepController
 
 Index = QModelIndex | QPersistentModelIndex
+LATER_COLOR = "#9e9e9e"  # steps after the current one (readable on light and dark)
 _ROOT = QModelIndex()  # the invalid index: the table's root
 Fmt = Callable[[Any], str]
 
@@ -82,8 +86,22 @@ def _op_text(step: Step) -> str:
     return tr("TraceModel", "input") if step.kind == "input" else tr("TraceModel", "constant")
 
 
-def step_cells(step: Step, position: int, fmt: Fmt) -> list[str]:
-    """The trace columns of one step, numbers written with ``fmt``."""
+def _slot_text(step: BackwardStep, slot: int) -> str:
+    """``first argument``: which argument slot a contribution goes through (binary ops)."""
+    if len(step.arg_labels) < 2:
+        return ""
+    key = "first_argument" if slot == 0 else "second_argument"
+    return QCoreApplication.translate("Narration", TEMPLATES[key])
+
+
+def step_cells(step: Step, position: int, fmt: Fmt,
+               narration: Narration | None = None) -> list[str]:
+    """The trace columns of one step, numbers written with ``fmt``.
+
+    ``narration`` (of the same pass) knows the notation (f, or L = v·f) and how many
+    contributions each gradient collects, so a partial sum is called one."""
+    tr = QCoreApplication.translate
+    narration = narration or Narration()
     inputs = ""
     if not isinstance(step, TangentStep):
         inputs = ", ".join(f"{lab} = {fmt(v)}" if lab != fmt(v) else lab
@@ -93,42 +111,56 @@ def step_cells(step: Step, position: int, fmt: Fmt) -> list[str]:
     value = fmt(step.value)
     dout = locals_ = contributions = accumulated = ""
     if isinstance(step, BackwardStep):
+        letter = narration.letter()
         dout = fmt(step.dout)
         locals_ = "; ".join(
             f"∂{step.label}/∂{c.source_label} = {c.local_text}"
             + (f" = {fmt(c.local)}" if c.local is not None else "")
             for c in step.contributions)
-        contributions = "; ".join(f"{c.source_label} ← {fmt(c.amount)}"
-                                  for c in step.contributions)
-        accumulated = "; ".join(
-            f"∂f/∂{c.source_label} = "
-            + (f"{fmt(c.before)} + {fmt(c.amount)} = " if c.before is not None else "")
-            + fmt(c.after) for c in step.contributions)
+        parts = []
+        for c in step.contributions:
+            slot = _slot_text(step, c.slot)
+            parts.append(f"{c.source_label} ← {fmt(c.amount)}" + (f"  ({slot})" if slot else ""))
+        contributions = "; ".join(parts)
+        sums = []
+        for c in step.contributions:
+            total = (f"{fmt(c.before)} + {fmt(c.amount)} = " if c.before is not None else "") \
+                + fmt(c.after)
+            pos = narration.position(step, c)
+            if pos is None or pos[0] == pos[1]:
+                sums.append(f"∂{letter}/∂{c.source_label} = {total}")
+            else:
+                sums.append(tr("TraceModel", "∂{F}/∂{src} so far: {total}  ({k} of {n})").format(
+                    F=letter, src=c.source_label, total=total, k=pos[0], n=pos[1]))
+        accumulated = "; ".join(sums)
     elif isinstance(step, TangentStep):
         dout = "0" if step.tangent is None else fmt(step.tangent)
         locals_ = "; ".join(fmt(loc) for loc in step.locals if loc is not None)
         contributions = " + ".join(
             (f"{fmt(loc)}·{fmt(t)}" if loc is not None else f"J·{fmt(t)}")
             for loc, t in zip(step.locals, step.arg_tangents) if t is not None)
-        accumulated = f"∂{step.label}/∂{step.wrt} = {dout}"
+        accumulated = f"{narration.tangent_symbol(step.label, step.wrt)} = {dout}"
     return [str(position), _pass_text(step), step.label, _op_text(step), inputs, value, dout,
             locals_, contributions, accumulated]
 
 
 class TraceModel(QAbstractTableModel):
-    """Rows are the steps executed so far (the controller's position)."""
+    """Rows are the steps reached in this pass; those after the position are greyed."""
 
     def __init__(self, controller: StepController, parent: Any = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self._records: list[Step] = []
-        self._rows = 0
+        self._narration: Narration | None = None
+        self._rows = 0  # the furthest position reached in this pass
+        self._position = 0  # the controller's position: rows past it are greyed
         self._cells: dict[int, list[str]] = {}  # display texts by row (records never change)
         self._headers: list[str] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
         self._forward = QBrush(QColor(FORWARD_COLOR))
         self._backward = QBrush(QColor(BACKWARD_COLOR))
+        self._later = QBrush(QColor(LATER_COLOR))
         controller.positionChanged.connect(self._on_position)
         controller.stepperReset.connect(self._on_reset)
         self._on_reset()
@@ -138,6 +170,14 @@ class TraceModel(QAbstractTableModel):
                 self.tr("Inputs"), self.tr("Value"), self.tr("∂f/∂node (dout)"),
                 self.tr("Local derivatives"), self.tr("Contributions"),
                 self.tr("Accumulated gradient")]
+
+    def narration(self) -> Narration:
+        """The notation of the pass the rows come from (made once per pass)."""
+        c = self.controller
+        n = self._narration
+        if n is None or n.records is not self._records or n.upstream is not c.upstream:
+            n = self._narration = Narration(c.program, self._records, c.upstream)
+        return n
 
     def retranslate(self) -> None:
         """Headers and the pass/op words of every row in the current language."""
@@ -154,7 +194,7 @@ class TraceModel(QAbstractTableModel):
         stepper = self.controller.stepper
         self._records = stepper.records if stepper is not None else []
         self._cells = {}
-        self._rows = self.controller.position
+        self._rows = self._position = self.controller.position
         self.endResetModel()
 
     def _on_position(self, old: int, new: int) -> None:
@@ -162,17 +202,23 @@ class TraceModel(QAbstractTableModel):
         if stepper is None or stepper.records is not self._records:
             self._on_reset()
             return
+        self._position = new
         if new > self._rows:
             self.beginInsertRows(QModelIndex(), self._rows, new - 1)
             self._rows = new
             self.endInsertRows()
-        elif new < self._rows:
-            self.beginRemoveRows(QModelIndex(), new, self._rows - 1)
-            self._rows = new
-            self.endRemoveRows()
-        if old and old - 1 < self._rows:  # the old current row loses its emphasis
-            self.dataChanged.emit(self.index(old - 1, 0), self.index(old - 1, 9),
-                                  [Qt.ItemDataRole.FontRole])
+        # Rows between the two positions change emphasis and grey (not removed: rows
+        # taken away under the mouse made a click land on another row).
+        first, last = max(0, min(old, new) - 1), min(max(old, new), self._rows) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0),
+                                  self.index(last, len(COLUMN_KEYS) - 1),
+                                  [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole])
+
+    @property
+    def position(self) -> int:
+        """The executed steps: rows below it are steps of this pass not taken now."""
+        return self._position
 
     # -- the model ----------------------------------------------------------------
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 (Qt API)
@@ -192,12 +238,15 @@ class TraceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             cells = self._cells.get(row)
             if cells is None:  # a row's cells are asked for one by one: make them once
-                cells = self._cells[row] = step_cells(step, row + 1, short_number)
+                cells = self._cells[row] = step_cells(step, row + 1, short_number,
+                                                      self.narration())
             return cells[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return step_cells(step, row + 1, full_number)[col]
-        if role == Qt.ItemDataRole.FontRole and row == self._rows - 1:
+            return step_cells(step, row + 1, full_number, self.narration())[col]
+        if role == Qt.ItemDataRole.FontRole and row == self._position - 1:
             return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and row >= self._position:
+            return self._later
         if role == Qt.ItemDataRole.ForegroundRole and col in (PASS, DOUT):
             return self._backward if isinstance(step, BackwardStep) else self._forward
         if role == Qt.ItemDataRole.TextAlignmentRole and col == STEP:
@@ -215,7 +264,8 @@ class TraceModel(QAbstractTableModel):
     # -- export -----------------------------------------------------------------------
     def rows(self, full: bool = True) -> list[list[str]]:
         fmt = full_number if full else short_number
-        return [step_cells(self._records[r], r + 1, fmt) for r in range(self._rows)]
+        return [step_cells(self._records[r], r + 1, fmt, self.narration())
+                for r in range(self._position)]
 
     def export_csv(self, path: str) -> None:
         """Write the executed steps to ``path`` (UTF-8 CSV, every digit)."""
@@ -257,6 +307,7 @@ class TracePanel(QWidget):
         self.model.rowsInserted.connect(self._follow)
         self.model.rowsRemoved.connect(self._follow)
         self.model.modelReset.connect(self._follow)
+        controller.positionChanged.connect(self._follow)  # back: no rows removed
 
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("traceExportButton")
@@ -275,7 +326,7 @@ class TracePanel(QWidget):
     def retranslate(self) -> None:
         """Set every text in the current language (also on a language change)."""
         self.export_button.setText(self.tr("Export CSV…"))
-        self.hint.setText(self.tr("Click a row to go back to that step."))
+        self.hint.setText(self.tr("Click a row to go to that step."))
         self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -284,12 +335,12 @@ class TracePanel(QWidget):
         super().changeEvent(event)
 
     def _follow(self, *_args: Any) -> None:
-        rows = self.model.rowCount()
-        if not rows:
+        row = self.model.position - 1  # the current step's row
+        if row < 0:
             return
         self._syncing = True
         try:
-            index = self.model.index(rows - 1, 0)
+            index = self.model.index(row, 0)
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
@@ -300,9 +351,9 @@ class TracePanel(QWidget):
         QTimer.singleShot(0, self, self._scroll_to_current)  # dropped if we are deleted
 
     def _scroll_to_current(self) -> None:
-        rows = self.model.rowCount()
-        if rows:
-            self.table.scrollTo(self.model.index(rows - 1, 0))
+        row = self.model.position - 1
+        if row >= 0:
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing and current.isValid():
