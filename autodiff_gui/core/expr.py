@@ -566,8 +566,7 @@ def _read(doc: Document, root: int) -> dict[int, _Node]:
     nodes are printed once per use, so 40 repeated squarings would need 2**40 copies;
     sizes summed over the DAG find that in one pass.  Cycles are refused too.
     """
-    g = doc.graph
-    pred, node_data = g.pred, g.nodes
+    node_data, arg_table = doc.node_table(), doc.argument_table()
     size: dict[int, int] = {}
     info: dict[int, _Node] = {}
     stack: list[int] = [root]
@@ -577,10 +576,7 @@ def _read(doc: Document, root: int) -> dict[int, _Node]:
         if nd is None:  # first visit: read the node, then its arguments
             d = node_data[node]
             op = ops.OPS[d["op"]] if d["kind"] == "op" else None
-            args: list[int | None] = [None] * (op.arity if op else 0)
-            for src, slots in pred[node].items():
-                for slot in slots:
-                    args[slot] = src
+            args = list(arg_table[node])
             info[node] = _Node(d, op, args)
             for src in args:
                 if src is not None and src not in size:

@@ -125,7 +125,7 @@ def to_data(doc: Document, *, expression: str | None = None) -> dict[str, Any]:
         nodes.append(entry)
     data["nodes"] = nodes
     data["links"] = [{"source": src, "target": dst, "slot": slot}
-                     for src, dst, slot in sorted(doc.graph.edges(keys=True),
+                     for src, dst, slot in sorted(doc.edges(),
                                                   key=lambda e: (e[1], e[2]))]
     return data
 

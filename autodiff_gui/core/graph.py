@@ -8,6 +8,14 @@ parallel edges with keys 0 and 1 (a plain DiGraph would merge them).
 Every mutation validates first and changes nothing when it refuses; then it
 emits an ``Event`` to the listeners, so a view can follow the document.
 
+networkx stays inside this module: everyone else reads the document through its
+methods (``nodes``, ``node``, ``edges``, ``arguments``, ``users``, ``wires``,
+``ancestors``, ``dependency_order``, ``snapshot``...).  Beside the graph the
+document keeps two indexes of its own, updated by the mutation API: each node's
+attribute dict and the source of each argument slot.  The compiler reads them
+whole (``node_table``, ``argument_table``): 10,000 operations compile in a few
+milliseconds without a wrapper object per look-up.
+
 Messages are English, made from the templates in ``MESSAGES`` as ``Text`` values
 (a ``str`` that remembers its template and parameters), so the UI can say them in
 another language (Qt context "core") without the core knowing about Qt.
@@ -16,12 +24,14 @@ another language (Qt context "core") without the core knowing about Qt.
 from __future__ import annotations
 
 import gc
+import heapq
 import keyword
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
@@ -185,11 +195,31 @@ def values_equal(a: Any, b: Any) -> bool:
     return a == b
 
 
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """The whole content of a document at one moment, independent of it.
+
+    Made by ``Document.snapshot()`` and put back, exactly (ids, attributes, wires,
+    the output set and the next id), by ``Document.restore()``: for undo and for
+    copies.  Its attribute mappings are read-only and its arrays are its own
+    read-only copies, so a snapshot never changes.
+    """
+
+    nodes: tuple[tuple[int, Mapping[str, Any]], ...]  # (id, attributes), in creation order
+    edges: tuple[tuple[int, int, int], ...]  # (source, target, slot)
+    next_id: int
+    output: int | None  # the explicitly chosen output
+
+
 class Document:
     """A computational graph and the only way to change it."""
 
     def __init__(self) -> None:
-        self.graph = nx.MultiDiGraph()
+        self._graph = nx.MultiDiGraph()
+        # Indexes kept by the mutation API: node -> the graph's own attribute dict,
+        # node -> the source of each argument slot (None where free).
+        self._attrs: dict[int, dict[str, Any]] = {}
+        self._args: dict[int, tuple[int | None, ...]] = {}
         self._next_id = 1
         self._output: int | None = None
         self._input_ids: dict[str, int] = {}  # name -> node: O(1) lookups for big graphs
@@ -237,18 +267,104 @@ class Document:
 
     # -- reading -----------------------------------------------------------
     def __contains__(self, node: int) -> bool:
-        return node in self.graph
+        return node in self._attrs
 
     def __len__(self) -> int:
-        return self.graph.number_of_nodes()
+        return len(self._attrs)
 
     def nodes(self) -> list[int]:
-        return list(self.graph.nodes)
+        """Every node id, in creation order."""
+        return list(self._attrs)
 
     def node(self, node: int) -> dict[str, Any]:
-        """The attribute dict of a node (read it; change it only through the API)."""
+        """The attribute dict of a node (read it; change it only through the API).
+
+        Keys: ``kind``; ``name`` (inputs); ``value`` (inputs and constants); ``op``
+        (operations); ``pos`` (when placed).
+        """
         self._require(node)
-        return self.graph.nodes[node]
+        return self._attrs[node]
+
+    def value(self, node: int) -> Any:
+        """The value of an input or a constant (the document's own: do not change it)."""
+        return self.node(node)["value"]
+
+    def name(self, node: int) -> str:
+        """The name of an input."""
+        return self.node(node)["name"]
+
+    def node_table(self) -> Mapping[int, Mapping[str, Any]]:
+        """Every node's attributes by id, read-only, in creation order (a live view)."""
+        return MappingProxyType(self._attrs)
+
+    def argument_table(self) -> Mapping[int, tuple[int | None, ...]]:
+        """Every node's argument sources by slot (None where free), read-only (a live view)."""
+        return MappingProxyType(self._args)
+
+    def edges(self) -> list[tuple[int, int, int]]:
+        """Every wire as (source, target, slot), grouped by source in creation order."""
+        return list(self._graph.edges(keys=True))
+
+    def wires(self, node: int) -> list[tuple[int, int, int]]:
+        """The wires into ``node`` and then out of it, as (source, target, slot)."""
+        self._require(node)
+        return list(self._graph.in_edges(node, keys=True)) + \
+            list(self._graph.out_edges(node, keys=True))
+
+    def ancestors(self, node: int) -> set[int]:
+        """Every node whose value ``node`` depends on (not ``node`` itself)."""
+        self._require(node)
+        args = self._args
+        seen: set[int] = set()
+        stack = [node]
+        while stack:  # iterative: 10,000-deep chains must not hit the recursion limit
+            for src in args[stack.pop()]:
+                if src is not None and src not in seen:
+                    seen.add(src)
+                    stack.append(src)
+        return seen
+
+    def dependency_order(self, output: int | None = None) -> list[int]:
+        """Nodes in dependency order (every node after its arguments), smaller ids first
+        among equals: all of them, or only ``output`` and its ancestors.
+
+        Kahn's algorithm with a heap: deterministic and following creation order, so the
+        parse of ``(x**2 + 2*x) * log(y)`` reads x, 2, a, 2, b, c, y, d, z like the seed.
+        """
+        args = self._args
+        if output is None:
+            keep: Iterable[int] = args
+        else:
+            self._require(output)
+            keep = self.ancestors(output)
+            keep.add(output)
+        # Counting wires rather than distinct sources gives the same order: a node's
+        # count reaches 0 when its last source is taken, either way.
+        pending: dict[int, int] = {}
+        users: dict[int, list[int]] = {}
+        heap: list[int] = []
+        for n in keep:
+            count = 0
+            for src in args[n]:
+                if src is not None:
+                    count += 1
+                    if src in users:
+                        users[src].append(n)
+                    else:
+                        users[src] = [n]
+            pending[n] = count
+            if not count:
+                heap.append(n)
+        heapq.heapify(heap)
+        order = []
+        while heap:
+            n = heapq.heappop(heap)
+            order.append(n)
+            for m in users.get(n, ()):
+                pending[m] -= 1
+                if not pending[m]:
+                    heapq.heappush(heap, m)
+        return order
 
     def kind(self, node: int) -> str:
         return self.node(node)["kind"]
@@ -263,44 +379,37 @@ class Document:
 
     def arguments(self, node: int) -> list[int | None]:
         """The source node feeding each slot of ``node`` (None where unconnected)."""
-        args: list[int | None] = [None] * self.arity(node)
-        for src, slots in self.graph.pred[node].items():  # the adjacency: no edge views
-            for slot in slots:
-                args[slot] = src
-        return args
+        self._require(node)
+        return list(self._args[node])
 
     def users(self, node: int) -> list[tuple[int, int]]:
         """(node, slot) pairs that read the value of ``node``."""
-        return [(dst, slot) for _src, dst, slot in self.graph.out_edges(node, keys=True)]
+        return [(dst, slot) for _src, dst, slot in self._graph.out_edges(node, keys=True)]
 
     def inputs(self) -> dict[str, int]:
         """Input nodes by name, in the order they were added."""
-        return {d["name"]: n for n, d in self.graph.nodes(data=True) if d["kind"] == "input"}
+        return {d["name"]: n for n, d in self._attrs.items() if d["kind"] == "input"}
 
     def input_values(self) -> dict[str, Any]:
-        return {d["name"]: d["value"] for d in self.graph.nodes.values() if d["kind"] == "input"}
+        return {d["name"]: d["value"] for d in self._attrs.values() if d["kind"] == "input"}
 
     def find_input(self, name: str) -> int | None:
         return self._input_ids.get(name)
 
-    def _reindex(self) -> None:
-        self._input_ids = {d["name"]: n for n, d in self.graph.nodes(data=True)
-                           if d["kind"] == "input"}
-
     def sinks(self) -> list[int]:
         """Nodes nobody reads: the graph's outputs."""
-        return [n for n in self.graph.nodes if self.graph.out_degree(n) == 0]
+        return [n for n in self._attrs if self._graph.out_degree(n) == 0]
 
     @property
     def explicit_output(self) -> int | None:
         """The output the user set, or None when the newest sink stands in for it."""
         out = self._output
-        return out if out is not None and out in self.graph else None
+        return out if out is not None and out in self._attrs else None
 
     @property
     def output(self) -> int | None:
         """The current output: the one set, else the newest sink op node."""
-        if self._output is not None and self._output in self.graph:
+        if self._output is not None and self._output in self._attrs:
             return self._output
         sinks = [n for n in self.sinks() if self.kind(n) == "op"] or self.sinks()
         return max(sinks) if sinks else None
@@ -309,7 +418,7 @@ class Document:
         return self.node(node).get("pos")
 
     def _require(self, node: int) -> None:
-        if node not in self.graph:
+        if node not in self._attrs:
             raise GraphError(message("no_node", node=node), node)
 
     # -- adding and removing nodes ------------------------------------------
@@ -318,7 +427,7 @@ class Document:
             node_id = self._next_id
         elif not isinstance(node_id, int) or isinstance(node_id, bool) or node_id < 0:
             raise GraphError(message("bad_id", node_id=node_id))
-        elif node_id in self.graph:
+        elif node_id in self._attrs:
             raise GraphError(message("id_taken", node_id=node_id), node_id)
         self._next_id = max(self._next_id, node_id + 1)
         return node_id
@@ -368,9 +477,11 @@ class Document:
             if src is not None:
                 self._require(src)
         node = self._add(node_id, pos, kind="op", op=op)
+        if any(src is not None for src in args):
+            self._args[node] = tuple(args) + (None,) * (ops.OPS[op].arity - len(args))
         for slot, src in enumerate(args):
             if src is not None:
-                self.graph.add_edge(src, node, key=slot)
+                self._graph.add_edge(src, node, key=slot)
                 self._emit("edge_added", node, src=src, slot=slot)
         return node
 
@@ -379,7 +490,9 @@ class Document:
         if pos is not None:  # validated before the id is taken: a refusal changes nothing
             attrs["pos"] = _as_position(pos)
         node = self._new_id(node_id)
-        self.graph.add_node(node, **attrs)
+        self._graph.add_node(node, **attrs)
+        self._attrs[node] = self._graph.nodes[node]  # the graph's own dict: one truth
+        self._args[node] = (None,) * (ops.OPS[attrs["op"]].arity if "op" in attrs else 0)
         if attrs["kind"] == "input":
             self._input_ids[attrs["name"]] = node
         self._emit("node_added", node)
@@ -387,24 +500,28 @@ class Document:
 
     def remove_node(self, node: int) -> None:
         """Remove a node and every wire touching it."""
-        self._require(node)
-        for _src, dst, slot in list(self.graph.in_edges(node, keys=True)) + \
-                list(self.graph.out_edges(node, keys=True)):
+        for _src, dst, slot in self.wires(node):
             self.disconnect(dst, slot)
-        if self.graph.nodes[node]["kind"] == "input":
-            self._input_ids.pop(self.graph.nodes[node]["name"], None)
-        self.graph.remove_node(node)
+        d = self._attrs.pop(node)
+        del self._args[node]
+        if d["kind"] == "input":
+            self._input_ids.pop(d["name"], None)
+        self._graph.remove_node(node)
         if self._output == node:
             self._output = None
         self._emit("node_removed", node)
 
     # -- wires --------------------------------------------------------------
     def source(self, node: int, slot: int) -> int | None:
-        """The node wired into ``node[slot]``, None if the slot is free."""
-        for src, slots in self.graph.pred[node].items():
-            if slot in slots:
-                return src
+        """The node wired into ``node[slot]``, None if the slot is free (or not there)."""
+        args = self._args[node]
+        if isinstance(slot, int) and 0 <= slot < len(args):
+            return args[slot]
         return None
+
+    def _set_source(self, node: int, slot: int, src: int | None) -> None:
+        args = self._args[node]
+        self._args[node] = args[:slot] + (src,) + args[slot + 1:]
 
     def check_connect(self, src: int, dst: int, slot: int, *, replace: bool = False) -> None:
         """Raise GraphError with the reason if ``src -> dst[slot]`` is not allowed."""
@@ -421,7 +538,7 @@ class Document:
             raise GraphError(message("slot_taken", slot=op.slots[slot],
                                      node=self.describe(dst)), dst)
         # dst must not already reach src, or the new wire would close a loop.
-        if self.graph.out_degree(dst) and nx.has_path(self.graph, dst, src):
+        if self._graph.out_degree(dst) and nx.has_path(self._graph, dst, src):
             raise GraphError(message("cycle", dst=self.describe(dst), src=self.describe(src)),
                              dst)
 
@@ -431,14 +548,16 @@ class Document:
         old = self.source(dst, slot)
         if old is not None:
             self.disconnect(dst, slot)
-        self.graph.add_edge(src, dst, key=slot)
+        self._graph.add_edge(src, dst, key=slot)
+        self._set_source(dst, slot, src)
         self._emit("edge_added", dst, src=src, slot=slot)
 
     def disconnect(self, dst: int, slot: int) -> int | None:
         """Remove the wire into ``dst[slot]``; returns its source (None if none)."""
         src = self.source(dst, slot)
         if src is not None:
-            self.graph.remove_edge(src, dst, key=slot)
+            self._graph.remove_edge(src, dst, key=slot)
+            self._set_source(dst, slot, None)
             self._emit("edge_removed", dst, src=src, slot=slot)
         return src
 
@@ -497,7 +616,7 @@ class Document:
         if out is None:
             return [GraphError(message("empty_graph"))]
         found = []
-        for n in sorted(nx.ancestors(self.graph, out) | {out}):
+        for n in sorted(self.ancestors(out) | {out}):
             for slot, src in enumerate(self.arguments(n)):
                 if src is None:
                     op = self.op(n)
@@ -506,31 +625,48 @@ class Document:
                         "needs_argument", node=self.describe(n), slot=op.slots[slot]), n))
         return found
 
+    def snapshot(self) -> Snapshot:
+        """The whole content now, as an unchanging value (see ``Snapshot``)."""
+        return Snapshot(tuple((n, _frozen(d)) for n, d in self._attrs.items()),
+                        tuple(self._graph.edges(keys=True)), self._next_id, self._output)
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Make the content exactly that of ``snapshot`` (one ``reset`` event).
+
+        The output set and the next id come back too, so what is added next gets
+        the id it would have got then.
+        """
+        graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        attrs: dict[int, dict[str, Any]] = {}
+        args: dict[int, tuple[int | None, ...]] = {}
+        for n, d in snapshot.nodes:
+            graph.add_node(n, **_thawed(d))
+            attrs[n] = graph.nodes[n]
+            args[n] = (None,) * (ops.OPS[d["op"]].arity if d["kind"] == "op" else 0)
+        for src, dst, slot in snapshot.edges:
+            graph.add_edge(src, dst, key=slot)
+            args[dst] = args[dst][:slot] + (src,) + args[dst][slot + 1:]
+        self._graph, self._attrs, self._args = graph, attrs, args
+        self._next_id, self._output = snapshot.next_id, snapshot.output
+        self._input_ids = {d["name"]: n for n, d in attrs.items() if d["kind"] == "input"}
+        self._emit("reset")
+
     def copy(self) -> Document:
         """An independent copy with the same ids (listeners are not copied)."""
         other = Document()
-        other.graph = self.graph.copy()
-        for _n, d in other.graph.nodes(data=True):
-            if isinstance(d.get("value"), np.ndarray):
-                d["value"] = d["value"].copy()
-        other._next_id = self._next_id
-        other._output = self._output
-        other._reindex()
+        other.restore(self.snapshot())
         return other
 
     def replace_with(self, other: Document) -> None:
         """Take the content of ``other`` (one ``reset`` event)."""
-        fresh = other.copy()
-        self.graph, self._next_id, self._output = fresh.graph, fresh._next_id, fresh._output
-        self._input_ids = fresh._input_ids
-        self._emit("reset")
+        self.restore(other.snapshot())
 
     def same_as(self, other: Document, *, positions: bool = True) -> bool:
         """Same nodes, attributes, wires and output (ids included)."""
-        if set(self.graph.nodes) != set(other.graph.nodes):
+        if self._attrs.keys() != other._attrs.keys():
             return False
-        for n, d in self.graph.nodes(data=True):
-            e = other.graph.nodes[n]
+        for n, d in self._attrs.items():
+            e = other._attrs[n]
             keys = set(d) | set(e)
             if not positions:
                 keys.discard("pos")
@@ -540,14 +676,33 @@ class Document:
                         return False
                 elif d.get(k) != e.get(k):
                     return False
-        edges = sorted(self.graph.edges(keys=True))
-        return edges == sorted(other.graph.edges(keys=True)) and self.output == other.output
+        edges = sorted(self.edges())
+        return edges == sorted(other.edges()) and self.output == other.output
 
 
 def _reason(exc: BaseException) -> str:
     """An exception's message, keeping its Text (and so its translation) if it has one."""
     first = exc.args[0] if len(exc.args) == 1 else None
     return first if isinstance(first, Text) else str(exc)
+
+
+def _frozen(attrs: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only copy of a node's attributes, its array value copied and read-only."""
+    d = dict(attrs)
+    v = d.get("value")
+    if isinstance(v, np.ndarray):
+        v = v.copy()
+        v.flags.writeable = False
+        d["value"] = v
+    return MappingProxyType(d)
+
+
+def _thawed(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """Attributes for a live node: a writable copy of a snapshot's array."""
+    d = dict(attrs)
+    if isinstance(d.get("value"), np.ndarray):
+        d["value"] = d["value"].copy()
+    return d
 
 
 def _as_position(pos: Any, node: int | None = None) -> tuple[float, float]:

@@ -26,8 +26,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 
-import networkx as nx
-
 from ..core.graph import Document
 
 # Block geometry, shared with the canvas.  A position is a block's top-left corner;
@@ -90,12 +88,12 @@ _DUMMY_BUDGET_MIN = 4000
 
 def assign_layers(doc: Document) -> dict[int, int]:
     """The column of every node (0 = leftmost)."""
-    g = doc.graph
+    attrs, args = doc.node_table(), doc.argument_table()
     layer: dict[int, int] = {}
-    order = list(nx.topological_sort(g))  # a generator inside: no recursion
+    order = doc.dependency_order()  # no recursion
     for n in order:
-        kind = g.nodes[n]["kind"]
-        preds = list(g.predecessors(n))
+        kind = attrs[n]["kind"]
+        preds = [p for p in args[n] if p is not None]
         if kind == "input":
             layer[n] = 0
         elif not preds:
@@ -104,8 +102,8 @@ def assign_layers(doc: Document) -> dict[int, int]:
             layer[n] = 1 + max(layer[p] for p in preds)
     # Pull every non-input source right, next to its first user.
     for n in order:
-        if g.nodes[n]["kind"] != "input" and g.in_degree(n) == 0:
-            users = [layer[s] for s in g.successors(n)]
+        if attrs[n]["kind"] != "input" and all(p is None for p in args[n]):
+            users = [layer[s] for s, _slot in doc.users(n)]
             layer[n] = min(users) - 1 if users else 0
     if layer:
         low = min(layer.values())
@@ -119,22 +117,21 @@ class _Layered:
     """The proper layered graph: real nodes plus dummy points, as index lists."""
 
     def __init__(self, doc: Document, layer: dict[int, int], use_dummies: bool) -> None:
-        g = doc.graph
         self.nodes: list[int | None] = []  # element -> document node (None for a dummy)
         self.layer_of: list[int] = []
         self.kinds: list[str | None] = []  # None for a dummy
         index: dict[int, int] = {}
-        for n, kind in g.nodes(data="kind"):  # insertion order: the document's creation order
+        for n, d in doc.node_table().items():  # the document's creation order
             index[n] = len(self.nodes)
             self.nodes.append(n)
             self.layer_of.append(layer[n])
-            self.kinds.append(kind)
+            self.kinds.append(d["kind"])
         # Edges as (from element, to element, port offset at the target in (-0.5, 0.5)).
         self.preds: list[list[tuple[int, float]]] = [[] for _ in self.nodes]
         self.succs: list[list[tuple[int, float]]] = [[] for _ in self.nodes]
         # dummy -> (source element, target element, target port offset) of its wire
         self.chain: dict[int, tuple[int, int, float]] = {}
-        for u, v, slot in g.edges(keys=True):
+        for u, v, slot in doc.edges():
             arity = max(1, doc.arity(v))
             port = slot_fraction(slot, arity) - 0.5
             a, b = index[u], index[v]
@@ -269,8 +266,7 @@ def layered_layout(doc: Document, *, dx: float = COLUMN_SPACING,
     if len(doc) == 0:
         return {}
     layer = assign_layers(doc)
-    g = doc.graph
-    dummies = sum(max(0, layer[v] - layer[u] - 1) for u, v in g.edges())
+    dummies = sum(max(0, layer[v] - layer[u] - 1) for u, v, _slot in doc.edges())
     use_dummies = dummies <= max(_DUMMY_BUDGET_MIN, 4 * len(doc))
     lg = _Layered(doc, layer, use_dummies)
 
@@ -424,14 +420,15 @@ def missing_positions(doc: Document, *, dx: float = COLUMN_SPACING,
     layout of the whole graph is used for the missing ones, moved below the blocks
     that have positions, so nothing lands on top of a placed block.
     """
-    missing = [n for n in doc.graph.nodes if doc.graph.nodes[n].get("pos") is None]
+    attrs = doc.node_table()
+    missing = [n for n, d in attrs.items() if d.get("pos") is None]
     if not missing:
         return {}
     layout = layered_layout(doc, dx=dx, dy=dy)
     if len(missing) == len(doc):
         return layout
     gone = set(missing)
-    placed = [doc.graph.nodes[n]["pos"] for n in doc.graph.nodes if n not in gone]
+    placed = [d["pos"] for n, d in attrs.items() if n not in gone]
     left = min(p[0] for p in placed)
     bottom = max(p[1] for p in placed) + BLOCK_HEIGHT + dy / 2
     mx = min(layout[n][0] for n in missing)
@@ -443,10 +440,9 @@ def wire_segments(doc: Document, positions: Mapping[int, Point]
                   ) -> list[tuple[Point, Point, int]]:
     """Every wire as (output port, input port, source node), straight."""
     segs = []
-    g = doc.graph
-    for u, v, slot in g.edges(keys=True):
+    for u, v, slot in doc.edges():
         pu, pv = positions[u], positions[v]
-        ox, oy = output_port_offset(g.nodes[u]["kind"])
+        ox, oy = output_port_offset(doc.kind(u))
         ix, iy = input_port_offset(slot, max(1, doc.arity(v)))
         segs.append(((pu[0] + ox, pu[1] + oy), (pv[0] + ix, pv[1] + iy), u))
     return segs

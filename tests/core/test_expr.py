@@ -44,7 +44,7 @@ def test_seed_structure_ids_and_edges() -> None:
                      7: "input", 8: "log", 9: "mul"}
     # One x node wired into pow's base (slot 0) and into 2*x's second slot.
     assert sorted(doc.users(1)) == [(3, 0), (5, 1)]
-    assert sorted(doc.graph.edges(keys=True)) == [
+    assert sorted(doc.edges()) == [
         (1, 3, 0), (1, 5, 1), (2, 3, 1), (3, 6, 0), (4, 5, 0), (5, 6, 1), (6, 9, 0),
         (7, 8, 0), (8, 9, 1)]
     assert doc.node(2)["value"] == 2.0 and doc.node(4)["value"] == 2.0
@@ -175,7 +175,7 @@ def test_nodes_are_created_in_post_order() -> None:
 def test_same_name_is_one_input_with_parallel_edges() -> None:
     doc = parse("x*x", {"x": 3.0})
     assert len(doc) == 2
-    assert sorted(doc.graph.edges(keys=True)) == [(1, 2, 0), (1, 2, 1)]
+    assert sorted(doc.edges()) == [(1, 2, 0), (1, 2, 1)]
     assert run(doc) == (9.0, {"x": 6.0})
 
 

@@ -76,7 +76,7 @@ def test_seed_has_no_crossings_and_reads_left_to_right() -> None:
     assert xs[out] == max(xs.values())
     assert sum(1 for v in xs.values() if v == xs[out]) == 1
     # every wire goes left to right
-    for u, v, _slot in doc.graph.edges(keys=True):
+    for u, v, _slot in doc.edges():
         assert pos[u][0] + block_size(doc.kind(u))[0] <= pos[v][0]
     # slot 0's source sits above slot 1's: the wires into a block do not cross
     pow_node = next(n for n in doc.nodes() if doc.node(n).get("op") == "pow")

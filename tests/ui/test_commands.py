@@ -78,7 +78,7 @@ def test_remove_nodes_restores_everything(stack: QUndoStack) -> None:
     for n in doc.nodes():
         doc.set_position(n, (n * 10.0, n * 5.0))
     x = doc.find_input("x")
-    mul = next(n for n, d in doc.graph.nodes(data=True) if d.get("op") == "mul")
+    mul = next(n for n, d in doc.node_table().items() if d.get("op") == "mul")
     doc.set_output(mul)  # an explicit output mark on a removed node
     doc.set_value(x, np.array([1.0, 2.0]))
     after = check_roundtrip(doc, stack, lambda: RemoveNodes(doc, [x, mul]))
@@ -282,7 +282,7 @@ def _factory(doc: Document, action: tuple[int, int, int, int]):  # noqa: ANN202
     kind, i, j, k = action
     nodes = doc.nodes()
     ops_ = [n for n in nodes if doc.kind(n) == "op"] or nodes
-    edges = sorted(doc.graph.edges(keys=True))
+    edges = sorted(doc.edges())
     pick = (lambda n: nodes[n % len(nodes)]) if nodes else (lambda n: 10_000)
     pick_op = (lambda n: ops_[n % len(ops_)]) if ops_ else pick
     if kind == 0:

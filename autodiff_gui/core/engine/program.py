@@ -7,7 +7,6 @@ compiles under a small recursion limit.
 
 from __future__ import annotations
 
-import heapq
 import itertools
 from typing import Any
 
@@ -58,11 +57,11 @@ class Program(FastPath):
         if out not in doc:
             raise GraphError(_msg("no_node", node=out), out)
         self.output_node = out
-        order = _topological(doc, out)
+        order = doc.dependency_order(out)
         self.nodes: list[int] = order
         self.index = index = {n: i for i, n in enumerate(order)}
-        # networkx's own adjacency dicts: the public views cost a wrapper object per look-up
-        attrs, pred = doc.graph._node, doc.graph._pred
+        # The document's tables, read whole: no method call per node.
+        attrs, arg_table = doc.node_table(), doc.argument_table()
         kinds: list[str] = []
         op_list: list[ops.Op | None] = []
         args_list: list[tuple[int, ...]] = []
@@ -76,10 +75,7 @@ class Program(FastPath):
                 leaf_values.append(d.get("value"))
                 continue
             op = ops.OPS[d["op"]]
-            slots: list[int | None] = [None] * op.arity
-            for src, keys in pred[n].items():
-                for slot in keys:
-                    slots[slot] = src
+            slots = arg_table[n]
             for slot, src in enumerate(slots):
                 if src is None:
                     raise GraphError(_msg("needs_argument", node=doc.describe(n),
@@ -151,35 +147,6 @@ class Program(FastPath):
             if i >= 0 and self.ops[i] is not None and i != self.out:
                 dead[k].append(i)
         self._dead_after = [tuple(d) for d in dead]
-
-
-def _topological(doc: Document, out: int) -> list[int]:
-    """The ancestors of ``out`` in dependency order, smaller ids first among equals.
-
-    Kahn's algorithm with a heap: deterministic and following creation order, so the
-    parse of ``(x**2 + 2*x) * log(y)`` reads x, 2, a, 2, b, c, y, d, z like the seed.
-    """
-    pred, succ = doc.graph._pred, doc.graph._succ  # raw adjacency: distinct neighbours
-    keep = {out}
-    stack = [out]
-    while stack:  # iterative: 10,000-deep chains must not hit the recursion limit
-        for p in pred[stack.pop()]:
-            if p not in keep:
-                keep.add(p)
-                stack.append(p)
-    pending = {n: len(pred[n]) for n in keep}
-    heap = [n for n, c in pending.items() if c == 0]
-    heapq.heapify(heap)
-    order = []
-    while heap:
-        n = heapq.heappop(heap)
-        order.append(n)
-        for m in succ[n]:
-            if m in pending:
-                pending[m] -= 1
-                if pending[m] == 0:
-                    heapq.heappush(heap, m)
-    return order
 
 
 def compile_graph(doc: Document, output: int | None = None) -> Program:

@@ -236,9 +236,9 @@ class GraphScene(QGraphicsScene):
         self._auto_pos = missing_positions(self.document)
         self._output_node = None
         doc = self.document
-        for n in doc.graph.nodes:
+        for n in doc.nodes():
             self._add_node(n)
-        for u, v, slot in doc.graph.edges(keys=True):
+        for u, v, slot in doc.edges():
             self._add_wire(u, v, slot)
         self.refresh_output_mark()
         self.documentReset.emit()

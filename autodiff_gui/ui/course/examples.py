@@ -14,15 +14,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu
 
 from ...core.expr import ParseError, parse
 from ...core.graph import GraphError
 from ...course.lessons import Example, LessonDataError, load_examples, values_differ
 from ..app.i18n import current_language
 from ..editing.commands import ReplaceDocument, SetValue
+from ..window.context import WindowContext
 
 LOADED, VALUES, SAME = "loaded", "values", "same"
 
@@ -31,27 +32,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Examples", text)
 
 
-def _after_replace(window: Any) -> None:
-    """What the window does after a typed expression replaced the graph."""
-    view = getattr(window, "view", None)
-    if view is not None:
-        view.zoom_fit()
-    signal = getattr(window, "documentReplaced", None)
-    if signal is not None:
-        signal.emit()
-    refresh = getattr(window, "refresh", None)
-    if callable(refresh):
-        refresh()
-    bar = getattr(window, "expression_bar", None)
-    text_of = getattr(window, "expression_text", None)
-    if bar is not None and callable(text_of):
-        bar.applied(text_of())
+def _prefer_trainable(ctx: WindowContext, example: Example) -> None:
+    from ..run.gradient_step import GradientStep  # a part: imported when first needed
 
-
-def _prefer_trainable(window: Any, example: Example) -> None:
-    step = getattr(window, "gradient_step", None)
-    if step is not None:
-        step.prefer(example.inputs, example.trainable)
+    ctx.parts.get(GradientStep).prefer(example.inputs, example.trainable)
 
 
 def matches(document: Any, example: Example) -> bool:
@@ -67,40 +51,40 @@ def matches(document: Any, example: Example) -> bool:
     return candidate.same_as(document, positions=False)
 
 
-def load_example(window: QMainWindow, example: Example,
+def load_example(ctx: WindowContext, example: Example,
                  values: Mapping[str, Any] | None = None, lang: str | None = None) -> bool:
     """Replace the graph with ``example`` as one undo step; False if it is there already."""
-    doc = window.document  # type: ignore[attr-defined]
+    doc = ctx.document
     new = example.document(values)
-    _prefer_trainable(window, example)
+    _prefer_trainable(ctx, example)
     if new.same_as(doc, positions=False):
         return False
     title = example.title(lang or current_language())
-    window.undo_stack.push(ReplaceDocument(  # type: ignore[attr-defined]
+    ctx.undo_stack.push(ReplaceDocument(
         doc, new, _tr("Load example: {title}").format(title=title)))
-    _after_replace(window)
+    ctx.after_replace()
     return True
 
 
-def ensure_example(window: QMainWindow, example: Example,
+def ensure_example(ctx: WindowContext, example: Example,
                    values: Mapping[str, Any] | None = None, lang: str | None = None) -> str:
     """Make the canvas show ``example`` with ``values`` (over the example's own).
 
     Returns ``SAME`` (nothing to do: the stepping position is kept), ``VALUES``
     (the graph was there; its values were reset as one undo step) or ``LOADED``.
     """
-    doc = window.document  # type: ignore[attr-defined]
+    doc = ctx.document
     if not matches(doc, example):
-        load_example(window, example, values, lang)
+        load_example(ctx, example, values, lang)
         return LOADED
-    _prefer_trainable(window, example)
+    _prefer_trainable(ctx, example)
     wanted = {**example.values, **(values or {})}
     current = doc.input_values()
     changes = [(doc.find_input(name), v) for name, v in wanted.items()
                if values_differ(current[name], v)]
     if not changes:
         return SAME
-    stack = window.undo_stack  # type: ignore[attr-defined]
+    stack = ctx.undo_stack
     stack.beginMacro(_tr("Set the values of {title}").format(
         title=example.title(lang or current_language())))
     try:
@@ -112,30 +96,51 @@ def ensure_example(window: QMainWindow, example: Example,
 
 
 class ExamplesMenu(QObject):
-    """The Examples menu of a window (``menuExamples``), one action per example."""
+    """The Examples menu of a window (``menuExamples``), one action per example.
 
-    def __init__(self, window: QMainWindow, examples: Mapping[str, Example] | None = None
+    The examples file is read and the menu filled when the menu is first opened
+    (or an example is chosen from code): start-up does not wait for it.
+    """
+
+    def __init__(self, ctx: WindowContext, examples: Mapping[str, Example] | None = None
                  ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(ctx.host)
+        self.ctx = ctx
         self.error = ""
-        if examples is None:
-            try:
-                examples = load_examples()
-            except LessonDataError as exc:  # a broken file must not stop the app
-                self.error = exc.message
-                examples = {}
-        self.examples: dict[str, Example] = dict(examples)
-        add_menu = getattr(window, "add_menu", None)
-        title = self.tr("E&xamples")
-        if callable(add_menu):
-            self.menu: QMenu = add_menu(title, "menuExamples")
-        else:
-            self.menu = window.menuBar().addMenu(title)
-            self.menu.setObjectName("menuExamples")
+        self._examples: dict[str, Example] | None = (
+            dict(examples) if examples is not None else None)
+        self.menu: QMenu = ctx.menus.add_menu("", "menuExamples")
+        self.menu.setToolTipsVisible(True)
+        self.menu.aboutToShow.connect(self._fill_once)
         self.actions: dict[str, QAction] = {}
         self.language = ""
-        self.rebuild()
+        self.retranslate()
+
+    @property
+    def examples(self) -> dict[str, Example]:
+        """The examples by id (read from the file on first use)."""
+        if self._examples is None:
+            try:
+                self._examples = dict(load_examples())
+            except LessonDataError as exc:  # a broken file must not stop the app
+                self.error = exc.message
+                self._examples = {}
+        return self._examples
+
+    def _fill_once(self) -> None:
+        if self.language != current_language() or not self.menu.actions():
+            self.rebuild()
+
+    def retranslate(self) -> None:
+        """The menu title now; the titles of the examples when it is next opened."""
+        self.menu.setTitle(self.tr("E&xamples"))
+        if self.menu.actions():
+            self.rebuild()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:  # passed on by the window
+            self.retranslate()
+        return super().event(event)
 
     def rebuild(self, lang: str | None = None) -> None:
         """Fill the menu with the titles in ``lang`` (default: the UI language)."""
@@ -157,23 +162,11 @@ class ExamplesMenu(QObject):
             act.setStatusTip(tip)
             act.triggered.connect(lambda _checked=False, i=ex.id: self.choose(i))
             self.actions[ex.id] = act
-        self.menu.setToolTipsVisible(True)
 
     def choose(self, example_id: str) -> bool:
         """Load the example ``example_id`` (one undo step); False if it was there already."""
         ex = self.examples[example_id]
-        loaded = load_example(self.window, ex, lang=self.language)
-        show = getattr(self.window, "show_message", None)
-        if callable(show):
-            show(self.tr("Example: {title}").format(title=ex.title(self.language)))
+        lang = self.language or current_language()
+        loaded = load_example(self.ctx, ex, lang=lang)
+        self.ctx.status(self.tr("Example: {title}").format(title=ex.title(lang)))
         return loaded
-
-
-def attach(window: QMainWindow) -> ExamplesMenu:
-    """Add the Examples menu to ``window`` (once)."""
-    existing = getattr(window, "examples", None)
-    if isinstance(existing, ExamplesMenu):
-        return existing
-    menu = ExamplesMenu(window)
-    window.examples = menu  # type: ignore[attr-defined]
-    return menu

@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-import networkx as nx
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -206,7 +205,7 @@ def _pin_output(doc: Document) -> int | None:
 def _complete(doc: Document, node: int) -> bool:
     """Every block ``node`` reads from has all its arguments wired."""
     return all(None not in doc.arguments(n)
-               for n in nx.ancestors(doc.graph, node) | {node})
+               for n in doc.ancestors(node) | {node})
 
 
 def _follower(doc: Document, dst: int) -> int | None:
@@ -304,8 +303,7 @@ class RemoveNodes(DocumentCommand):
         self._nodes = [_snapshot(doc, n) for n in self.node_ids]
         edges = set()
         for n in self.node_ids:
-            edges.update(doc.graph.in_edges(n, keys=True))
-            edges.update(doc.graph.out_edges(n, keys=True))
+            edges.update(doc.wires(n))
         for d, s in self.wires:
             src = doc.source(d, s)
             if src is not None:
@@ -532,16 +530,17 @@ class ReplaceDocument(DocumentCommand):
 
     def __init__(self, doc: Document, new_doc: Document, text: str, *args: Any) -> None:
         super().__init__(doc, text, *args)
-        self.old = doc.copy()
-        self.new = new_doc.copy()
-        for n, p in missing_positions(self.new).items():
-            self.new.node(n)["pos"] = p  # our private copy: no listeners yet
+        self.old = doc.snapshot()
+        placed = new_doc.copy()
+        for n, p in missing_positions(placed).items():
+            placed.set_position(n, p)  # our private copy: nobody listens to it
+        self.new = placed.snapshot()
 
     def redo(self) -> None:
-        self.doc.replace_with(self.new)
+        self.doc.restore(self.new)
 
     def undo(self) -> None:
-        self.doc.replace_with(self.old)
+        self.doc.restore(self.old)
 
 
 class AutoLayout(DocumentCommand):
@@ -589,7 +588,7 @@ def nodes_to_data(doc: Document, node_ids: Iterable[int],
         if p is not None:
             entry["pos"] = [p[0], p[1]]
         nodes.append(entry)
-    edges = sorted([u, v, s] for u, v, s in doc.graph.edges(keys=True)
+    edges = sorted([u, v, s] for u, v, s in doc.edges()
                    if u in chosen and v in chosen)
     return {"format": CLIPBOARD_FORMAT, "version": 1, "nodes": nodes, "edges": edges}
 

@@ -1,9 +1,7 @@
-"""The Run menu, the step toolbar and the stepping docks, attached to a main window.
+"""The Run menu, the step toolbar and the stepping docks: a part of the main window.
 
-``attach(window)`` needs a QMainWindow with ``document`` (a core Document, kept for
-the window's lifetime), ``scene`` (the canvas GraphScene with the overlay API) and
-optionally ``view``, ``add_menu(title, name)``, ``view_menu`` and
-``show_message(text)``.  It adds:
+``RunPanel(ctx)`` is built from the window's ``WindowContext`` (document, scene,
+view, menus, status; see ``ui/window/context.py``).  It adds:
 
 * actions ``actionNextStep`` (→) ``actionPrevStep`` (←) ``actionPlay`` (Space)
   ``actionRunToEnd`` (End) ``actionReset`` (Home) ``actionCheckGradients``
@@ -52,6 +50,7 @@ from PySide6.QtWidgets import (
 from ..checks.code_panel import CodePanel
 from ..checks.comparison import ComparisonPanel
 from ..checks.plots import PlotsPanel
+from ..window.context import WindowContext
 from .narration import NarrationView
 from .stepping import StepController
 from .trace_model import TracePanel
@@ -298,16 +297,17 @@ def _wants_keys(widget: QWidget, event: QKeyEvent) -> bool:
 class RunPanel(QObject):
     """Everything for stepping through and checking gradients, wired to one window."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.controller = StepController(window.document, getattr(window, "scene", None), self)
+    def __init__(self, ctx: WindowContext) -> None:
+        super().__init__(ctx.host)
+        self.ctx = ctx
+        self.window: QMainWindow = ctx.host  # for docks, toolbars and actions only
+        window = ctx.host
+        self.controller = StepController(ctx.document, ctx.scene, self)
         self._create_actions()
         self._create_docks()
         self._create_menu()
         self._create_toolbar()
         self.retranslate()
-        self._watch_restore_state()
         self._key_guard = _KeyGuard(window)
         app = QApplication.instance()
         if app is not None:
@@ -322,21 +322,6 @@ class RunPanel(QObject):
         self._update_actions()
 
     # -- construction ---------------------------------------------------------
-    def _watch_restore_state(self) -> None:
-        """Notice a saved layout restored after attach (MainWindow restores last).
-
-        The default dock sizes are only for a first session: wrapping this window's
-        ``restoreState`` is the one way to learn that a saved layout was applied.
-        """
-        original = self.window.restoreState
-
-        def restore_state(state: Any, version: int = 0) -> bool:
-            ok = bool(original(state, version))
-            self._laid_out = self._laid_out or ok
-            return ok
-
-        self.window.restoreState = restore_state  # type: ignore[method-assign]
-
     def _icon(self, pixmap: QStyle.StandardPixmap) -> Any:
         return self.window.style().standardIcon(pixmap)
 
@@ -476,24 +461,16 @@ class RunPanel(QObject):
         w.resizeDocks([self.trace_dock], [max(200, w.height() // 4)], Qt.Orientation.Vertical)
         w.resizeDocks([self.narration_dock], [max(360, w.width() * 3 // 10)],
                       Qt.Orientation.Horizontal)
-        inputs = getattr(w, "inputs_dock", None)
-        if isinstance(inputs, QDockWidget) and inputs.isVisible() and \
+        inputs = self.ctx.docks.get("inputsDock")
+        if inputs is not None and inputs.isVisible() and \
                 w.dockWidgetArea(inputs) == w.dockWidgetArea(self.narration_dock):
             # The narration is what a class reads from afar: give it the height.
             w.resizeDocks([inputs, self.narration_dock], [220, 480], Qt.Orientation.Vertical)
         # The docks took room from the canvas: fit the graph to what is left.
-        fit = getattr(getattr(w, "view", None), "zoom_fit", None)
-        if callable(fit):
-            QTimer.singleShot(0, fit)
+        QTimer.singleShot(0, self.ctx.view.zoom_fit)
 
     def _create_menu(self) -> None:
-        w = self.window
-        add_menu = getattr(w, "add_menu", None)
-        if callable(add_menu):
-            self.menu = add_menu(self.tr("&Run"), "menuRun")
-        else:
-            self.menu = w.menuBar().addMenu("")
-            self.menu.setObjectName("menuRun")
+        self.menu = self.ctx.menus.add_menu("", "menuRun")
         for act in (self.actionNextStep, self.actionPrevStep, self.actionPlay,
                     self.actionRunToEnd, self.actionReset, None, self.actionCheckGradients,
                     None, self.actionExportTrace):
@@ -501,11 +478,9 @@ class RunPanel(QObject):
                 self.menu.addSeparator()
             else:
                 self.menu.addAction(act)
-        view_menu = getattr(w, "view_menu", None)
-        if view_menu is not None:
-            view_menu.addSeparator()
-            for dock in self.docks:
-                view_menu.addAction(dock.toggleViewAction())
+        self.ctx.menus.view.addSeparator()
+        for dock in self.docks:
+            self.ctx.menus.view.addAction(dock.toggleViewAction())
 
     def _create_toolbar(self) -> None:
         tb = QToolBar(self.window)
@@ -534,9 +509,7 @@ class RunPanel(QObject):
         self.window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
         self.toolbar = tb
-        view_menu = getattr(self.window, "view_menu", None)
-        if view_menu is not None:
-            view_menu.addAction(tb.toggleViewAction())
+        self.ctx.menus.view.addAction(tb.toggleViewAction())
 
     # -- behaviour ------------------------------------------------------------------
     def _on_speed(self, value: int) -> None:
@@ -565,11 +538,7 @@ class RunPanel(QObject):
         self.actionPlay.setChecked(c.playing)
 
     def _show_message(self, text: str) -> None:
-        show = getattr(self.window, "show_message", None)
-        if callable(show):
-            show(text)
-        else:
-            self.window.statusBar().showMessage(text, 8000)
+        self.ctx.status(text)
 
     def check_gradients(self) -> bool:
         """Show the Compare dock and start the comparison off the GUI thread."""
@@ -597,13 +566,3 @@ class RunPanel(QObject):
                 self._laid_out = True
                 QTimer.singleShot(0, self, self._initial_layout)  # dropped if we are gone
         return False
-
-
-def attach(window: QMainWindow) -> RunPanel:
-    """Add the Run menu, the step toolbar and the stepping docks to ``window`` (once)."""
-    existing = getattr(window, "run_panel", None)
-    if isinstance(existing, RunPanel):
-        return existing
-    panel = RunPanel(window)
-    window.run_panel = panel  # type: ignore[attr-defined]
-    return panel

@@ -16,28 +16,34 @@ examples, presentation, language menu, files...):
   calls such as ``tabifyDockWidget``);
 * parts find each other through ``ctx.parts`` (``ctx.parts.get(RunPanel)`` builds
   the run panel if it does not exist yet; ``ctx.parts.find(RunPanel)`` does not);
-* texts are set again in ``retranslate()``, which a part calls from its widgets'
-  ``changeEvent(QEvent.LanguageChange)`` or the window calls on it: a language
-  switch keeps every part and every widget (see ``ui/app/language.py``).
+* texts are set again in ``retranslate()``, called from ``changeEvent`` on
+  ``QEvent.LanguageChange`` (widgets) or, for a QObject part, from an event filter
+  on ``ctx.host`` (the window receives that event too): a language switch keeps
+  every part and every widget (see ``ui/app/language.py``);
+* a part that can be built late (on first use) places its docks with
+  ``host.restoreDockWidget(dock)`` first: the window restored the saved layout
+  before building any part.
 
 This module imports no part, so any part may import it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar, QToolBar
 
 from ...core.graph import Document
+from ...core.session import Session
 from ..app.settings import Settings
 
-if TYPE_CHECKING:  # the canvas is imported by the window before any part is built
+if TYPE_CHECKING:  # imported by the window before any part is built
     from ..canvas import GraphScene, GraphView
+    from ..editing.expression_bar import ExpressionBar
 
 T = TypeVar("T")
 
@@ -136,7 +142,7 @@ class WindowContext:
     """What a part of the main window may use (see the module docstring)."""
 
     host: QMainWindow  # only to add docks, toolbars and window-wide actions
-    document: Document
+    session: Session  # the document, its one current compiled program, .grad
     undo_stack: QUndoStack
     scene: GraphScene
     view: GraphView
@@ -147,9 +153,17 @@ class WindowContext:
     # The window's follow-up after a part replaced the graph as one undo step (fit
     # the view, tell documentReplaced, refresh the status and the expression bar).
     after_replace: Callable[[], None]
+    expression_bar: ExpressionBar
+    # The window's own docks by object name (paletteDock, inputsDock, historyDock),
+    # its main toolbar and its actions by object name (actionZoomIn...).
+    docks: Mapping[str, QDockWidget]
+    toolbar: QToolBar
+    actions: Mapping[str, QAction]
     parts: Parts = field(default_factory=Parts)
-    # core.session.Session once it exists: the document, the one current compiled
-    # program and the accumulated gradients.
-    session: Any | None = None
     # False in screenshot runs: parts must not write settings then.
     persist_settings: Callable[[], bool] = lambda: True
+
+    @property
+    def document(self) -> Document:
+        """The one document of the window (the session's, for the window's lifetime)."""
+        return self.session.document
