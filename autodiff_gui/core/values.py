@@ -77,3 +77,34 @@ def full_text(value: Any) -> str:
                                threshold=10_000 if value.size <= 10_000 else 100)
         return f"{shape_text(value.shape)}\n{body}"
     return repr(float(value))
+
+
+def element_names(name: str, shape: tuple[int, ...], limit: int = SHOWN_ELEMENTS) -> list[str]:
+    """``w[0]``, ``w[1]``, … (``W[0, 1]`` for a matrix): one forward-mode pass each.
+
+    Empty for a scalar or for more than ``limit`` elements."""
+    size = int(np.prod(shape)) if shape else 1
+    if not shape or size > limit:
+        return []
+    return [f"{name}[{', '.join(str(k) for k in index)}]" for index in np.ndindex(*shape)]
+
+
+def split_element(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """``"w[1]"`` -> ``("w", (1,))``, ``"W[0, 2]"`` -> ``("W", (0, 2))``.
+
+    A plain name (or anything else) comes back whole, with None: ``("x", None)``."""
+    name, bracket, rest = text.partition("[")
+    if not bracket or not rest.endswith("]"):
+        return text, None
+    try:
+        index = tuple(int(k) for k in rest[:-1].split(","))
+    except ValueError:
+        return text, None
+    return name.strip(), index
+
+
+def element_seed(shape: tuple[int, ...], index: tuple[int, ...]) -> np.ndarray:
+    """A forward-mode seed that is 1 at ``index`` and 0 elsewhere (IndexError if outside)."""
+    seed = np.zeros(shape)
+    seed[index] = 1.0
+    return seed
