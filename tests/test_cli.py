@@ -72,8 +72,8 @@ def test_report_speaks_the_seed_notebook(capsys):
     out = capsys.readouterr().out
     assert "forward pass f(x) = 2.079442" in out
     assert "backward pass dx = 2.772589, dy = 1.500000" in out
-    assert "∂f/∂c = ∂f/∂z · d = 1 · 0.6931 = 0.6931" in out
-    assert "∂f/∂x += 1.3863:  1.3863 + 1.3863 = 2.7726" in out
+    assert "∂f/∂c = ∂f/∂z·∂z/∂c = 1·0.6931 = 0.6931" in out
+    assert "∂f/∂x accumulated: 1.3863 + 1.3863 = 2.7726  (all 2 contributions)" in out
     assert "verdict" in out and "pass" in out
 
 

@@ -21,7 +21,7 @@ What it collects, into ``resources/i18n/autodiff_<lang>.ts``:
   (context "core"),
   ``core/ops.py`` (context "ops": ``MESSAGES``, and the ``description=`` texts and
   derivative formulas that contain words), ``core/expr.py`` (context "expr") and
-  ``TEMPLATES`` of ``core/steps.py`` (context "Narration");
+  ``TEMPLATES`` of ``core/narration.py`` (context "Narration");
 * the reference checks' notes and reasons: ``MESSAGES`` of every
   ``autodiff_gui/check/*.py`` that has one (context "check"), read the same way.
 
@@ -68,7 +68,7 @@ CORE_TABLES = {
     "session.py": ("core", ("MESSAGES",)),
     "ops.py": ("ops", ("MESSAGES",)),
     "expr.py": ("expr", ("MESSAGES",)),
-    "steps.py": ("Narration", ("TEMPLATES",)),
+    "narration.py": ("Narration", ("TEMPLATES",)),
 }
 # Words in op descriptions and formulas that are mathematics, not English.
 MATH_WORDS = {"ln", "sign", "max", "min", "exp", "log", "sqrt", "sin", "cos", "tan", "abs",

@@ -279,7 +279,9 @@ def test_values_helpers() -> None:
     assert values_equal(1.0, 1.0) and not values_equal(np.ones(2), np.ones(3))
     assert values_equal(np.ones(2), np.ones(2)) and not values_equal(1.0, np.ones(1))
     assert format_value(2.0) == "2" and format_value(0.69314718) == "0.6931"
-    assert format_value(np.ones((2, 3))) == "[1, 1, 1, 1, …] (2×3)"
+    # up to 12 elements in full, a matrix as rows; larger ones cut, with their shape
+    assert format_value(np.ones((2, 3))) == "[[1, 1, 1], [1, 1, 1]]"
+    assert format_value(np.ones((4, 4))) == "[[1, 1, …, 1], …] (4, 4)"
 
 
 # -- big documents: no recursion anywhere --------------------------------------------------

@@ -68,13 +68,14 @@ class NarrationView(QTextBrowser):
         self.refresh()
 
     # -- text ----------------------------------------------------------------
-    @staticmethod
-    def pass_name(step: Step) -> str:
+    def pass_name(self, step: Step) -> str:
         if isinstance(step, ForwardStep):
             return _t("Forward pass")
         if isinstance(step, BackwardStep):
             return _t("Backward pass")
-        return _t("Forward mode (tangent of {0})").format(step.wrt)
+        # "w[1]" when the pass carries one element of w
+        return _t("Forward mode (tangent of {0})").format(
+            self.narration().wrt_symbol(step.wrt)[0])
 
     def narration(self) -> Narration:
         """The core's narration of the current pass (made once per pass)."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.engine import EvalError, Program, Stepper, compile_graph
 from ...core.graph import Document, Event, GraphError, as_value
+from ...core.values import element_names, element_seed, split_element
 from ..app.i18n import translate_error
 from .overlay import OverlayPresenter, StepView, WireKey
 from .playback import Playback
@@ -217,6 +218,19 @@ class StepController(QObject):
         return {k: (v.copy() if isinstance(v, np.ndarray) else v)
                 for k, v in self._doc.input_values().items()}
 
+    def forward_targets(self) -> list[str]:
+        """What forward mode can carry: each input (an array input as one directional
+        pass, Σᵢ ∂f/∂wᵢ), then each element of a small array input (``w[0]``, …):
+        one pass per element.  ``set_mode("forward", target)`` takes any of them."""
+        program = self.program
+        if program is None:
+            return []
+        targets = self.input_names()
+        for name in list(targets):
+            shape = np.shape(program.leaf_values[program.input_index[name]])
+            targets += element_names(name, shape)
+        return targets
+
     def input_names(self) -> list[str]:
         """Inputs that the output reads (the choices for forward mode)."""
         program = self.program
@@ -266,15 +280,24 @@ class StepController(QObject):
         if program is None:
             self.message.emit(self.tr("Nothing to step: {0}").format(self.problem or ""))
             return None
-        wrt = self.wrt
+        # "w[1]": a forward-mode pass for one element of w (its seed is one-hot)
+        wrt, element = split_element(self.wrt) if self.wrt else (None, None)
+        seed: Value = 1.0
         if self.mode == "forward" and wrt not in program.input_index:
             names = self.input_names()
             if not names:
                 self.message.emit(self.tr("Forward mode needs an input on the way to the output"))
                 return None
-            wrt = names[0]
+            wrt, element = names[0], None
+        if self.mode == "forward" and element is not None:
+            try:
+                seed = element_seed(np.shape(program.leaf_values[program.input_index[wrt]]),
+                                    element)
+            except IndexError:
+                seed = 1.0  # the input shrank: carry the whole input, said as such
         try:
-            stepper = Stepper(program, mode=self.mode, upstream=self.upstream, wrt=wrt)
+            stepper = Stepper(program, mode=self.mode, upstream=self.upstream, wrt=wrt,
+                              seed=seed)
         except ValueError as exc:
             self.message.emit(translate_error(exc))
             return None

@@ -115,7 +115,8 @@ def step_cells(step: Step, position: int, fmt: Fmt,
         dout = fmt(step.dout)
         locals_ = "; ".join(
             f"∂{step.label}/∂{c.source_label} = {c.local_text}"
-            + (f" = {fmt(c.local)}" if c.local is not None else "")
+            + (f" = {fmt(c.local)}" if c.local is not None and fmt(c.local) != c.local_text
+               else "")
             for c in step.contributions)
         parts = []
         for c in step.contributions:
