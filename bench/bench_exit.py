@@ -9,7 +9,8 @@ moment of the close:
   the layout);
 * ``event_loop``: until ``app.exec()`` returns;
 * ``process``: until the process has ended (Python's and Qt's teardown included),
-  which is what the user waits for.
+  which is what the user waits for.  The run ends as ``run_gui`` does after its event
+  loop (``startup.exit_now`` where it exists).
 
 States: ``fresh`` (just opened), ``checked`` (a gradient check with PyTorch has
 finished), ``checking`` (closed while the check still imports PyTorch), ``plots``
@@ -84,6 +85,10 @@ QTimer.singleShot(300, begin)
 app.exec()
 times["event_loop"] = time.time() - times["t0"]
 print(json.dumps(times), flush=True)
+# What run_gui does after the event loop (``exit_now``; before it: a normal return).
+from autodiff_gui.ui.app import startup
+if hasattr(startup, "exit_now"):
+    startup.exit_now(0)
 """
 
 

@@ -8,8 +8,12 @@ what the window shows afterwards.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
@@ -22,6 +26,8 @@ from autodiff_gui.ui.editing.commands import Connect, SetOutput, SetValue, try_p
 from autodiff_gui.ui.run.stepping import StepController
 from autodiff_gui.ui.run.trace_model import TracePanel
 from autodiff_gui.ui.window.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -302,3 +308,39 @@ def test_shape_error_names_the_shapes_in_our_words(qapp):
         assert not words, korean
     finally:
         i18n.remove_translators(app)
+
+
+# -- item 11: quitting does not wait for what it does not need ---------------------------
+
+QUIT_CHILD = r"""
+import sys
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from autodiff_gui.ui.app.startup import create_app, run_gui
+
+create_app()
+
+def quit_with_a_check_running():
+    w = next(x for x in QApplication.topLevelWidgets() if x.objectName() == "mainWindow")
+    w.ask_unsaved = lambda: "discard"
+    w.run_panel.check_gradients()  # PyTorch still loading when the window closes
+    QSettings().setValue("test/written_late", 7)
+    w.close()
+
+QTimer.singleShot(300, quit_with_a_check_running)
+code = run_gui()
+print("returned", code)  # run_gui ends the process itself: never printed
+"""
+
+
+def test_quit_ends_the_process_with_settings_written(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),
+               HOME=str(tmp_path), PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", QUIT_CHILD], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "returned" not in proc.stdout and "Traceback" not in proc.stderr
+    files = list(tmp_path.rglob("*.conf"))
+    assert files, list(tmp_path.rglob("*"))
+    text = "\n".join(f.read_text(errors="replace") for f in files)
+    assert "written_late=7" in text and "geometry" in text.lower()

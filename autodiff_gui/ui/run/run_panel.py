@@ -155,6 +155,7 @@ class StepSettings(QWidget):
         controller.settingsChanged.connect(self.refresh)
         self._filling = False
         self.retranslate()
+        self.refresh()
 
     def retranslate(self) -> None:
         """Set every text in the current language (also called on a language change)."""
@@ -176,7 +177,9 @@ class StepSettings(QWidget):
         self.upstream_label.setText(self.tr("Upstream gradient"))
         if self._upstream_refusal is not None and not self.upstream_error.isHidden():
             self._show_refusal(*self._upstream_refusal)
-        self.refresh()
+        # Not refresh(): that would also put back the upstream text a refusal keeps.
+        self._say_passes()
+        self._show_accumulated()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -209,12 +212,15 @@ class StepSettings(QWidget):
         self.wrt_box.setVisible(forward)
         self.upstream_edit.setEnabled(not forward)
         self.accumulate.setEnabled(not forward)
-        n = c.input_elements()
+        self._say_passes()
+        self._show_accumulated()
+
+    def _say_passes(self) -> None:
+        n = self.controller.input_elements()
         self.passes.setText(self.tr(
             "forward mode needs {n} passes for {n} inputs; reverse mode needs 1 backward "
             "pass").format(n=n) if n != 1 else self.tr(
             "forward mode needs 1 pass for 1 input; reverse mode needs 1 backward pass"))
-        self._show_accumulated()
 
     def _on_mode(self) -> None:
         if self._filling:
@@ -555,8 +561,10 @@ class RunPanel(QObject):
         # The close may still be refused (unsaved changes): only stop and cancel here;
         # the key guard goes with the window (Qt drops a deleted event filter).
         self.controller.pause()
-        self.comparison.shutdown()
-        self.plots.shutdown()
+        # No waiting: a cancelled job delivers nothing, and a running `import torch`
+        # cannot be stopped; waiting for it held the quit prompt for seconds.
+        self.comparison.shutdown(wait=0)
+        self.plots.shutdown(wait=0)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if obj is self.window:
