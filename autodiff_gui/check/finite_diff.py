@@ -118,6 +118,7 @@ def _joined(notes: Sequence[str]) -> str:
 
 _KERNEL_ERRORS = (ValueError, ZeroDivisionError, OverflowError, FloatingPointError, TypeError)
 _LANE_BUDGET = 1 << 19  # lanes × largest node size per batch: a few MB per node
+_ONE_BATCH = 64  # input elements checked in one pass when the budget allows
 
 
 # -- the estimates on plain callables ---------------------------------------------------
@@ -262,6 +263,68 @@ def _shapes(base: list[Any]) -> tuple[list[tuple[int, ...]], list[tuple[int, ...
     return shapes, [(1,) * (rank - len(s)) + s for s in shapes]
 
 
+def _edges(a: np.ndarray, batch: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per lane: moved an argument sitting at 0 (touch), changed its sign (cross)."""
+    a = a.reshape(batch, -1)
+    a0 = a[0]  # lane 0 is the unperturbed point, same kernels
+    moved = (a != a0) & np.isfinite(a)  # a failed lane crosses nothing
+    return (moved & (a0 == 0)).any(axis=1), (moved & (np.sign(a) != np.sign(a0))).any(axis=1)
+
+
+def _walk_fast(program: Program, base: list[Any], leaves: Mapping[int, np.ndarray],
+               batch: int, dtype: type, track_edges: bool,
+               layout: tuple[list[tuple[int, ...]], list[tuple[int, ...]]]) -> _Run | None:
+    """``_walk`` when every lane stays finite: numpy raises on the first overflow, nan
+    or division by zero instead of every node being checked lane by lane; None then
+    (and for a non-finite leaf), and ``_walk`` takes the checked way."""
+    shapes, padded = layout
+    vals: list[Any] = list(base)
+    batched = [False] * len(base)
+    for i, arr in leaves.items():
+        v = np.asarray(arr, dtype=dtype).reshape((batch,) + padded[i])
+        if not np.isfinite(v).all():
+            return None
+        vals[i] = v
+        batched[i] = True
+    touch: dict[int, np.ndarray] = {}
+    cross: dict[int, np.ndarray] = {}
+    all_args, all_ops = program.args, program.ops
+    try:
+        with np.errstate(all="raise"):
+            for i, op in enumerate(all_ops):
+                if op is None:
+                    continue
+                args = all_args[i]
+                if not (batched[args[0]] or len(args) > 1 and batched[args[1]]):
+                    continue
+                if track_edges and op.kink is not None and batched[args[0]]:
+                    touch[i], cross[i] = _edges(vals[args[0]], batch)
+                want = (batch,) + padded[i]
+                if op.elementwise:
+                    v = op.forward_a(*[vals[j] for j in args])
+                    if v.shape != want:
+                        v = np.broadcast_to(v, want)
+                else:  # reductions and matmul: the same kernel, one lane at a time
+                    v = np.empty((batch,) + shapes[i], dtype=dtype)
+                    for b in range(batch):
+                        v[b] = op.forward_a(*[vals[j][b].reshape(shapes[j]) if batched[j]
+                                              else vals[j] for j in args])
+                    v = v.reshape(want)
+                vals[i] = v
+                batched[i] = True
+    except (*_KERNEL_ERRORS, FloatingPointError):
+        return None
+    out = vals[program.out]
+    if batched[program.out]:
+        out = out.reshape((batch,) + shapes[program.out])
+        if not np.isfinite(out).all():
+            return None
+    else:
+        out = np.broadcast_to(np.asarray(out, dtype=dtype), (batch,) + shapes[program.out])
+    none = np.zeros(batch, dtype=bool)
+    return _Run(out, none, np.full(batch, -1), touch, cross)
+
+
 def _walk(program: Program, base: list[Any], leaves: Mapping[int, np.ndarray], batch: int,
           dtype: type, track_edges: bool = False,
           layout: tuple[list[tuple[int, ...]], list[tuple[int, ...]]] | None = None) -> _Run:
@@ -272,7 +335,11 @@ def _walk(program: Program, base: list[Any], leaves: Mapping[int, np.ndarray], b
     kept as (batch,) + its shape left-padded with 1s to the largest rank, so numpy's
     trailing-axis broadcasting lines up exactly as in the unbatched program.
     """
-    shapes, padded = layout or _shapes(base)
+    layout = layout or _shapes(base)
+    fast = _walk_fast(program, base, leaves, batch, dtype, track_edges, layout)
+    if fast is not None:
+        return fast
+    shapes, padded = layout
     vals: list[Any] = list(base)
     batched = [False] * len(base)
     for i, arr in leaves.items():
@@ -288,11 +355,7 @@ def _walk(program: Program, base: list[Any], leaves: Mapping[int, np.ndarray], b
             if op is None or not any(batched[j] for j in args):
                 continue
             if track_edges and op.kink is not None and batched[args[0]]:
-                a = vals[args[0]].reshape(batch, -1)
-                a0 = a[0]  # lane 0 is the unperturbed point, same kernels
-                moved = (a != a0) & np.isfinite(a)  # a failed lane crosses nothing
-                touch[i] = (moved & (a0 == 0)).any(axis=1)
-                cross[i] = (moved & (np.sign(a) != np.sign(a0))).any(axis=1)
+                touch[i], cross[i] = _edges(vals[args[0]], batch)
             if op.elementwise:
                 try:
                     v = op.forward_a(*(vals[j] for j in args))
@@ -324,15 +387,9 @@ def _walk(program: Program, base: list[Any], leaves: Mapping[int, np.ndarray], b
 
 
 def _forward_values(program: Program, values: Mapping[str, Any] | None) -> list[Any]:
-    """Every node's value at the point, by the engine's checked forward pass."""
-    n = len(program.nodes)
-    vals: list[Any] = [None] * n
-    steps = program.iter_reverse(values)
-    for _ in range(n):  # the forward records only; the backward pass is never started
-        step = next(steps)
-        vals[step.index] = step.value
-    steps.close()
-    return vals
+    """Every node's value at the point, by the engine's fast path (EvalError if none)."""
+    by_node = program.node_values(values)
+    return [by_node[n] for n in program.nodes]
 
 
 def _at_node(program: Program, i: int) -> Text:
@@ -407,9 +464,15 @@ def _weights(program: Program, base: list[Any], upstream: Any) -> np.ndarray:
     return np.broadcast_to(np.asarray(u, dtype=float), shape).ravel()
 
 
-def _weighted(run: _Run, u: np.ndarray) -> np.ndarray:
+def _weighted(run: _Run, u: np.ndarray, base_row: np.ndarray) -> np.ndarray:
+    """F(lane) − F(point) = Σ u·(f(lane) − f(point)) per lane.
+
+    The differences first: at x = [1e308, 1e308] F itself overflows although no
+    difference does, and a complex lane's imaginary part survives a real part that
+    would overflow when weighted.
+    """
     with np.errstate(all="ignore"):  # overflow gives inf, reported as unavailable
-        return run.out.reshape(len(run.bad), -1) @ u
+        return (run.out.reshape(len(run.bad), -1) - base_row) @ u
 
 
 def _digits(a: float, n: float) -> tuple[float, float, float]:
@@ -475,6 +538,7 @@ class _Checker:
         self.base = _forward_values(program, self.values)  # EvalError: not defined here
         self.layout = _shapes(self.base)
         self.u = _weights(program, self.base, upstream)
+        self.base_row = np.ravel(np.asarray(self.base[program.out], dtype=float))
         self.grad_error: EvalError | None = None
         try:
             _, grads = program.gradient(self.values, upstream)
@@ -496,8 +560,10 @@ class _Checker:
                                               float(g.flat[k])))
         largest = max((int(np.size(v)) for v in self.base), default=1)
         per_element = len(_OFFSETS) + 1  # real lanes per element, with a margin
-        self.chunk = max(1, min(_LANE_BUDGET // (per_element * largest),
-                                math.ceil(len(self.elements) / 10) or 1))
+        # Few elements: one batch.  Many: ten batches at least, for progress and cancel.
+        count = len(self.elements)
+        wanted = count if count <= _ONE_BATCH else math.ceil(count / 10)
+        self.chunk = max(1, min(_LANE_BUDGET // (per_element * largest), wanted))
 
     def step(self, method: str, x: float) -> float:
         user = self.settings[method]
@@ -521,7 +587,8 @@ class _Checker:
                 return None, _error_text(exc)
             except ValueError as exc:
                 return None, _reason(exc)
-            return float(np.ravel(out) @ self.u), ""
+            with np.errstate(all="ignore"):
+                return float((np.ravel(out) - self.base_row) @ self.u), ""
         i = int(run.first_bad[b])
         op = self.program.ops[i] if i >= 0 else None
         node = _at_node(self.program, i) if op else message("the_output")
@@ -608,13 +675,13 @@ class _Checker:
         leaves = {i: a.reshape((batch,) + np.shape(self.base[i])) for i, a in leaves.items()}
         run = _walk(self.program, self.base, leaves, batch, dtype,
                     track_edges=dtype is float, layout=self.layout)
-        values = _weighted(run, self.u)
+        values = _weighted(run, self.u, self.base_row)
         ok = ~run.bad
         why = [""] * batch
         for b in np.flatnonzero(run.bad):
             lane = lanes[b]
             if lane is None:  # the point itself: the engine evaluated it, so use that
-                values[b] = np.ravel(self.base[self.program.out]) @ self.u
+                values[b] = 0.0
                 ok[b] = True
                 continue
             value, why[b] = self._fail_reason(run, int(b), lane, dtype)

@@ -25,7 +25,7 @@ import difflib
 import keyword
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -33,8 +33,8 @@ import numpy as np
 from . import ops
 from .graph import Document, GraphError, Text, gc_paused
 
-__all__ = ["MESSAGES", "PRINT_LIMIT", "ParseError", "Tokens", "format_error", "parse", "to_text",
-           "tokenize"]
+__all__ = ["MESSAGES", "PRINT_LIMIT", "ParseError", "Tokens", "format_error", "parse",
+           "program_text", "to_text", "tokenize"]
 
 MESSAGES: dict[str, str] = {
     "empty": "the expression is empty",
@@ -545,7 +545,7 @@ class _Node:
     __slots__ = ("data", "op", "args", "prec")
 
     def __init__(self, data: dict[str, Any], op: ops.Op | None,
-                 args: list[int | None]) -> None:
+                 args: Sequence[int | None]) -> None:
         self.data = data
         self.op = op
         self.args = args
@@ -612,7 +612,65 @@ def to_text(doc: Document, node: int | None = None) -> str:
         return ""
     doc.node(root)  # GraphError if there is no such node
     info = _read(doc, root)
-    limit = PRINT_LIMIT
+    text, complete = _print(info.__getitem__, root, PRINT_LIMIT, _const_text)
+    if not complete:
+        raise _too_large()
+    return text
+
+
+def program_text(program: Any, limit: int = 10_000) -> str:
+    """The compiled ``program``'s output as text (as ``to_text``), cut after ``limit``.
+
+    Reads only what it prints, straight from the program's flat lists, so a huge graph
+    costs about ``limit`` characters of work plus one step per node on the way down
+    the leftmost path: a longer text ends in "…" after ``limit`` characters.
+    """
+    nodes: dict[int, _Node] = {}
+    ops_, args_, kinds, labels, values = (program.ops, program.args, program.kinds,
+                                          program.labels, program.leaf_values)
+
+    def get(i: int) -> _Node:
+        nd = nodes.get(i)
+        if nd is None:
+            op = ops_[i]
+            data = _NO_DATA if op is not None else \
+                {"kind": kinds[i], "name": labels[i], "value": values[i]}
+            nd = nodes[i] = _Node(data, op, args_[i])
+        return nd
+
+    with gc_paused():  # a node object per step down: no garbage, yet collections walk them
+        text, complete = _print(get, program.out, limit, lambda v: _const_prefix(v, limit))
+    return text if complete else text.rstrip() + "…"
+
+
+_NO_DATA: dict[str, Any] = {}  # an operation's node needs no data to print
+
+
+def _const_prefix(value: Any, limit: int) -> str:
+    """``_const_text(value)``, or its first ``limit``+ characters for a huge array."""
+    if not isinstance(value, np.ndarray) or value.size <= limit:
+        return _const_text(value)
+    shape, flat = value.shape, value.ravel()
+    pieces = ["[" * len(shape)]
+    length = 0
+    for k in range(flat.size):
+        if k:
+            closes, m = 0, k
+            for size in reversed(shape):  # the axes whose index wraps here
+                if m % size:
+                    break
+                closes += 1
+                m //= size
+            pieces.append("]" * closes + ", " + "[" * closes)
+        pieces.append(_number_text(float(flat[k])))
+        length += len(pieces[-1]) + len(pieces[-2])
+        if length > limit:
+            break
+    return "".join(pieces)
+
+
+def _print(get: Any, root: int, limit: int, const_text: Any) -> tuple[str, bool]:
+    """The text from ``root`` down, and whether it is whole (else its first ``limit``)."""
     additive = ops.OPS["add"].precedence
     out: list[str] = []
     length = 0
@@ -625,7 +683,7 @@ def to_text(doc: Document, node: int | None = None) -> str:
             out.append(item)
             length += len(item)
             if length > limit:
-                raise _too_large()
+                return "".join(out)[:limit], False
             continue
         n, wrap, tight = item
         if wrap:
@@ -633,11 +691,11 @@ def to_text(doc: Document, node: int | None = None) -> str:
         if n is None:
             work.append("?")
         else:
-            nd = info[n]
+            nd = get(n)
             op = nd.op
             if op is None:
                 d = nd.data
-                work.append(d["name"] if d["kind"] == "input" else _const_text(d["value"]))
+                work.append(d["name"] if d["kind"] == "input" else const_text(d["value"]))
             elif not op.infix:
                 args = nd.args
                 work.append(")")
@@ -648,13 +706,13 @@ def to_text(doc: Document, node: int | None = None) -> str:
                 work.append(op.name + "(")
             elif op.arity == 1:  # unary minus: -x**2 is -(x**2); but -(-x), -(a*b)
                 a = nd.args[0]
-                work.append((a, a is not None and info[a].prec <= nd.prec, False))
+                work.append((a, a is not None and get(a).prec <= nd.prec, False))
                 work.append("-")
             else:
                 a, b = nd.args
                 p = nd.prec
-                lp = _ATOM if a is None else info[a].prec
-                rp = _ATOM if b is None else info[b].prec
+                lp = _ATOM if a is None else get(a).prec
+                rp = _ATOM if b is None else get(b).prec
                 if p == _POW:  # right-associative; its right side may be unary: 2**-x
                     lwrap, rwrap = lp <= p, rp < _NEG_PREC
                     text, inner = op.infix, False
@@ -667,4 +725,4 @@ def to_text(doc: Document, node: int | None = None) -> str:
                 work.append((a, lwrap, inner and not lwrap))
         if wrap:
             work.append("(")
-    return "".join(out)
+    return "".join(out), True

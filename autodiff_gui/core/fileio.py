@@ -51,19 +51,22 @@ import networkx as nx
 import numpy as np
 
 from . import ops
-from .graph import Document, GraphError
+from .graph import MAX_AXES, Document, GraphError
 
-__all__ = ["FORMAT", "VERSION", "MAX_BYTES", "MAX_INPUTS", "FileFormatError", "to_data",
+__all__ = ["FORMAT", "VERSION", "MAX_BYTES", "MAX_ELEMENTS", "MAX_INPUTS", "MAX_NODES",
+           "FileFormatError", "to_data",
            "from_data", "dumps", "loads", "save", "load"]
 
 FORMAT = "autodiff-studio"
 VERSION = 1
 MAX_BYTES = 50 * 1024 * 1024  # a teaching graph is kilobytes; refuse absurd files early
 MAX_ID = 2**53 - 1  # ids beyond this do not survive JavaScript-style JSON readers
-MAX_DIMS = 64  # numpy's limit on array dimensions
-# Document.add_input scans every input for a name clash, so loading n inputs costs
-# O(n²): 10,000 take ~2.5 s here.  No lesson needs more than a handful.
+MAX_DIMS = MAX_AXES  # numpy's iterators take at most 32 axes
+# Loading builds the Document node by node (~10 µs each) and the command line's check
+# evaluates the graph per input element: limits that keep a file within seconds.
+MAX_NODES = 200_000
 MAX_INPUTS = 10_000
+MAX_ELEMENTS = 1_000_000  # elements of one value (an 8 MB array)
 
 _TOP_KEYS = ("format", "version", "expression", "output", "nodes", "links")
 _NODE_KEYS = {
@@ -344,9 +347,27 @@ def _value(value: Any, where: str) -> float | list[Any]:
     if _is_number(value):
         return _float(value, where, "value")
     if isinstance(value, list):
+        size = _first_path_size(value)
+        if size > MAX_ELEMENTS:
+            raise FileFormatError(f"{where}: value: {size:,} elements; the limit is "
+                                  f"{MAX_ELEMENTS:,} per value")
         return _array(value, where, 1)[0]
     raise FileFormatError(
         f"{where}: value must be a number or a list of numbers, found {_what(value)}")
+
+
+def _first_path_size(items: list[Any]) -> int:
+    """The element count a rectangular array starting like ``items`` would have.
+
+    Read along the first element of every axis only, so a huge value is refused
+    before it is walked (a ragged one is refused by ``_array`` later).
+    """
+    size, depth = 1, 0
+    while isinstance(items, list) and items and depth <= MAX_DIMS:
+        size *= len(items)
+        items = items[0]
+        depth += 1
+    return size
 
 
 def _array(items: list[Any], where: str, depth: int) -> tuple[list[Any], tuple[int, ...]]:
@@ -461,12 +482,16 @@ def from_data(data: Any) -> Document:
     raw_nodes = data["nodes"]
     if not isinstance(raw_nodes, list):
         raise FileFormatError(f"'nodes' must be a list, found {_what(raw_nodes)}")
+    if len(raw_nodes) > MAX_NODES:
+        raise FileFormatError(f"too many nodes ({len(raw_nodes):,}; the limit is "
+                              f"{MAX_NODES:,})")
+    n_inputs = sum(1 for entry in raw_nodes
+                   if isinstance(entry, dict) and entry.get("kind") == "input")
+    if n_inputs > MAX_INPUTS:
+        raise FileFormatError(f"too many inputs ({n_inputs:,}; the limit is {MAX_INPUTS:,})")
     seen: dict[int, int] = {}
     specs = [_node_spec(i, entry, seen) for i, entry in enumerate(raw_nodes)]
     kinds = {node: spec["kind"] for node, spec in specs}
-    n_inputs = sum(1 for kind in kinds.values() if kind == "input")
-    if n_inputs > MAX_INPUTS:
-        raise FileFormatError(f"too many inputs ({n_inputs}; the limit is {MAX_INPUTS})")
     op_of = {node: ops.OPS[spec["op"]] for node, spec in specs if spec["kind"] == "op"}
 
     raw_links = data["links"]

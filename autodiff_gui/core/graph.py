@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "ragged": "arrays must be rectangular",
     "not_finite": "values must be finite (no nan or inf)",
     "empty_array": "arrays must not be empty",
+    "too_many_axes": "arrays may have at most {limit} axes, not {ndim}",
     "no_node": "there is no node {node}",
     "bad_id": "node ids are whole numbers ≥ 0, not {node_id!r}",
     "id_taken": "node {node_id} exists already",
@@ -157,6 +158,9 @@ class Event:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+MAX_AXES = 32  # numpy makes 64-axis arrays, but its iterators (nditer, unravel_index) take 32
+
+
 def as_value(value: Any) -> float | np.ndarray:
     """A user value as float64: a float for scalars, an ndarray otherwise.
 
@@ -179,6 +183,8 @@ def as_value(value: Any) -> float | np.ndarray:
         raise ValueError(message("not_number", value=value)) from None
     if arr.dtype == object:
         raise ValueError(message("ragged"))
+    if arr.ndim > MAX_AXES:
+        raise ValueError(message("too_many_axes", limit=MAX_AXES, ndim=arr.ndim))
     if not np.all(np.isfinite(arr)):
         raise ValueError(message("not_finite"))
     if arr.ndim == 0:

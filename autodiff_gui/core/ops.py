@@ -120,6 +120,20 @@ def _reduce_vjp_sum(g: Value, out: Value, a: Value) -> Value:
     return np.broadcast_to(g, np.shape(a)).copy() if np.ndim(a) else g
 
 
+def _mean(a: Value) -> Value:
+    """np.mean, without overflowing where the mean itself does not: np.mean sums first,
+    so mean([1e308, 1e308]) would be inf; then the elements are scaled down first.
+    Complex values part by part: the complex step's 1e-20 must not vanish in the scaling."""
+    if np.iscomplexobj(a):
+        return np.complex128(complex(_mean(np.real(a)), _mean(np.imag(a))))
+    with np.errstate(over="ignore", invalid="ignore"):
+        m = np.mean(a)
+    if not np.isfinite(m) and np.isfinite(a).all():
+        scale = np.max(np.abs(a))
+        m = np.mean(a / scale) * scale  # inf only if the mean itself overflows
+    return float(m)
+
+
 def _reduce_vjp_mean(g: Value, out: Value, a: Value) -> Value:
     n = np.size(a)
     return np.broadcast_to(g / n, np.shape(a)).copy() if np.ndim(a) else g
@@ -195,7 +209,9 @@ class Op:
     partial_a: tuple[Callable[..., Value], ...] | None
     vjp_s: tuple[Callable[..., float], ...]
     vjp_a: tuple[Callable[..., Value], ...]
-    formulas: tuple[str, ...]  # one human local-derivative formula per slot
+    # One local-derivative rule per slot, written with α and β: no node can have those
+    # names (node names are ASCII), so a rule never reads as a statement about a node.
+    formulas: tuple[str, ...]
     template: str  # how the forward step reads: "{out} = {0}·{1}"
     domain: Callable[..., str | None] | None = None
     analytic: bool = True
@@ -272,7 +288,7 @@ _OPS: list[Op] = [
     _elementwise(
         "add", "+", "arithmetic", ("a", "b"), lambda a, b: a + b, np.add,
         (lambda o, a, b: 1.0, lambda o, a, b: 1.0), (lambda o, a, b: 1.0, lambda o, a, b: 1.0),
-        ("∂(a+b)/∂a = 1", "∂(a+b)/∂b = 1"), "{out} = {0} + {1}",
+        ("∂(α+β)/∂α = 1", "∂(α+β)/∂β = 1"), "{out} = {0} + {1}",
         vjp_s=(lambda g, o, a, b: g, lambda g, o, a, b: g),
         vjp_a=(lambda g, o, a, b: g, lambda g, o, a, b: g),
         infix="+", precedence=1, expr="({0} + {1})", local_texts=("1", "1"), torch_name="add",
@@ -280,7 +296,7 @@ _OPS: list[Op] = [
     _elementwise(
         "sub", "−", "arithmetic", ("a", "b"), lambda a, b: a - b, np.subtract,
         (lambda o, a, b: 1.0, lambda o, a, b: -1.0), (lambda o, a, b: 1.0, lambda o, a, b: -1.0),
-        ("∂(a−b)/∂a = 1", "∂(a−b)/∂b = −1"), "{out} = {0} − {1}",
+        ("∂(α−β)/∂α = 1", "∂(α−β)/∂β = −1"), "{out} = {0} − {1}",
         vjp_s=(lambda g, o, a, b: g, lambda g, o, a, b: -g),
         vjp_a=(lambda g, o, a, b: g, lambda g, o, a, b: -g),
         infix="-", precedence=1, ordered=True,
@@ -289,7 +305,7 @@ _OPS: list[Op] = [
     _elementwise(
         "mul", "×", "arithmetic", ("a", "b"), lambda a, b: a * b, np.multiply,
         (lambda o, a, b: b, lambda o, a, b: a), (lambda o, a, b: b, lambda o, a, b: a),
-        ("∂(a·b)/∂a = b", "∂(a·b)/∂b = a"), "{out} = {0}·{1}",
+        ("∂(α·β)/∂α = β", "∂(α·β)/∂β = α"), "{out} = {0}·{1}",
         vjp_s=(lambda g, o, a, b: g * b, lambda g, o, a, b: g * a),
         vjp_a=(lambda g, o, a, b: g * b, lambda g, o, a, b: g * a),
         infix="*", precedence=2, expr="({0}·{1})", local_texts=("{1}", "{0}"), torch_name="mul",
@@ -298,7 +314,7 @@ _OPS: list[Op] = [
         "div", "÷", "arithmetic", ("numerator", "denominator"), lambda a, b: a / b, np.divide,
         (lambda o, a, b: 1.0 / b, lambda o, a, b: -a / (b * b)),
         (lambda o, a, b: 1.0 / b, lambda o, a, b: -a / (b * b)),
-        ("∂(a/b)/∂a = 1/b", "∂(a/b)/∂b = −a/b²"), "{out} = {0} / {1}",
+        ("∂(α/β)/∂α = 1/β", "∂(α/β)/∂β = −α/β²"), "{out} = {0} / {1}",
         vjp_s=(lambda g, o, a, b: g / b, lambda g, o, a, b: -g * o / b),
         vjp_a=(lambda g, o, a, b: g / b, lambda g, o, a, b: -g * o / b),
         domain=_domain_div, infix="/", precedence=2, ordered=True,
@@ -307,33 +323,33 @@ _OPS: list[Op] = [
     _elementwise(
         "neg", "−a", "arithmetic", ("a",), lambda a: -a, np.negative,
         (lambda o, a: -1.0,), (lambda o, a: -1.0,),
-        ("∂(−a)/∂a = −1",), "{out} = −{0}",
+        ("∂(−α)/∂α = −1",), "{out} = −{0}",
         vjp_s=(lambda g, o, a: -g,), vjp_a=(lambda g, o, a: -g,),
         infix="-", precedence=3, expr="(−{0})", local_texts=("−1",), torch_name="neg",
         description="−a"),
     _elementwise(
         "pow", "xʸ", "arithmetic", ("base", "exponent"), _pow_s, np.power,
         (_pow_base_partial_s, _pow_exp_partial_s), (_pow_base_partial_a, _pow_exp_partial_a),
-        ("∂(aᵇ)/∂a = b·aᵇ⁻¹", "∂(aᵇ)/∂b = aᵇ·ln a"), "{out} = {0} ** {1}",
+        ("∂(αᵝ)/∂α = β·αᵝ⁻¹", "∂(αᵝ)/∂β = αᵝ·ln α"), "{out} = {0} ** {1}",
         domain=_domain_pow, infix="**", precedence=4, ordered=True,
         expr="({0} ** {1})", local_texts=("{1}·{0}^({1}−1)", "{0}^{1}·ln {0}"),
         torch_name="pow", torch_number_slot=1, torch_zero_tangent=False,
         description="a ** b"),
     _elementwise(
         "exp", "exp", "functions", ("a",), math.exp, np.exp,
-        (lambda o, a: o,), (lambda o, a: o,), ("∂exp(a)/∂a = exp(a)",), "{out} = exp({0})",
+        (lambda o, a: o,), (lambda o, a: o,), ("∂exp(α)/∂α = exp(α)",), "{out} = exp({0})",
         vjp_s=(lambda g, o, a: g * o,), vjp_a=(lambda g, o, a: g * o,),
         expr="exp({0})", local_texts=("exp({0})",), torch_name="exp",
         description="eᵃ"),
     _elementwise(
         "log", "log", "functions", ("a",), math.log, np.log,
-        (lambda o, a: 1.0 / a,), (lambda o, a: 1.0 / a,), ("∂log(a)/∂a = 1/a",),
+        (lambda o, a: 1.0 / a,), (lambda o, a: 1.0 / a,), ("∂log(α)/∂α = 1/α",),
         "{out} = log({0})", vjp_s=(lambda g, o, a: g / a,), vjp_a=(lambda g, o, a: g / a,),
         domain=_domain_log, expr="log({0})", local_texts=("1/{0}",), torch_name="log",
         description="natural logarithm"),
     _elementwise(
         "sqrt", "√", "functions", ("a",), math.sqrt, np.sqrt,
-        (lambda o, a: 0.5 / o,), (lambda o, a: 0.5 / o,), ("∂√a/∂a = 1/(2√a)",),
+        (lambda o, a: 0.5 / o,), (lambda o, a: 0.5 / o,), ("∂√α/∂α = 1/(2√α)",),
         "{out} = √{0}", vjp_s=(lambda g, o, a: g * 0.5 / o,),
         vjp_a=(lambda g, o, a: g * 0.5 / o,), domain=_domain_sqrt,
         expr="√{0}", local_texts=("1/(2√{0})",), torch_name="sqrt",
@@ -341,31 +357,31 @@ _OPS: list[Op] = [
         description="square root"),
     _elementwise(
         "sin", "sin", "functions", ("a",), math.sin, np.sin,
-        (lambda o, a: math.cos(a),), (lambda o, a: np.cos(a),), ("∂sin(a)/∂a = cos(a)",),
+        (lambda o, a: math.cos(a),), (lambda o, a: np.cos(a),), ("∂sin(α)/∂α = cos(α)",),
         "{out} = sin({0})", expr="sin({0})", local_texts=("cos({0})",), torch_name="sin",
         description="sine"),
     _elementwise(
         "cos", "cos", "functions", ("a",), math.cos, np.cos,
-        (lambda o, a: -math.sin(a),), (lambda o, a: -np.sin(a),), ("∂cos(a)/∂a = −sin(a)",),
+        (lambda o, a: -math.sin(a),), (lambda o, a: -np.sin(a),), ("∂cos(α)/∂α = −sin(α)",),
         "{out} = cos({0})", expr="cos({0})", local_texts=("−sin({0})",), torch_name="cos",
         description="cosine"),
     _elementwise(
         "tan", "tan", "functions", ("a",), math.tan, np.tan,
         (lambda o, a: 1.0 + o * o,), (lambda o, a: 1.0 + o * o,),
-        ("∂tan(a)/∂a = 1 + tan²(a)",), "{out} = tan({0})", domain=_domain_tan,
+        ("∂tan(α)/∂α = 1 + tan²(α)",), "{out} = tan({0})", domain=_domain_tan,
         expr="tan({0})", local_texts=("(1 + tan²({0}))",), torch_name="tan",
         description="tangent"),
     _elementwise(
         "abs", "|a|", "functions", ("a",), abs, np.abs,
         (lambda o, a: _sign_s(a),), (lambda o, a: np.sign(a),),
-        ("∂|a|/∂a = sign(a)  (0 at a = 0)",), "{out} = |{0}|", analytic=False,
+        ("∂|α|/∂α = sign(α)  (0 at α = 0)",), "{out} = |{0}|", analytic=False,
         expr="|{0}|", local_texts=("sign({0})",), torch_name="abs",
         kink=("kink", "abs'(0) = 0"),
         description="absolute value"),
     _elementwise(
         "tanh", "tanh", "activations", ("a",), math.tanh, np.tanh,
         (lambda o, a: 1.0 - o * o,), (lambda o, a: 1.0 - o * o,),
-        ("∂tanh(a)/∂a = 1 − tanh²(a)",), "{out} = tanh({0})",
+        ("∂tanh(α)/∂α = 1 − tanh²(α)",), "{out} = tanh({0})",
         vjp_s=(lambda g, o, a: g * (1.0 - o * o),), vjp_a=(lambda g, o, a: g * (1.0 - o * o),),
         expr="tanh({0})", local_texts=("(1 − tanh²({0}))",),
         torch_name="tanh",
@@ -373,7 +389,7 @@ _OPS: list[Op] = [
     _elementwise(
         "sigmoid", "σ", "activations", ("a",), _sigmoid_s, _sigmoid_a,
         (lambda o, a: o * (1.0 - o),), (lambda o, a: o * (1.0 - o),),
-        ("∂σ(a)/∂a = σ(a)·(1 − σ(a))",), "{out} = σ({0})",
+        ("∂σ(α)/∂α = σ(α)·(1 − σ(α))",), "{out} = σ({0})",
         vjp_s=(lambda g, o, a: g * o * (1.0 - o),), vjp_a=(lambda g, o, a: g * o * (1.0 - o),),
         expr="σ({0})", local_texts=("σ({0})·(1 − σ({0}))",),
         torch_name="sigmoid",
@@ -384,7 +400,7 @@ _OPS: list[Op] = [
         (lambda o, a: 1.0 if a > 0 else 0.0,),
         # np.asarray: in a graph with arrays, a scalar node reaches here as a float
         (lambda o, a: (np.asarray(a) > 0).astype(float),),
-        ("∂relu(a)/∂a = 1 if a > 0, else 0",), "{out} = relu({0})",
+        ("∂relu(α)/∂α = 1 if α > 0, else 0",), "{out} = relu({0})",
         vjp_s=(lambda g, o, a: g if a > 0 else 0.0,), analytic=False,
         expr="relu({0})", local_texts=("[{0} > 0]",), torch_name="relu",
         kink=("kink", "relu'(0) = 0"),
@@ -394,17 +410,16 @@ _OPS: list[Op] = [
        else np.sum(a),
        partial_s=None, partial_a=None,
        vjp_s=(lambda g, o, a: g,), vjp_a=(_reduce_vjp_sum,),
-       formulas=("∂Σa/∂aᵢ = 1",), template="{out} = Σ {0}", elementwise=False,
+       formulas=("∂Σα/∂αᵢ = 1",), template="{out} = Σ {0}", elementwise=False,
        jvp_custom=lambda o, args, ts: np.sum(ts[0]) if np.ndim(ts[0]) else ts[0],
        expr="(Σ {0})", local_texts=("1",), tangent_texts=("Σ {t}",),
        element_local=lambda a: 1.0, shape=_reduced_shape, torch_name="sum",
         description="sum of all elements"),
     Op(name="mean", arity=1, symbol="mean", group="reductions", slots=("a",), ordered=False,
-       forward_s=lambda a: a, forward_a=lambda a: float(np.mean(a)) if not np.iscomplexobj(a)
-       else np.mean(a),
+       forward_s=lambda a: a, forward_a=_mean,
        partial_s=None, partial_a=None,
        vjp_s=(lambda g, o, a: g,), vjp_a=(_reduce_vjp_mean,),
-       formulas=("∂mean(a)/∂aᵢ = 1/n",), template="{out} = mean({0})", elementwise=False,
+       formulas=("∂mean(α)/∂αᵢ = 1/n",), template="{out} = mean({0})", elementwise=False,
        jvp_custom=lambda o, args, ts: np.mean(ts[0]) if np.ndim(ts[0]) else ts[0],
        expr="mean({0})", local_texts=("1/n",),
        tangent_texts=("mean({t})",), element_local=lambda a: 1.0 / np.size(a),
@@ -413,7 +428,8 @@ _OPS: list[Op] = [
     Op(name="matmul", arity=2, symbol="@", group="arithmetic", slots=("A", "B"), ordered=True,
        forward_s=None, forward_a=_matmul_fwd, partial_s=None, partial_a=None,
        vjp_s=(), vjp_a=(_matmul_vjp_a, _matmul_vjp_b),
-       formulas=("∂(A@B)/∂A: G·Bᵀ", "∂(A@B)/∂B: Aᵀ·G"), template="{out} = {0} @ {1}",
+       formulas=("∂f/∂α = ∂f/∂(α@β)·βᵀ", "∂f/∂β = αᵀ·∂f/∂(α@β)"),
+       template="{out} = {0} @ {1}",
        elementwise=False, jvp_custom=_matmul_jvp, infix="@", precedence=2,
        expr="({0} @ {1})", local_texts=("G·{1}ᵀ", "{0}ᵀ·G"),
        backward_texts=("{g}·{1}ᵀ", "{0}ᵀ·{g}"), tangent_texts=("{t} @ {1}", "{0} @ {t}"),
