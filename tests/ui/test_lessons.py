@@ -20,7 +20,8 @@ from shiboken6 import isValid
 from autodiff_gui.course.lessons import load_examples, values_differ
 from autodiff_gui.ui.app import i18n
 from autodiff_gui.ui.course import examples as examples_ui
-from autodiff_gui.ui.course.lessons import POINTER_COLOR, LessonsPanel, render_text
+from autodiff_gui.ui.course.lessons import LessonsPanel, render_text
+from autodiff_gui.ui.course.pointer import POINTER_COLOR
 from autodiff_gui.ui.window.main_window import MainWindow
 
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
@@ -320,7 +321,7 @@ def test_help_lessons_opens_the_dock(win):
     panel = win.lessons.panel
     assert panel.page_title.text() == panel.book.lessons[0].pages[0].title
     assert win.undo_stack.count() == before + 1  # lesson 1's example, one step
-    assert win.lessons.state()["lesson"] == "numerical"
+    assert panel.lesson.id == "numerical"
 
 
 def test_language_follows_the_app(win, qtbot):
@@ -338,16 +339,6 @@ def test_language_follows_the_app(win, qtbot):
         panel.deleteLater()
     finally:
         app.setProperty("autodiffLanguage", old)
-
-
-def test_state_restores_the_page(win):
-    panel = open_lessons(win)
-    panel.open_lesson("autograd", 3)
-    state = win.lessons.state()
-    panel.open_lesson("numerical", 0)
-    win.lessons.restore_state(state)
-    assert panel.lesson.id == "autograd" and panel.page_index == 3
-    assert panel.page_title.text() == panel.page.title
 
 
 # -- the Examples menu ---------------------------------------------------------------------
