@@ -33,7 +33,9 @@ nothing the second time.  ``pyside6-lrelease`` then builds ``autodiff_<lang>.qm`
 
 ``--check`` writes nothing: it prints every message without a finished translation,
 says if the ``.ts`` lacks messages of the code or holds messages no longer in it
-(moved line numbers do not count), and exits 1 if either.
+(moved line numbers do not count), prints every Korean text (translations, lessons,
+example titles) that uses a variant ``resources/i18n/glossary_ko.tsv`` calls wrong,
+and exits 1 if any of these.
 
 Translating: open the ``.ts`` in ``pyside6-linguist``, or edit the XML (fill the
 ``<translation>`` and drop ``type="unfinished"``); keep ``{name}``, ``%1`` and the
@@ -53,6 +55,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
+
+import ko_glossary  # tools/ko_glossary.py: the Korean terms --check enforces
 
 ROOT = Path(__file__).resolve().parents[1]
 UI_DIR = ROOT / "autodiff_gui" / "ui"
@@ -437,6 +441,10 @@ def update(args: argparse.Namespace) -> int:
                 print(f"{len(missing)} of {len(messages)} messages have no finished "
                       f"{language} translation")
                 status = 1
+            if suffix == "ko":  # one term per concept (resources/i18n/glossary_ko.tsv)
+                for problem in ko_glossary.check():
+                    print(f"glossary: {problem}")
+                    status = 1
             continue
         I18N_DIR.mkdir(parents=True, exist_ok=True)
         ts.write_text(text, encoding="utf-8")

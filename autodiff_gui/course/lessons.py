@@ -16,7 +16,8 @@ A page may, besides its text:
 * ``point_at``: the objectName of an action or widget to point at;
 * ``until_step``: the stepping position the student should reach on this page;
 * ``show``: a panel to bring forward (see ``SHOW_TARGETS``), with ``plot_input``
-  for plots;
+  for plots; ``numdiff:secant`` / ``numdiff:table`` are the numerical-differentiation
+  lesson's own widgets (secant with an h slider; every method's error at a chosen h);
 * ``quotes``: strings the app shows on this page (numbers, narration lines);
   tests check that the app really shows them.
 """
@@ -46,9 +47,11 @@ VERSION = 1
 
 MODES = ("reverse", "forward")
 SHOW_TARGETS = ("compare", "plots:function", "plots:error", "plots:contour", "plots:loss",
-                "code:seed", "code:torch", "torch:tensors", "torch:mechanics")
+                "code:seed", "code:torch", "torch:tensors", "torch:mechanics",
+                "numdiff:secant", "numdiff:table")
 # Shows that need a graph on the canvas.
-_SHOW_NEEDS_EXAMPLE = {"plots:function", "plots:error", "plots:contour", "torch:mechanics"}
+_SHOW_NEEDS_EXAMPLE = {"plots:function", "plots:error", "plots:contour", "torch:mechanics",
+                       "numdiff:secant", "numdiff:table"}
 
 _FILE_KEYS = {"format", "version", "language", "lessons"}
 _LESSON_KEYS = {"id", "title", "pages"}

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from autodiff_gui.core.engine import Stepper, compile_graph
-from autodiff_gui.core.steps import BackwardStep, narrate
+from autodiff_gui.core.narration import Narration, narrate
 from autodiff_gui.course import lessons as L
 
 LANGS = ("en", "ko")
@@ -40,6 +40,9 @@ def test_both_language_files_load_and_are_parallel(books):
     assert en.language == "en" and ko.language == "ko"
     assert en.ids() == ko.ids() == ["numerical", "tensors", "autograd", "by_hand", "modes",
                                     "neuron", "arrays"]
+    # Each lesson starts from its own example (not the previous lesson's graph).
+    firsts = [lesson.pages[0].example for lesson in en.lessons]
+    assert None not in firsts and len(set(firsts)) == len(firsts), firsts
     assert L.parallel_differences(en, ko) == []
     for le, lk in zip(en.lessons, ko.lessons):
         assert [len(le.pages)] == [len(lk.pages)]
@@ -58,7 +61,7 @@ def test_parallel_differences_names_the_page(books):
     changed = L.LessonBook("ko", ko.lessons[:3] + (L.Lesson(lesson.id, lesson.title,
                                                             tuple(pages)),) + ko.lessons[4:])
     problems = L.parallel_differences(books["en"], changed)
-    assert problems == ["lesson 'by_hand', page 3: until_step 9 vs 10"]
+    assert problems == ["lesson 'by_hand', page 3: until_step 8 vs 10"]
 
 
 def test_language_files_fall_back_to_english():
@@ -122,10 +125,10 @@ def test_by_hand_quotes_are_the_engines_narration(books, examples):
     ex = examples["seed_times"]
     program = compile_graph(ex.document())
     stepper = Stepper(program)
+    narration = Narration(program)
     lines: list[str] = []
     while (rec := stepper.next()) is not None:
-        seed = isinstance(rec, BackwardStep) and rec.node == program.output_node
-        lines.append(narrate(rec, upstream_seed=seed))
+        lines.append(narrate(rec, narration=narration))
     for page in lesson.pages:
         if page.until_step is None:
             continue
@@ -237,3 +240,117 @@ def test_example_document_and_values_differ(examples):
     assert not L.values_differ(1.0, 1.0) and L.values_differ(1.0, 1.5)
     assert L.values_differ(np.array([1.0, 2.0]), 1.0)
     assert not L.values_differ(np.array([1.0, 2.0]), np.array([1.0, 2.0]))
+
+
+# -- the numerical-differentiation lesson ------------------------------------------------
+
+def test_numdiff_table_shows_the_orders_and_the_quoted_errors(books, examples):
+    """Forward error ∝ h, central ∝ h², Richardson ∝ h⁴: the ratio of the errors at 10·h
+    and h says it; the numbers page 2 quotes are the table's."""
+    from autodiff_gui.course import numdiff
+
+    s = numdiff.scalar_slice(compile_graph(examples["sin_central"].document()))
+    assert s is not None and s.name == "x" and s.exact == pytest.approx(np.cos(1.0))
+    rows = {r.method: r for r in numdiff.method_rows(s, 0.01)}
+    assert rows["forward"].ratio == pytest.approx(10, rel=0.05)
+    assert rows["backward"].ratio == pytest.approx(10, rel=0.05)
+    assert rows["central"].ratio == pytest.approx(100, rel=0.05)
+    assert rows["richardson"].ratio == pytest.approx(1e4, rel=0.05)
+    assert rows["complex_step"].ratio == pytest.approx(100, rel=0.05)
+    at = {h: {r.method: f"{r.error:.2e}" for r in numdiff.method_rows(s, h)}
+          for h in (0.1, 0.01)}
+    assert (at[0.1]["forward"], at[0.1]["central"]) == ("4.29e-02", "9.00e-04")
+    assert (at[0.01]["forward"], at[0.01]["central"]) == ("4.22e-03", "9.00e-06")
+    page = books["en"].lesson("numerical").pages[1]
+    assert page.show == "numdiff:table" and page.quotes == ("4.29e-02", "9.00e-04")
+    for number in ("4.29e-02", "9.00e-04", "4.22e-03", "9.00e-06"):
+        assert number in page.text and number in books["ko"].lesson("numerical").pages[1].text
+    # The secant's slope is the forward difference; it tends to the tangent's.
+    assert abs(numdiff.secant_slope(s, 1e-3) - s.exact) < abs(numdiff.secant_slope(s, 0.5)
+                                                               - s.exact)
+    # Not analytic: no complex step, the other methods still work.
+    kink = numdiff.scalar_slice(compile_graph(examples["relu_kink"].document({"x": 1.0})))
+    rows = {r.method: r for r in numdiff.method_rows(kink, 0.1)}
+    assert rows["complex_step"].estimate is None and rows["central"].error == 0
+    # A scalar input of an array graph is a slice; array inputs and outputs are not.
+    assert numdiff.scalar_slice(compile_graph(examples["broadcast"].document())).name == "b"
+    assert numdiff.scalar_slice(compile_graph(examples["vjp"].document())) is None
+
+
+def test_vector_output_page_numbers(books, examples):
+    """The grad_tensors page: x.grad = vᵀW for f = W @ x."""
+    page = books["en"].lesson("autograd").pages[-1]
+    assert page.example == "vjp" and page.upstream == [1, 2]
+    _, g = compile_graph(examples["vjp"].document()).gradient(upstream=np.array([1.0, 2.0]))
+    assert g["x"].tolist() == [9.0, 12.0, 15.0]
+    assert g["W"].tolist() == [[1.0, 0.0, -1.0], [2.0, 0.0, -2.0]]
+    _, g = compile_graph(examples["times"].document()).gradient()
+    assert g == {"x": 3.0, "y": 2.0}  # TIMES['f'](2, 3): dx = 3, dy = 2
+
+
+# -- the Korean glossary -----------------------------------------------------------------
+
+def glossary():
+    import sys
+
+    sys.path.insert(0, str(L.RESOURCES.parent / "tools"))
+    try:
+        import ko_glossary
+    finally:
+        sys.path.pop(0)
+    return ko_glossary
+
+
+def test_korean_texts_use_the_glossary_terms():
+    g = glossary()
+    entries = g.load()
+    terms = {e.concept: e.term for e in entries}
+    assert terms["forward difference"] == "전진 차분" and terms["shape of an array"] == "크기"
+    texts = g.korean_texts()
+    assert any(where.startswith("lessons_ko.json") for where, _, _ in texts)
+    assert g.violations([w for w in texts if w[1] in ("lessons", "examples")]) == []
+
+
+@pytest.mark.parametrize("text, variant", [
+    ("전방 차분의 오차", "전방 차분"),
+    ("복소수 스텝", "복소수 스텝"),
+    ("포워드모드로", "포워드모드"),
+    ("배열의 요소", "요소"),
+    ("출력의 모양은", "모양"),
+    ("입력의 탄젠트", "탄젠트"),
+    ("'다음 단계'(→ 키) 버튼을 누르세요", "(→ 키) 버튼"),
+    ("{control}을(를) 누르세요", "을(를) 누르"),
+    ("V의 오른쪽 팔", "V의 오른쪽 팔"),
+    ("z = c·d 이므로", "d 이므로"),
+    ("경사 하강 한 단계는", "하강 한 단계"),
+    ("합·평균(리덕션)", "리덕션"),
+])
+def test_a_forbidden_variant_is_found(text, variant):
+    g = glossary()
+    problems = g.violations([("here", "lessons", text)])
+    assert len(problems) >= 1 and repr(variant) in problems[0], problems
+    # The tan function's own name is allowed where the op table speaks.
+    assert g.violations([("ops", "ops", "탄젠트")]) == []
+    # The right terms pass.
+    assert g.violations([("here", "lessons", "전진 차분, 복소 스텝, 포워드 모드, 원소, 크기, "
+                                              "접선 미분값, z = c·d이므로, 3번째 갱신")]) == []
+
+
+def test_translation_check_fails_on_a_forbidden_variant(monkeypatch, capsys):
+    """tools/update_translations.py --check exits 1 when a Korean text breaks the glossary."""
+    import sys
+    from pathlib import Path
+
+    if not Path(sys.executable).with_name("pyside6-lupdate").exists():
+        pytest.skip("pyside6-lupdate is not installed")
+    g = glossary()
+    sys.path.insert(0, str(L.RESOURCES.parent / "tools"))
+    try:
+        import update_translations
+    finally:
+        sys.path.pop(0)
+    texts = g.korean_texts()
+    monkeypatch.setattr(update_translations.ko_glossary, "korean_texts",
+                        lambda: [*texts, ("lessons_ko.json x", "lessons", "전방 차분")])
+    assert update_translations.main(["--check"]) == 1
+    assert "glossary: lessons_ko.json x: '전방 차분' → 전진 차분" in capsys.readouterr().out
