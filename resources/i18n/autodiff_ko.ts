@@ -4,52 +4,52 @@
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="55"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="100"/>
         <source>PyTorch</source>
         <translation>PyTorch</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="56"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="101"/>
         <source>Seed notebook style</source>
         <translation>노트북 스타일</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="65"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="102"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="68"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="103"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="115"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="142"/>
         <source>Cannot write code yet: {0}</source>
         <translation>아직 코드를 만들 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="128"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="154"/>
         <source>Copied to the clipboard</source>
         <translation>클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="162"/>
         <source>Save Script</source>
         <translation>스크립트 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="163"/>
         <source>Python files (*.py)</source>
         <translation>Python 파일 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="143"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="170"/>
         <source>Cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="172"/>
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
@@ -57,245 +57,253 @@
 <context>
     <name>ComparisonPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="406"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="35"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="407"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="36"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="408"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="37"/>
         <source>Engine (reverse)</source>
-        <translation>엔진 (리버스모드)</translation>
+        <translation>엔진 (리버스 모드)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="409"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="38"/>
         <source>Forward mode</source>
-        <translation>포워드모드</translation>
+        <translation>포워드 모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="410"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="39"/>
         <source>Forward diff.</source>
-        <translation>전방 차분</translation>
+        <translation>전진 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="411"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="40"/>
         <source>Central diff.</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="412"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="41"/>
         <source>Complex step</source>
         <translation>복소 스텝</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="413"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="42"/>
         <source>PyTorch</source>
         <translation>PyTorch</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="414"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="43"/>
         <source>Max abs. error</source>
         <translation>최대 절대 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="415"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="44"/>
         <source>Max rel. error</source>
         <translation>최대 상대 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="416"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="45"/>
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="418"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="47"/>
         <source>Node</source>
         <translation>노드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="419"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="48"/>
         <source>Op</source>
         <translation>연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="420"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="49"/>
         <source>Engine value</source>
         <translation>엔진 값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="421"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="50"/>
         <source>PyTorch value</source>
         <translation>PyTorch 값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="422"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="51"/>
         <source>Engine ∂f/∂node</source>
-        <translation>엔진 ∂f/∂node</translation>
+        <translation>엔진 ∂f/∂노드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="423"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="52"/>
         <source>PyTorch ∂f/∂node</source>
-        <translation>PyTorch ∂f/∂node</translation>
+        <translation>PyTorch ∂f/∂노드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="424"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="53"/>
         <source>grad_fn</source>
         <translation>grad_fn</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="425"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="54"/>
         <source>Agree</source>
         <translation>일치</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="436"/>
-        <source>Tolerances (as torch.autograd.gradcheck): a gradient passes when |engine − reference| ≤ atol + rtol·|reference|, atol = {atol:g}, rtol = {rtol:g}; the finite-difference check uses a central difference with h = {eps:g}.</source>
-        <translation>허용 오차 (torch.autograd.gradcheck와 같음): |엔진 − 기준값| ≤ atol + rtol·|기준값|이면 미분계수가 통과합니다. atol = {atol:g}, rtol = {rtol:g}이고, 수치미분 검사는 h = {eps:g}인 중앙 차분을 씁니다.</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="442"/>
-        <source>Check gradients</source>
-        <translation>미분계수 검사</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="445"/>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="456"/>
-        <source>Press Check gradients to compare.</source>
-        <translation>비교하려면 '미분계수 검사'를 누르세요.</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="462"/>
-        <source>Largest |engine − reference| over forward mode, the central difference, the complex step and PyTorch</source>
-        <translation>포워드모드, 중앙 차분, 복소 스텝, PyTorch와 비교한 |엔진 − 기준값|의 최댓값</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="464"/>
-        <source>The same, relative to the larger of the two</source>
-        <translation>위와 같은 차이를 둘 중 큰 값에 대한 비율로 나타낸 값</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="472"/>
-        <source>By input</source>
-        <translation>입력별</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="473"/>
-        <source>Node by node (PyTorch grad_fn)</source>
-        <translation>노드별 (PyTorch grad_fn)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="509"/>
-        <source>Nothing to check: {0}</source>
-        <translation>검사할 것이 없습니다: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="516"/>
-        <source>Checking…</source>
-        <translation>검사하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="535"/>
-        <source>Cancelled.</source>
-        <translation>취소했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="552"/>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="560"/>
-        <source>done</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="557"/>
-        <source>finite differences</source>
-        <translation>수치미분</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="558"/>
-        <source>forward mode</source>
-        <translation>포워드모드</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="559"/>
-        <source>loading PyTorch and comparing</source>
-        <translation>PyTorch를 불러와 비교하는 중</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="574"/>
-        <source>The check stopped: {0}</source>
-        <translation>검사가 멈췄습니다: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="575"/>
-        <source>error</source>
-        <translation>오류</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="589"/>
-        <source>The graph or a value changed: check again.</source>
-        <translation>그래프나 값이 바뀌었습니다. 다시 검사하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="603"/>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="675"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="86"/>
         <source>FAIL</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="603"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="86"/>
         <source>kink</source>
         <translation>꺾인 점</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="603"/>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="673"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="86"/>
         <source>pass</source>
         <translation>통과</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="604"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="87"/>
         <source>n/a</source>
         <translation>해당 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="629"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="122"/>
+        <source>Largest |engine − reference| over forward mode, the central difference, the complex step and PyTorch</source>
+        <translation>포워드 모드, 중앙 차분, 복소 스텝, PyTorch와 비교한 |엔진 − 기준값|의 최댓값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="124"/>
+        <source>The same, relative to the larger of the two</source>
+        <translation>위와 같은 차이를 둘 중 큰 값에 대한 비율로 나타낸 값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="127"/>
+        <source>By input</source>
+        <translation>입력별</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="128"/>
+        <source>Node by node (PyTorch grad_fn)</source>
+        <translation>노드별 (PyTorch grad_fn)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="163"/>
         <source>loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="634"/>
+        <location filename="../../autodiff_gui/ui/checks/compare_tables.py" line="168"/>
         <source>not run</source>
         <translation>실행 안 함</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="669"/>
-        <source>checking…</source>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="69"/>
+        <source>Press Check gradients to compare.</source>
+        <translation>비교하려면 '미분계수 검사'를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="120"/>
+        <source>Tolerances (as torch.autograd.gradcheck): a gradient passes when |engine − reference| ≤ atol + rtol·|reference|, atol = {atol:g}, rtol = {rtol:g}; the finite-difference check uses a central difference with h = {eps:g}.</source>
+        <translation>허용 오차 (torch.autograd.gradcheck와 같음): |엔진 − 기준값| ≤ atol + rtol·|기준값|이면 미분계수가 통과합니다. atol = {atol:g}, rtol = {rtol:g}이고, 수치미분 검사는 h = {eps:g}인 중앙 차분을 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="124"/>
+        <source>Check gradients</source>
+        <translation>미분계수 검사</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="125"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="146"/>
+        <source>Nothing to check: {0}</source>
+        <translation>검사할 것이 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="153"/>
+        <source>Checking…</source>
         <translation>검사하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="671"/>
-        <source>cancelled</source>
-        <translation>취소됨</translation>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="172"/>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="681"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="204"/>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="206"/>
+        <source>Loading PyTorch…</source>
+        <translation>PyTorch를 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="207"/>
+        <source>Comparing with PyTorch…</source>
+        <translation>PyTorch와 비교하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="208"/>
+        <source>finite differences</source>
+        <translation>수치미분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="209"/>
+        <source>forward mode</source>
+        <translation>포워드 모드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="221"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="297"/>
         <source>Finite differences done; loading PyTorch…</source>
         <translation>수치미분 완료. PyTorch를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="683"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="222"/>
+        <source>Finite differences done; comparing with PyTorch…</source>
+        <translation>수치미분 완료. PyTorch와 비교하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="238"/>
+        <source>The check stopped: {0}</source>
+        <translation>검사가 멈췄습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="245"/>
+        <source>error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="258"/>
+        <source>The graph or a value changed: check again.</source>
+        <translation>그래프나 값이 바뀌었습니다. 다시 검사하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="278"/>
+        <source>checking…</source>
+        <translation>검사하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="280"/>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="299"/>
         <source>PyTorch {0} agrees node by node: {1} of {2}.</source>
         <translation>PyTorch {0}와 노드별로 일치: {2}개 중 {1}개.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="687"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="303"/>
         <source>PyTorch: {0}</source>
         <translation>PyTorch: {0}</translation>
     </message>
@@ -303,12 +311,12 @@
 <context>
     <name>Examples</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="80"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="64"/>
         <source>Load example: {title}</source>
         <translation>예제 불러오기: {title}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="104"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="88"/>
         <source>Set the values of {title}</source>
         <translation>{title}의 값 설정</translation>
     </message>
@@ -316,22 +324,22 @@
 <context>
     <name>ExamplesMenu</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="130"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="136"/>
         <source>E&amp;xamples</source>
         <translation>예제(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="151"/>
         <source>No examples found</source>
         <translation>예제를 찾을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="155"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="160"/>
         <source>Build f = {expression}</source>
         <translation>f = {expression} 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="168"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="171"/>
         <source>Example: {title}</source>
         <translation>예제: {title}</translation>
     </message>
@@ -339,29 +347,29 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="51"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="100"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="55"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="102"/>
         <source>Type a function, e.g. (x**2 + 2*x) * log(y), and press Enter</source>
         <translation>함수를 입력하고 Enter를 누르세요. 예: (x**2 + 2*x) * log(y)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="57"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="104"/>
         <source>Operators: + - * / ** @ and parentheses; functions: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
 Enter builds the graph (undo with Ctrl+Z); Escape restores the text of the current graph.</source>
         <translation>연산자: + - * / ** @ 와 괄호, 함수: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
 Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Esc를 누르면 현재 그래프의 식으로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="72"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="107"/>
         <source>Build graph</source>
         <translation>그래프 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="74"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="108"/>
         <source>Build the graph of this function (Enter)</source>
         <translation>이 함수의 계산 그래프를 만듭니다 (Enter)</translation>
     </message>
@@ -369,77 +377,71 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>GradientStep</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="375"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="440"/>
         <source>&amp;Gradient Step</source>
         <translation>경사 하강 한 걸음(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="378"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="441"/>
         <source>Move the chosen inputs against their gradient: x ← x − η·∂f/∂x</source>
         <translation>고른 입력을 미분계수의 반대 방향으로 옮깁니다: x ← x − η·∂f/∂x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="401"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="445"/>
         <source>Gradient Descent</source>
         <translation>경사 하강법</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="521"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="573"/>
         <source>Tick at least one input to update.</source>
         <translation>갱신할 입력을 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="526"/>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="528"/>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="546"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="578"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="598"/>
         <source>No gradient step: {0}</source>
         <translation>경사 하강을 할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="531"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="583"/>
         <source>A gradient step needs a single number as output (a loss); this output has shape {0}.</source>
-        <translation>경사 하강에는 출력(손실)이 숫자 하나여야 합니다. 이 출력의 모양은 {0}입니다.</translation>
+        <translation>경사 하강에는 출력(손실)이 숫자 하나여야 합니다. 이 출력의 크기는 {0}입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="548"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="602"/>
         <source>The output does not depend on the ticked inputs.</source>
         <translation>출력이 선택한 입력에 의존하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="550"/>
-        <source>Gradient step {names} (η = {eta})</source>
-        <translation>경사 하강 {names} (η = {eta})</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="558"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="609"/>
         <source>Step {n}: f = {before} → {after}</source>
-        <translation>{n}단계: f = {before} → {after}</translation>
+        <translation>{n}번째 갱신: f = {before} → {after}</translation>
     </message>
 </context>
 <context>
     <name>GradientStepPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="294"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="352"/>
         <source>How far each step moves: x ← x − η·∂f/∂x</source>
         <translation>한 걸음에 움직이는 정도: x ← x − η·∂f/∂x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="300"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="353"/>
         <source>Clear Plot</source>
         <translation>플롯 지우기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="302"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="354"/>
         <source>Forget the recorded losses (the values stay)</source>
         <translation>기록한 손실을 지웁니다 (값은 그대로)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="313"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="355"/>
         <source>Update</source>
         <translation>갱신</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="314"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="356"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
@@ -457,35 +459,34 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
         <translation>{text}은(는) 숫자도, [[1, 2], [3, 4]] 같은 배열도 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="91"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="94"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="91"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="94"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="116"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="119"/>
         <source>Double-click to rename this input</source>
         <translation>두 번 클릭하면 이 입력의 이름을 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="117"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="120"/>
         <source>{value}
 Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>{value}
 두 번 클릭해서 바꾸세요: 숫자 또는 [[1, 2], [3, 4]] 같은 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="143"/>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="149"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="172"/>
         <source>{name}: {reason} (kept {old})</source>
         <translation>{name}: {reason} ({old} 유지)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="161"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="183"/>
         <source>Cannot rename {old}: {reason}</source>
         <translation>{old}의 이름을 바꿀 수 없습니다: {reason}</translation>
     </message>
@@ -493,7 +494,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>InputsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="195"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="242"/>
         <source>Double-click a value to change it.</source>
         <translation>값을 두 번 클릭하면 바꿀 수 있습니다.</translation>
     </message>
@@ -501,17 +502,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../autodiff_gui/ui/app/language.py" line="44"/>
+        <location filename="../../autodiff_gui/ui/app/language.py" line="63"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/language.py" line="58"/>
+        <location filename="../../autodiff_gui/ui/app/language.py" line="66"/>
         <source>Switch the interface language now (no restart)</source>
         <translation>화면의 언어를 바로 바꿉니다 (다시 시작할 필요 없음)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/language.py" line="183"/>
+        <location filename="../../autodiff_gui/ui/app/language.py" line="115"/>
         <source>Language: {name}</source>
         <translation>언어: {name}</translation>
     </message>
@@ -519,17 +520,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="867"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="409"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="879"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="410"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="882"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="411"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -537,137 +538,130 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LessonsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="288"/>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="570"/>
-        <source>Run the demonstration</source>
-        <translation>시연 실행</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="316"/>
-        <source>◀ Back</source>
-        <translation>◀ 이전</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="318"/>
-        <source>The previous page</source>
-        <translation>이전 쪽</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="319"/>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="447"/>
-        <source>Next ▶</source>
-        <translation>다음 ▶</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="321"/>
-        <source>The next page</source>
-        <translation>다음 쪽</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="377"/>
-        <source>The lessons cannot be shown</source>
-        <translation>수업을 표시할 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="447"/>
-        <source>Next lesson ▶</source>
-        <translation>다음 수업 ▶</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="448"/>
-        <source>page {x} of {n}</source>
-        <translation>{n}쪽 중 {x}쪽</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="576"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="99"/>
         <source>Run in PyTorch again</source>
         <translation>PyTorch로 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="687"/>
-        <source>✓ Step {n} reached. Go on to the next page.</source>
-        <translation>✓ {n}단계에 도착했습니다. 다음 쪽으로 넘어가세요.</translation>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="100"/>
+        <source>Run the demonstration</source>
+        <translation>시연 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="691"/>
-        <source>Press {control} until step {n} (now at step {now}).</source>
-        <translation>{n}단계가 될 때까지 {control}을(를) 누르세요 (지금 {now}단계).</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="694"/>
-        <source>✓ Done.</source>
-        <translation>✓ 완료.</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="697"/>
-        <source>Press {control}.</source>
-        <translation>{control}을(를) 누르세요.</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="701"/>
-        <source>(in the {menu} menu)</source>
-        <translation>({menu} 메뉴에 있음)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="703"/>
-        <source>It is framed in orange.</source>
-        <translation>주황색 테두리로 표시되어 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="739"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="176"/>
         <source>Running the notebook's cell in PyTorch…</source>
         <translation>노트북의 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="757"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="194"/>
         <source>PyTorch printed:</source>
         <translation>PyTorch 출력:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="759"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="196"/>
         <source>The demonstration stopped (exit code {0}).</source>
         <translation>시연이 멈췄습니다 (종료 코드 {0}).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="768"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="204"/>
         <source>Python could not be started for the demonstration.</source>
         <translation>시연을 위한 Python을 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="809"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="245"/>
         <source>Running the notebook's autograd cells in PyTorch…</source>
         <translation>노트북의 autograd 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="826"/>
-        <source># PyTorch {version}: the notebook's cells on f = {f}</source>
-        <translation># PyTorch {version}: f = {f}에 대한 노트북의 셀</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="832"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="267"/>
         <source>PyTorch's gradient: {0}</source>
         <translation>PyTorch의 미분계수: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="842"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="278"/>
         <source>PyTorch could not run: {0}</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="216"/>
+        <source>◀ Back</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="217"/>
+        <source>The previous page</source>
+        <translation>이전 쪽</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="218"/>
+        <source>The next page</source>
+        <translation>다음 쪽</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="249"/>
+        <source>The lessons cannot be shown</source>
+        <translation>수업을 표시할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="319"/>
+        <source>Next lesson ▶</source>
+        <translation>다음 수업 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="319"/>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="320"/>
+        <source>page {x} of {n}</source>
+        <translation>{n}쪽 중 {x}쪽</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/pointer.py" line="267"/>
+        <source>✓ Step {n} reached. Go on to the next page.</source>
+        <translation>✓ {n}단계에 도착했습니다. 다음 쪽으로 넘어가세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/pointer.py" line="271"/>
+        <source>Press {control} until step {n} (now at step {now}).</source>
+        <translation>{n}단계가 될 때까지 {control} 단추를 누르세요 (지금 {now}단계).</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/pointer.py" line="274"/>
+        <source>✓ Done.</source>
+        <translation>✓ 완료.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/pointer.py" line="277"/>
+        <source>Press {control}.</source>
+        <translation>{control} 단추를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/pointer.py" line="281"/>
+        <source>(in the {menu} menu)</source>
+        <translation>({menu} 메뉴에 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/pointer.py" line="283"/>
+        <source>It is framed in orange.</source>
+        <translation>주황색 테두리로 표시되어 있습니다.</translation>
     </message>
 </context>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="202"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="216"/>
         <source>Press Gradient Step: the loss of every step is drawn here.</source>
-        <translation>'경사 하강 한 걸음'을 누르면 단계마다 손실이 여기에 그려집니다.</translation>
+        <translation>경사 하강 한 걸음을 실행할 때마다 갱신된 손실이 여기에 그려집니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="253"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="267"/>
         <source>step</source>
-        <translation>단계</translation>
+        <translation>갱신 횟수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="255"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="269"/>
         <source>loss f</source>
         <translation>손실 f</translation>
     </message>
@@ -675,588 +669,723 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="161"/>
-        <source>Start</source>
-        <translation>시작</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="162"/>
-        <source>Blocks</source>
-        <translation>블록</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="164"/>
-        <source>Inputs</source>
-        <translation>입력</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="166"/>
-        <source>History</source>
-        <translation>작업 내역</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="277"/>
-        <source>&amp;New</source>
-        <translation>새로 만들기(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="278"/>
-        <source>Start an empty graph</source>
-        <translation>빈 그래프로 시작합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="280"/>
-        <source>&amp;Open…</source>
-        <translation>열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="281"/>
-        <source>Open a saved graph</source>
-        <translation>저장한 그래프를 엽니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="283"/>
-        <source>&amp;Save</source>
-        <translation>저장(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="284"/>
-        <source>Save the graph</source>
-        <translation>그래프를 저장합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="286"/>
-        <source>Save &amp;As…</source>
-        <translation>다른 이름으로 저장(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="288"/>
-        <source>Save the graph under a new name</source>
-        <translation>그래프를 새 이름으로 저장합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="289"/>
-        <source>&amp;Export Image…</source>
-        <translation>이미지 내보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="291"/>
-        <source>Save a picture of the graph (PNG or SVG)</source>
-        <translation>그래프 그림을 저장합니다 (PNG 또는 SVG)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="292"/>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="293"/>
-        <source>Close Autodiff Studio</source>
-        <translation>Autodiff Studio를 닫습니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="296"/>
-        <source>&amp;Undo</source>
-        <translation>실행 취소(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="300"/>
-        <source>&amp;Redo</source>
-        <translation>다시 실행(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="312"/>
-        <source>&amp;Copy</source>
-        <translation>복사(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="313"/>
-        <source>Copy the selected blocks</source>
-        <translation>선택한 블록을 복사합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="315"/>
-        <source>&amp;Paste</source>
-        <translation>붙여넣기(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="316"/>
-        <source>Paste blocks</source>
-        <translation>블록을 붙여넣습니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="318"/>
-        <source>D&amp;uplicate</source>
-        <translation>복제(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="320"/>
-        <source>Duplicate the selected blocks</source>
-        <translation>선택한 블록을 복제합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="321"/>
-        <source>&amp;Delete</source>
-        <translation>삭제(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="323"/>
-        <source>Delete the selected blocks and wires</source>
-        <translation>선택한 블록과 연결선을 삭제합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="325"/>
-        <source>Auto &amp;Layout</source>
-        <translation>자동 배치(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="327"/>
-        <source>Arrange the blocks in layers, inputs on the left</source>
-        <translation>블록을 층별로 정렬합니다 (입력은 왼쪽)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="329"/>
-        <source>Zoom &amp;In</source>
-        <translation>확대(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="332"/>
-        <source>Zoom &amp;Out</source>
-        <translation>축소(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="334"/>
-        <source>&amp;Fit to Window</source>
-        <translation>창에 맞추기(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="336"/>
-        <source>Show the whole graph (F)</source>
-        <translation>그래프 전체를 보여 줍니다 (F)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="340"/>
-        <source>&amp;History</source>
-        <translation>작업 내역(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="341"/>
-        <source>Show every step you can undo</source>
-        <translation>되돌릴 수 있는 모든 작업을 보여 줍니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="342"/>
-        <source>&amp;About Autodiff Studio</source>
-        <translation>Autodiff Studio 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="344"/>
-        <source>About &amp;Qt</source>
-        <translation>Qt 정보(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="346"/>
-        <source>&amp;Clear List</source>
-        <translation>목록 지우기(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="352"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="199"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="356"/>
-        <source>Open &amp;Recent</source>
-        <translation>최근 파일 열기(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="366"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="200"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="376"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="201"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="385"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="202"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="399"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="203"/>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="204"/>
         <source>Main Toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="462"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="205"/>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="205"/>
+        <source>Start an empty graph</source>
+        <translation>빈 그래프로 시작합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="206"/>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="206"/>
+        <source>Open a saved graph</source>
+        <translation>저장한 그래프를 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="207"/>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="207"/>
+        <source>Save the graph</source>
+        <translation>그래프를 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="208"/>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="208"/>
+        <source>Save the graph under a new name</source>
+        <translation>그래프를 새 이름으로 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="209"/>
+        <source>&amp;Export Image…</source>
+        <translation>이미지 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="210"/>
+        <source>Save a picture of the graph (PNG or SVG)</source>
+        <translation>그래프 그림을 저장합니다 (PNG 또는 SVG)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="211"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="211"/>
+        <source>Close Autodiff Studio</source>
+        <translation>Autodiff Studio를 닫습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="212"/>
+        <source>&amp;Clear List</source>
+        <translation>목록 지우기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="214"/>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="214"/>
+        <source>Copy the selected blocks</source>
+        <translation>선택한 블록을 복사합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="215"/>
+        <source>&amp;Paste</source>
+        <translation>붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="215"/>
+        <source>Paste blocks</source>
+        <translation>블록을 붙여넣습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="216"/>
+        <source>D&amp;uplicate</source>
+        <translation>복제(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="216"/>
+        <source>Duplicate the selected blocks</source>
+        <translation>선택한 블록을 복제합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="217"/>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="217"/>
+        <source>Delete the selected blocks and wires</source>
+        <translation>선택한 블록과 연결선을 삭제합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="218"/>
+        <source>Auto &amp;Layout</source>
+        <translation>자동 배치(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="219"/>
+        <source>Arrange the blocks in layers, inputs on the left</source>
+        <translation>블록을 층별로 정렬합니다 (입력은 왼쪽)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="220"/>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="221"/>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="222"/>
+        <source>&amp;Fit to Window</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="222"/>
+        <source>Show the whole graph (F)</source>
+        <translation>그래프 전체를 보여 줍니다 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="223"/>
+        <source>&amp;History</source>
+        <translation>작업 내역(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="223"/>
+        <source>Show every step you can undo</source>
+        <translation>되돌릴 수 있는 모든 작업을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="224"/>
+        <source>&amp;About Autodiff Studio</source>
+        <translation>Autodiff Studio 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="225"/>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="231"/>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="232"/>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="137"/>
         <source>1 node</source>
         <translation>노드 1개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="462"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="137"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="464"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="139"/>
         <source>Empty graph: drag blocks from the palette or type a function</source>
         <translation>빈 그래프: 블록 목록에서 블록을 끌어 오거나 함수를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="468"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="143"/>
         <source>Incomplete: {reason} · {nodes}</source>
         <translation>미완성: {reason} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="471"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="146"/>
         <source>Error: {error} · {nodes}</source>
         <translation>오류: {error} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="473"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="148"/>
         <source>f = {value} · {nodes}</source>
         <translation>f = {value} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="510"/>
-        <source>Type a function first, e.g. x**2 + 2*x</source>
-        <translation>먼저 함수를 입력하세요. 예: x**2 + 2*x</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="588"/>
-        <source>Untitled</source>
-        <translation>제목 없음</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="589"/>
-        <source>{name}[*] — Autodiff Studio</source>
-        <translation>{name}[*] — Autodiff Studio</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="593"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="76"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="594"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="77"/>
         <source>The graph has changes that are not saved.</source>
         <translation>그래프에 저장하지 않은 변경 사항이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="597"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="80"/>
         <source>Do you want to save them?</source>
         <translation>저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="632"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="118"/>
         <source>New empty graph</source>
         <translation>새 빈 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="639"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="125"/>
         <source>Open Graph</source>
         <translation>그래프 열기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="648"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="134"/>
         <source>Cannot open file</source>
         <translation>파일을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="661"/>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="664"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="148"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="151"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="668"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="155"/>
         <source>Opened {file}</source>
         <translation>{file}을(를) 열었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="682"/>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="696"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="169"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="183"/>
         <source>Cannot save</source>
         <translation>저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="687"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="174"/>
         <source>untitled</source>
         <translation>제목없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="688"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="175"/>
         <source>Save Graph</source>
         <translation>그래프 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="706"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="193"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>{file}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="712"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="199"/>
         <source>Saved {file}</source>
         <translation>{file}을(를) 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="716"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="204"/>
         <source>Autodiff Studio graph (*.adgraph.json *.json)</source>
         <translation>Autodiff Studio 그래프 (*.adgraph.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="717"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="205"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="759"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="242"/>
         <source>graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="760"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="243"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="760"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="243"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="762"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="245"/>
         <source>Export Image</source>
         <translation>이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="770"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="253"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="780"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="264"/>
         <source>Nothing to export: the graph is empty</source>
         <translation>내보낼 것이 없습니다: 그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="794"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="278"/>
         <source>Cannot write {file}</source>
         <translation>{file}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="796"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="280"/>
         <source>Exported {file}</source>
         <translation>{file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="826"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="310"/>
         <source>Autodiff Studio graph</source>
         <translation>Autodiff Studio 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="884"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="208"/>
+        <source>Blocks</source>
+        <translation>블록</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="209"/>
+        <source>Inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="210"/>
+        <source>History</source>
+        <translation>작업 내역</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="212"/>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="252"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="254"/>
+        <source>Type a function first, e.g. x**2 + 2*x</source>
+        <translation>먼저 함수를 입력하세요. 예: x**2 + 2*x</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="353"/>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="354"/>
+        <source>{name}[*] — Autodiff Studio</source>
+        <translation>{name}[*] — Autodiff Studio</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="359"/>
         <source>About Autodiff Studio</source>
         <translation>Autodiff Studio 정보</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="885"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="360"/>
         <source>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;Build a function from blocks or type it, then watch automatic differentiation happen node by node: the forward pass, the backward pass and the chain rule, checked against finite differences and PyTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;함수를 블록으로 조립하거나 직접 입력한 다음, 자동미분이 노드 하나하나에서 일어나는 과정을 지켜보세요. 순전파, 역전파, 연쇄 법칙을 보여 주고, 그 결과를 수치미분 및 PyTorch와 비교합니다.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
+    <name>MethodTable</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="217"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="251"/>
+        <source>Step h:</source>
+        <translation>간격 h:</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="245"/>
+        <source>backward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="245"/>
+        <source>forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="246"/>
+        <source>Richardson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="246"/>
+        <source>central</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="247"/>
+        <source>complex step</source>
+        <translation>복소 스텝</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="253"/>
+        <source>Error (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="253"/>
+        <source>Estimate</source>
+        <translation>추정값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="253"/>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="254"/>
+        <source>Error (10·h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="254"/>
+        <source>Ratio</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="291"/>
+        <source>This graph has no scalar input with a scalar output.</source>
+        <translation>이 그래프에는 스칼라 입력과 스칼라 출력이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="294"/>
+        <source>f along {name} at {name} = {x}; exact derivative (the engine) {exact}. Ratio = error at 10·h ÷ error at h: about 10 means error ∝ h, 100 means ∝ h², 10⁴ means ∝ h⁴.</source>
+        <translation>{name} = {x}에서 {name}에 대한 f의 미분계수. 정확한 값(엔진) {exact}. 비율 = 10·h에서의 오차 ÷ h에서의 오차: 약 10이면 오차 ∝ h, 100이면 ∝ h², 10⁴이면 ∝ h⁴입니다.</translation>
+    </message>
+</context>
+<context>
     <name>Narration</name>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="136"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="43"/>
         <source>{name} = {value}  (input)</source>
         <translation>{name} = {value}  (입력)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="137"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="44"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="138"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="45"/>
         <source>{line}, so</source>
-        <translation>{line} 이므로</translation>
+        <translation>{line}이므로</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="139"/>
-        <source>∂f/∂{src} = ∂f/∂{out} · {local} = {dout} · {localv} = {amount}</source>
-        <translation>∂f/∂{src} = ∂f/∂{out} · {local} = {dout} · {localv} = {amount}</translation>
+        <location filename="../../autodiff_gui/core/narration.py" line="46"/>
+        <source>∂f/∂{out} = 1  (f is {out} itself: the backward pass starts here)</source>
+        <translation>∂f/∂{out} = 1  (f가 바로 {out}: 역전파가 여기서 시작합니다)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="140"/>
-        <source>∂f/∂{src} = {local} = {amount}</source>
-        <translation>∂f/∂{src} = {local} = {amount}</translation>
+        <location filename="../../autodiff_gui/core/narration.py" line="47"/>
+        <source>upstream gradient v = ∂L/∂{out} = {dout}  (grad_tensors; L = {ldef})</source>
+        <translation>상류 그래디언트 v = ∂L/∂{out} = {dout}  (grad_tensors; L = {ldef})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="141"/>
-        <source>∂f/∂{src} += {amount}:  {before} + {amount} = {after}</source>
-        <translation>∂f/∂{src} += {amount}:  {before} + {amount} = {after}</translation>
+        <location filename="../../autodiff_gui/core/narration.py" line="48"/>
+        <source>∂{F}/∂{src} = {expr} = {amount}</source>
+        <translation>∂{F}/∂{src} = {expr} = {amount}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="142"/>
-        <source>∂f/∂{out} = {dout}  (upstream gradient)</source>
-        <translation>∂f/∂{out} = {dout}  (상류층 미분계수)</translation>
+        <location filename="../../autodiff_gui/core/narration.py" line="49"/>
+        <source>contribution to {src} through {out} ({slot}): {expr} = {amount}</source>
+        <translation>{src}에 가는 기여분 ({out}에서, {slot}): {expr} = {amount}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="143"/>
-        <source>{name}: tangent ∂{name}/∂{wrt} = {tangent}</source>
-        <translation>{name}: 탄젠트 ∂{name}/∂{wrt} = {tangent}</translation>
+        <location filename="../../autodiff_gui/core/narration.py" line="50"/>
+        <source>contribution to {src} through {out}: {expr} = {amount}</source>
+        <translation>{src}에 가는 기여분 ({out}에서): {expr} = {amount}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="144"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="51"/>
+        <source>first argument</source>
+        <translation>첫째 인수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/narration.py" line="52"/>
+        <source>second argument</source>
+        <translation>둘째 인수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/narration.py" line="53"/>
+        <source>∂{F}/∂{src} so far: {amount}  (1 of {n} contributions)</source>
+        <translation>지금까지의 ∂{F}/∂{src}: {amount}  (기여분 {n}개 중 1개)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/narration.py" line="54"/>
+        <source>∂{F}/∂{src} so far: {before} + {amount} = {after}  ({k} of {n} contributions)</source>
+        <translation>지금까지의 ∂{F}/∂{src}: {before} + {amount} = {after}  (기여분 {n}개 중 {k}개)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/narration.py" line="55"/>
+        <source>∂{F}/∂{src} accumulated: {before} + {amount} = {after}  (all {n} contributions)</source>
+        <translation>누적된 ∂{F}/∂{src}: {before} + {amount} = {after}  (기여분 {n}개 모두)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/narration.py" line="57"/>
+        <source>∂{F}/∂{src} accumulated: {before} + {amount} = {after}</source>
+        <translation>누적된 ∂{F}/∂{src}: {before} + {amount} = {after}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/narration.py" line="58"/>
+        <source>(Σ{axes}: summed over axis {axis_list}, back to the shape of {src}, {shape})</source>
+        <translation>(Σ{axes}: 축 {axis_list}을 따라 합해 {src}의 크기 {shape}로 되돌림)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/narration.py" line="60"/>
+        <source>(Σ: summed over every element, back to one number like {src})</source>
+        <translation>(Σ: 모든 원소를 합해 {src}처럼 숫자 하나로 되돌림)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/narration.py" line="61"/>
+        <source>{name}: tangent {sym} = {tangent}</source>
+        <translation>{name}: 접선 미분값 {sym} = {tangent}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/narration.py" line="62"/>
         <source>constant {value}: tangent 0</source>
-        <translation>상수 {value}: 탄젠트 0</translation>
+        <translation>상수 {value}: 접선 미분값 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="145"/>
-        <source>∂{out}/∂{wrt} = {terms} = {tangent}</source>
-        <translation>∂{out}/∂{wrt} = {terms} = {tangent}</translation>
+        <location filename="../../autodiff_gui/core/narration.py" line="63"/>
+        <source>{sym} = {terms} = {tangent}</source>
+        <translation>{sym} = {terms} = {tangent}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="146"/>
-        <source>∂{out}/∂{wrt} = 0  (does not depend on {wrt})</source>
-        <translation>∂{out}/∂{wrt} = 0  ({wrt}에 의존하지 않음)</translation>
+        <location filename="../../autodiff_gui/core/narration.py" line="64"/>
+        <source>{sym} = 0  (does not depend on {wrt})</source>
+        <translation>{sym} = 0  ({wrt}에 의존하지 않음)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="147"/>
-        <source>{line}  (summed back to the shape of {src}, {shape})</source>
-        <translation>{line}  ({src}의 모양 {shape}으로 다시 합산)</translation>
+        <location filename="../../autodiff_gui/core/narration.py" line="65"/>
+        <source>(this pass carries element {element} of {wrt}: its tangent is 1 there and 0 elsewhere; one pass per element gives every ∂f/∂{wrt}ᵢ)</source>
+        <translation>(이 전파는 {wrt}의 원소 {element} 하나만 전달합니다: 그 원소의 접선 미분값은 1, 나머지는 0; 원소마다 전파를 한 번씩 해야 모든 ∂f/∂{wrt}ᵢ를 얻습니다)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/steps.py" line="148"/>
-        <source>{line}  (summed back to one number, as {src} is)</source>
-        <translation>{line}  ({src}처럼 숫자 하나로 다시 합산)</translation>
+        <location filename="../../autodiff_gui/core/narration.py" line="67"/>
+        <source>(the tangent of {wrt} is all ones: each tangent is a sum over the elements of {wrt}, Σᵢ ∂·/∂{wrt}ᵢ, a directional derivative; ∂f/∂{wrt}ᵢ of each element needs a pass of its own, or reverse mode)</source>
+        <translation>({wrt}의 접선 미분값이 모두 1: 각 접선 미분값은 {wrt}의 원소에 대한 합 Σᵢ ∂·/∂{wrt}ᵢ, 곧 방향 미분입니다; 원소마다의 ∂f/∂{wrt}ᵢ는 원소별 전파나 리버스 모드가 필요합니다)</translation>
     </message>
 </context>
 <context>
     <name>NarrationView</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="72"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="73"/>
         <source>Forward pass</source>
         <translation>순전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="74"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="75"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="75"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="77"/>
         <source>Forward mode (tangent of {0})</source>
-        <translation>포워드모드 ({0}의 탄젠트)</translation>
+        <translation>포워드 모드 ({0}의 접선 미분값)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="115"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="121"/>
         <source>Stopped at {label}</source>
         <translation>{label}에서 멈춤</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="120"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="126"/>
         <source>{pass_name} · step {n} of {total}</source>
         <translation>{pass_name} · {total}단계 중 {n}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="130"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="136"/>
         <source>Local derivative: </source>
         <translation>국소 미분계수: </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="143"/>
         <source>Earlier steps</source>
         <translation>앞의 단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="154"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="160"/>
         <source>Done: f = {value}</source>
         <translation>완료: f = {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="161"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="178"/>
         <source>(includes the gradients accumulated in earlier runs)</source>
         <translation>(앞선 실행에서 누적된 미분계수 포함)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="166"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="184"/>
         <source>One forward-mode pass gives the derivative for one input; reverse mode gives every input's in one backward pass.</source>
-        <translation>포워드모드는 한 번 전파할 때 입력 하나의 미분계수만 얻지만, 리버스모드는 역전파 한 번으로 모든 입력의 편미분계수를 얻습니다.</translation>
+        <translation>포워드 모드는 한 번 전파할 때 입력 하나의 미분계수만 얻지만, 리버스 모드는 역전파 한 번으로 모든 입력의 편미분계수를 얻습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="174"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="192"/>
         <source>Nothing to step yet: {reason}</source>
         <translation>아직 진행할 단계가 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="176"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="194"/>
         <source>Forward mode carries the tangent of one input along with the values. Press → (Next step) to begin.</source>
-        <translation>포워드모드는 값과 함께 입력 하나의 탄젠트를 앞으로 전달합니다. 시작하려면 → (다음 단계)를 누르세요.</translation>
+        <translation>포워드 모드는 값과 함께 입력 하나에 대한 접선 미분값을 앞으로 전달합니다. → 키(다음 단계)로 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="178"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="196"/>
         <source>Reverse mode: the forward pass computes every value, then the backward pass sends the gradient from the output back to the inputs with the chain rule. Press → (Next step) to begin.</source>
-        <translation>리버스모드: 순전파로 모든 값을 계산한 다음, 역전파로 연쇄 법칙을 따라 출력의 미분계수를 입력까지 거꾸로 보냅니다. 시작하려면 → (다음 단계)를 누르세요.</translation>
+        <translation>리버스 모드: 순전파로 모든 값을 계산한 다음, 역전파로 연쇄 법칙을 따라 출력의 그래디언트를 입력까지 거꾸로 보냅니다. → 키(다음 단계)로 시작합니다.</translation>
     </message>
 </context>
 <context>
     <name>PaletteWidget</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="73"/>
-        <source>Filter blocks…</source>
-        <translation>블록 찾기…</translation>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="37"/>
+        <source>base</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="104"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="38"/>
+        <source>exponent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="39"/>
+        <source>numerator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="40"/>
+        <source>denominator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="110"/>
         <source>Inputs and constants</source>
         <translation>입력과 상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="105"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="111"/>
         <source>Arithmetic</source>
         <translation>사칙연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="106"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="112"/>
         <source>Functions</source>
         <translation>함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="107"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="113"/>
         <source>Activations</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="108"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="114"/>
         <source>Reductions</source>
         <translation>축약</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="141"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="156"/>
+        <source>Filter blocks…</source>
+        <translation>블록 찾기…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="173"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="142"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="174"/>
         <source>A named input variable (x, y, …); its value is set in the Inputs panel</source>
         <translation>이름이 있는 입력 변수 (x, y, …). 값은 '입력' 패널에서 정합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="144"/>
-        <source>constant</source>
-        <translation>상수</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="145"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="177"/>
         <source>A constant number or array</source>
         <translation>상수인 숫자나 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="153"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="177"/>
+        <source>constant</source>
+        <translation>상수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="181"/>
         <source>{name}: {desc}
 Arguments: {args}</source>
         <translation>{name}: {desc}
@@ -1266,147 +1395,148 @@ Arguments: {args}</source>
 <context>
     <name>PlotsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="174"/>
-        <source>Function and tangent</source>
-        <translation>함수와 접선</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="175"/>
-        <source>Finite-difference error vs h</source>
-        <translation>h에 따른 수치미분 오차</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="176"/>
-        <source>Contours and gradient (two inputs)</source>
-        <translation>등고선과 그래디언트 (입력 두 개)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="181"/>
-        <source>element </source>
-        <translation>원소 </translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="188"/>
-        <source>Save…</source>
-        <translation>저장…</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="197"/>
-        <source>along</source>
-        <translation>입력:</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="200"/>
-        <source>and</source>
-        <translation>및</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="349"/>
-        <source>The function has no input to vary</source>
-        <translation>함수에 바꿀 수 있는 입력이 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="355"/>
-        <source>Computing…</source>
-        <translation>계산하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="371"/>
-        <source>A contour plot needs two inputs</source>
-        <translation>등고선 플롯에는 입력이 두 개 필요합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="439"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="36"/>
         <source>tangent, slope ∂{0}/∂{1} = {2}</source>
         <translation>접선, 기울기 ∂{0}/∂{1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="451"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="48"/>
         <source>{f} along {x} at {x} = {x0}</source>
         <translation>{x} = {x0} 근처에서 {x}에 따른 {f}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="453"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="50"/>
         <source>Slope at the point (the engine's gradient): {0}</source>
         <translation>그 점에서의 기울기 (엔진이 구한 미분계수): {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="461"/>
-        <source>forward difference</source>
-        <translation>전방 차분</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="462"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="59"/>
         <source>central difference</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="463"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="59"/>
+        <source>forward difference</source>
+        <translation>전진 차분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="60"/>
         <source>complex step</source>
         <translation>복소 스텝</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="484"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="80"/>
         <source>step h</source>
         <translation>간격 h</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="485"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="81"/>
         <source>absolute error</source>
         <translation>절대 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="485"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="81"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="489"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="85"/>
         <source>Error of ∂F/∂{0} against the engine ({1})</source>
         <translation>엔진 값({1})에 대한 ∂F/∂{0}의 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="491"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="87"/>
         <source>Truncation error falls with h, round-off error grows as h shrinks: the V. Differences that happen to be exact (error 0) are not drawn.</source>
-        <translation>h가 작아지면 절단 오차는 줄고 반올림 오차는 커져서 V자 모양이 됩니다. 우연히 정확한 차분(오차 0)은 그리지 않습니다.</translation>
+        <translation>h가 작아지면 절단 오차는 줄고 반올림 오차는 커져서 V자가 됩니다. 우연히 정확한 차분(오차 0)은 그리지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="494"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="90"/>
         <source>Complex step: {0}</source>
         <translation>복소 스텝: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="521"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="115"/>
         <source>Contours of {f}; the arrow is the gradient ({gx}, {gy})</source>
         <translation>{f}의 등고선. 화살표는 그래디언트 ({gx}, {gy})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="523"/>
+        <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="117"/>
         <source>The gradient is perpendicular to the contour line through the point.</source>
         <translation>그래디언트는 그 점을 지나는 등고선에 수직입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="533"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="121"/>
+        <source>Function and tangent</source>
+        <translation>함수와 접선</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="122"/>
+        <source>Finite-difference error vs h</source>
+        <translation>h에 따른 수치미분 오차</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="123"/>
+        <source>Contours and gradient (two inputs)</source>
+        <translation>등고선과 그래디언트 (입력 두 개)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="125"/>
+        <source>element </source>
+        <translation>원소 </translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="126"/>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="127"/>
+        <source>along</source>
+        <translation>입력:</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="128"/>
+        <source>and</source>
+        <translation>및</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="130"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="272"/>
+        <source>Computing…</source>
+        <translation>계산하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="266"/>
+        <source>The function has no input to vary</source>
+        <translation>함수에 바꿀 수 있는 입력이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="288"/>
+        <source>A contour plot needs two inputs</source>
+        <translation>등고선 플롯에는 입력이 두 개 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="369"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="533"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="369"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="534"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="370"/>
         <source>Save Plot</source>
         <translation>플롯 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="543"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="379"/>
         <source>Cannot save the plot: {0}</source>
         <translation>플롯을 저장할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="545"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="381"/>
         <source>Plot saved to {0}</source>
         <translation>플롯을 {0}에 저장했습니다</translation>
     </message>
@@ -1414,7 +1544,7 @@ Arguments: {args}</source>
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="150"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="157"/>
         <source>&amp;Presentation</source>
         <translation>발표 모드(&amp;P)</translation>
     </message>
@@ -1424,226 +1554,291 @@ Arguments: {args}</source>
         <translation>프로젝터용 큰 글꼴의 전체 화면 (F11, Esc로 나가기)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="166"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="159"/>
         <source>Leave Presentation</source>
         <translation>발표 모드 끝내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="167"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="160"/>
         <source>Back to the normal window (Esc)</source>
         <translation>보통 창으로 돌아갑니다 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="175"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="161"/>
         <source>Larger Text</source>
         <translation>글자 크게</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="162"/>
         <source>Make everything larger (Ctrl +)</source>
         <translation>모두 크게 합니다 (Ctrl +)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="179"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="163"/>
         <source>Smaller Text</source>
         <translation>글자 작게</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="164"/>
         <source>Make everything smaller (Ctrl −)</source>
         <translation>모두 작게 합니다 (Ctrl −)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="183"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="165"/>
         <source>Default Text Size</source>
         <translation>기본 글자 크기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="184"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="166"/>
         <source>Back to the default presentation size (Ctrl 0)</source>
         <translation>발표 모드 기본 크기로 돌아갑니다 (Ctrl 0)</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="145"/>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="146"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="147"/>
+        <source>%1 File</source>
+        <translation>%1 파일</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="148"/>
+        <source>Drive</source>
+        <translation>드라이브</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="143"/>
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="144"/>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="149"/>
+        <source>Don't Save</source>
+        <translation>저장 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="150"/>
+        <source>Close without Saving</source>
+        <translation>저장하지 않고 닫기</translation>
+    </message>
+</context>
+<context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="333"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="368"/>
         <source>&amp;Next Step</source>
         <translation>다음 단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="334"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="368"/>
         <source>Take the next step</source>
         <translation>다음 단계로 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="336"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="369"/>
         <source>&amp;Previous Step</source>
         <translation>이전 단계(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="337"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="369"/>
         <source>Undo the last step</source>
         <translation>마지막 단계를 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="339"/>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="490"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="370"/>
+        <source>&amp;Pause</source>
+        <translation>일시 정지(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="371"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="340"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="372"/>
         <source>Play the steps one after another, or pause</source>
         <translation>단계를 차례로 재생하거나 일시 정지합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="343"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="373"/>
         <source>Run to &amp;End</source>
         <translation>끝까지 실행(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="344"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="373"/>
         <source>Take every remaining step</source>
         <translation>남은 단계를 모두 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="346"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="374"/>
         <source>&amp;Reset</source>
         <translation>처음으로(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="347"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="374"/>
         <source>Back to the start</source>
         <translation>처음 상태로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="349"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="376"/>
         <source>&amp;Check Gradients</source>
         <translation>미분계수 검사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="351"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="377"/>
         <source>Compare the engine's gradient with forward mode, finite differences and PyTorch</source>
-        <translation>엔진이 구한 미분계수를 포워드모드, 수치미분, PyTorch와 비교합니다</translation>
+        <translation>엔진이 구한 그래디언트를 포워드 모드, 수치미분, PyTorch와 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="354"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="379"/>
         <source>Export &amp;Trace as CSV…</source>
         <translation>추적 기록을 CSV로 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="355"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="380"/>
         <source>Save the executed steps as CSV</source>
         <translation>실행한 단계를 CSV로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="389"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="395"/>
         <source>Narration</source>
         <translation>해설</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="391"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="396"/>
         <source>Trace</source>
         <translation>추적</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="392"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="397"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="394"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="398"/>
         <source>Plots</source>
         <translation>플롯</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="395"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="399"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="430"/>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="432"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="401"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="448"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="402"/>
         <source>Step</source>
         <translation>단계 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="459"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="403"/>
         <source>Playing speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="465"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="404"/>
         <source> Speed </source>
         <translation> 속도 </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="483"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="524"/>
         <source>fastest</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="486"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="527"/>
         <source>{0} steps/s</source>
         <translation>초당 {0}단계</translation>
     </message>
+</context>
+<context>
+    <name>SecantView</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="490"/>
-        <source>&amp;Pause</source>
-        <translation>일시 정지(&amp;P)</translation>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="106"/>
+        <source>h = {h}</source>
+        <translation>h = {h}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="109"/>
+        <source>This graph has no scalar input with a scalar output to draw.</source>
+        <translation>이 그래프에는 그릴 수 있는 스칼라 입력과 스칼라 출력이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="117"/>
+        <source>Secant slope (f(x + h) − f(x)) / h = {secant}; tangent slope (exact) = {tangent}; difference {diff}</source>
+        <translation>할선의 기울기 (f(x + h) − f(x)) / h = {secant}, 접선의 기울기(정확한 값) = {tangent}, 차이 {diff}</translation>
     </message>
 </context>
 <context>
     <name>StepController</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="463"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="168"/>
         <source>not a number or a JSON array such as [1, 2]</source>
         <translation>숫자나 [1, 2] 같은 JSON 배열이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="473"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="178"/>
         <source>the output has shape {0}; this has shape {1}</source>
-        <translation>출력의 모양은 {0}인데 이 값의 모양은 {1}입니다</translation>
+        <translation>출력의 크기는 {0}인데 이 값의 크기는 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="507"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="212"/>
         <source>The upstream gradient has shape {0}, but the output has shape {1}</source>
-        <translation>상류층 미분계수의 모양은 {0}인데 출력의 모양은 {1}입니다</translation>
+        <translation>상류층 미분계수의 크기는 {0}인데 출력의 크기는 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="563"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="281"/>
         <source>Nothing to step: {0}</source>
         <translation>진행할 단계가 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="569"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="289"/>
         <source>Forward mode needs an input on the way to the output</source>
-        <translation>포워드모드에는 출력으로 이어지는 입력이 필요합니다</translation>
+        <translation>포워드 모드에는 출력으로 이어지는 입력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="663"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="391"/>
         <source>Stopped: {0}</source>
         <translation>멈춤: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="666"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="394"/>
         <source>Step {0} of {1}</source>
         <translation>{1}단계 중 {0}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="710"/>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="756"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="433"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="479"/>
         <source>The pass is complete</source>
         <translation>전파가 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="767"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="490"/>
         <source>Stepping reset</source>
         <translation>단계를 처음으로 되돌렸습니다</translation>
     </message>
@@ -1651,72 +1846,72 @@ Arguments: {args}</source>
 <context>
     <name>StepSettings</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="88"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="162"/>
         <source>Reverse mode (forward pass, then backward pass)</source>
-        <translation>리버스모드 (순전파 후 역전파)</translation>
+        <translation>리버스 모드 (순전파 후 역전파)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="90"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="163"/>
         <source>Forward mode (carry one input's tangent)</source>
-        <translation>포워드모드 (입력 하나의 탄젠트를 전달)</translation>
+        <translation>포워드 모드 (입력 하나의 접선 미분값을 전달)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="97"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="164"/>
         <source>The input whose tangent forward mode carries</source>
-        <translation>포워드모드가 탄젠트를 전달할 입력</translation>
+        <translation>포워드 모드가 접선 미분값을 전달할 입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="108"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="166"/>
         <source>The gradient the backward pass starts from at the output (PyTorch's grad_tensors): a number, or a JSON array shaped like the output, e.g. [1, 2]</source>
-        <translation>역전파가 출력에서 시작할 때 쓰는 미분계수 (PyTorch의 grad_tensors): 숫자, 또는 출력과 같은 모양의 JSON 배열 (예: [1, 2])</translation>
+        <translation>역전파가 출력에서 시작할 때 쓰는 미분계수 (PyTorch의 grad_tensors): 숫자, 또는 출력과 크기가 같은 JSON 배열 (예: [1, 2])</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="116"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="168"/>
         <source>Accumulate gradients across runs (.grad)</source>
         <translation>실행할 때마다 미분계수 누적 (.grad)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="118"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="169"/>
         <source>zero_grad</source>
         <translation>zero_grad</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="120"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="170"/>
         <source>Forget the accumulated gradients</source>
         <translation>누적된 미분계수를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="122"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="172"/>
         <source>PyTorch adds every backward() into x.grad, so a second run without optimizer.zero_grad() (or x.grad = None) doubles it. Running backward twice over one graph also needs retain_graph=True, because PyTorch frees the values saved for the backward pass; this engine keeps them.</source>
         <translation>PyTorch는 backward()를 할 때마다 결과를 x.grad에 더하므로, optimizer.zero_grad() (또는 x.grad = None) 없이 한 번 더 실행하면 값이 두 배가 됩니다. 한 그래프에서 역전파를 두 번 하려면 retain_graph=True도 필요합니다. PyTorch는 역전파용으로 저장한 값을 지우기 때문입니다. 이 엔진은 그 값을 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="138"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="176"/>
         <source>Mode</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="144"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="177"/>
         <source>Upstream gradient</source>
         <translation>상류층 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="195"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="221"/>
         <source>forward mode needs {n} passes for {n} inputs; reverse mode needs 1 backward pass</source>
-        <translation>입력이 {n}개이면 포워드모드는 전파를 {n}번 해야 하지만, 리버스모드는 역전파 1번이면 됩니다</translation>
+        <translation>입력 원소가 {n}개이면 포워드 모드는 전파를 {n}번 해야 하지만, 리버스 모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="197"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="223"/>
         <source>forward mode needs 1 pass for 1 input; reverse mode needs 1 backward pass</source>
-        <translation>입력이 1개이면 포워드모드는 전파 1번, 리버스모드는 역전파 1번이면 됩니다</translation>
+        <translation>입력 원소가 1개이면 포워드 모드는 전파 1번, 리버스 모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="215"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="251"/>
         <source>{reason} (still using {old})</source>
         <translation>{reason} ({old}을(를) 계속 사용)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="235"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="268"/>
         <source>Accumulated: {0}</source>
         <translation>누적: {0}</translation>
     </message>
@@ -1724,77 +1919,82 @@ Arguments: {args}</source>
 <context>
     <name>TraceModel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="71"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="76"/>
         <source>forward</source>
         <translation>순전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="73"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="78"/>
         <source>backward</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="74"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="79"/>
         <source>tangent</source>
-        <translation>탄젠트</translation>
+        <translation>접선 미분값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="81"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="86"/>
         <source>constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="81"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="86"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="134"/>
+        <source>∂{F}/∂{src} so far: {total}  ({k} of {n})</source>
+        <translation>지금까지의 ∂{F}/∂{src}: {total}  ({n}개 중 {k}개)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="170"/>
         <source>Node</source>
         <translation>노드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="170"/>
         <source>Op</source>
         <translation>연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="170"/>
         <source>Pass</source>
         <translation>전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="170"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="171"/>
         <source>Inputs</source>
         <translation>입력값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="171"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="171"/>
         <source>∂f/∂node (dout)</source>
-        <translation>∂f/∂node (dout)</translation>
+        <translation>∂f/∂노드 (dout)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="138"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="172"/>
         <source>Contributions</source>
         <translation>전달한 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="138"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="172"/>
         <source>Local derivatives</source>
         <translation>국소 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="139"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="173"/>
         <source>Accumulated gradient</source>
         <translation>누적 미분계수</translation>
     </message>
@@ -1802,146 +2002,182 @@ Arguments: {args}</source>
 <context>
     <name>TracePanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="329"/>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="254"/>
-        <source>Click a row to go back to that step.</source>
-        <translation>행을 클릭하면 그 단계로 돌아갑니다.</translation>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="330"/>
+        <source>Click a row to go to that step.</source>
+        <translation>행을 클릭하면 그 단계로 갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="294"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="368"/>
         <source>Export Trace</source>
         <translation>추적 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="295"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="369"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="300"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="374"/>
         <source>Cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="303"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="377"/>
         <source>Trace saved to {0}</source>
         <translation>추적 기록을 {0}에 저장했습니다</translation>
     </message>
 </context>
 <context>
+    <name>Transcript</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="22"/>
+        <source>backward once more: .grad accumulates (it is not overwritten)</source>
+        <translation>backward를 한 번 더: .grad는 덮어쓰지 않고 누적합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="23"/>
+        <source>as_tensor shares memory only when the dtype and device match; with another dtype it copies</source>
+        <translation>as_tensor는 dtype과 장치가 같을 때만 메모리를 공유합니다. dtype이 다르면 복사합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="38"/>
+        <source>In [{n}]:</source>
+        <translation>입력 [{n}]:</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="41"/>
+        <source>(not in the notebook: {why})</source>
+        <translation>(노트북에 없는 셀: {why})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="44"/>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="53"/>
+        <source>Out:</source>
+        <translation>출력:</translation>
+    </message>
+</context>
+<context>
     <name>canvas</name>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="54"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="52"/>
         <source>base</source>
         <translation>밑</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="55"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="53"/>
         <source>exp</source>
         <translation>지수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="56"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="54"/>
         <source>num</source>
         <translation>분자</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="57"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="55"/>
         <source>den</source>
         <translation>분모</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="265"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="266"/>
         <location filename="../../autodiff_gui/ui/canvas/theme.py" line="143"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="313"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="314"/>
         <source>input {name} = {value}</source>
         <translation>입력 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="316"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="317"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="464"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="465"/>
         <source>output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="372"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="405"/>
         <source>choose an operation</source>
         <translation>연산을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="426"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="460"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="426"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="460"/>
         <source>Rename input</source>
         <translation>입력 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="439"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="474"/>
         <source>Edit value of {name}</source>
         <translation>{name}의 값 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="440"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="479"/>
         <source>Value:</source>
         <translation>값:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="518"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="498"/>
+        <source>{reason}
+{label}</source>
+        <translation>{reason}
+{label}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="575"/>
         <source>Set as output</source>
         <translation>출력으로 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="522"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="579"/>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="525"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="582"/>
         <source>Edit value…</source>
         <translation>값 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="528"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="585"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="538"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="595"/>
         <source>Add input</source>
         <translation>입력 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="540"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="597"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="542"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="599"/>
         <source>Paste</source>
         <translation>붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="545"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="602"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="653"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="710"/>
         <source>drop the wire on an input slot (the left side of a block)</source>
         <translation>연결선을 입력 슬롯(블록의 왼쪽)에 놓으세요</translation>
     </message>
@@ -1971,22 +2207,22 @@ Arguments: {args}</source>
         <translation>축약</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/view.py" line="78"/>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="90"/>
         <source>add block: mul, log, input, 2.5 …</source>
         <translation>블록 추가: mul, log, input, 2.5 …</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/view.py" line="106"/>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="114"/>
         <source>no block called {text}</source>
         <translation>{text}(이)라는 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/view.py" line="261"/>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="269"/>
         <source>unknown operation {name}</source>
         <translation>알 수 없는 연산 {name}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/view.py" line="276"/>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="284"/>
         <source>unknown block {spec}</source>
         <translation>알 수 없는 블록 {spec}</translation>
     </message>
@@ -1994,167 +2230,227 @@ Arguments: {args}</source>
 <context>
     <name>check</name>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="69"/>
+        <location filename="../../autodiff_gui/check/codegen.py" line="48"/>
+        <source>{signature} in PyTorch: value and gradient.</source>
+        <translation>PyTorch로 계산하는 {signature}의 값과 그래디언트.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/codegen.py" line="49"/>
+        <source>Generated by Autodiff Studio.  Run it with: python this_file.py</source>
+        <translation>Autodiff Studio가 만든 코드입니다. 실행: python this_file.py</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/codegen.py" line="50"/>
+        <source>Six decimals, like the seed notebook, for a number or nested lists.</source>
+        <translation>숫자나 중첩 리스트를 노트북처럼 소수점 여섯 자리로 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/codegen.py" line="51"/>
+        <source>inputs: float64 tensors that PyTorch will differentiate</source>
+        <translation>입력: PyTorch가 미분할 float64 텐서</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/codegen.py" line="52"/>
+        <source>forward pass: one line per node</source>
+        <translation>순전파: 노드마다 한 줄</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/codegen.py" line="53"/>
+        <source>backward pass from {z}, with upstream gradient {u}</source>
+        <translation>{z}에서 시작하는 역전파, 상류층 미분계수 {u}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/codegen.py" line="54"/>
+        <source>{signature} step by step, in the style of the seed notebook</source>
+        <translation>노트북의 방식으로 한 단계씩 계산하는 {signature}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/codegen.py" line="55"/>
+        <source>(generated by Autodiff Studio)</source>
+        <translation>(Autodiff Studio가 만든 코드)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/codegen.py" line="56"/>
+        <source>the exponent n is a constant: only x gets a derivative</source>
+        <translation>지수 n은 상수이므로 x에 대한 미분계수만 구합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/codegen.py" line="57"/>
+        <source>a vector on the left is a row, on the right a column: both rules are matrix products</source>
+        <translation>왼쪽의 벡터는 행, 오른쪽의 벡터는 열로 봅니다: 두 규칙 모두 행렬곱입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/codegen.py" line="59"/>
+        <source>sum a broadcast gradient back to the shape of the operand</source>
+        <translation>브로드캐스트된 그래디언트를 피연산자의 크기로 다시 합칩니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/codegen.py" line="60"/>
+        <source>six decimals for arrays too, on one line</source>
+        <translation>어레이도 소수점 여섯 자리로, 한 줄에 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="64"/>
         <source>the step vanished in rounding</source>
         <translation>스텝이 반올림되어 0이 되었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="70"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="65"/>
         <source>x ± h overflows: it is beyond the largest floating-point number</source>
         <translation>x ± h가 오버플로합니다: 가장 큰 부동소수점 수를 넘습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="71"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="66"/>
         <source>{op} at node {node}</source>
         <translation>노드 {node}({op})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="72"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="67"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="73"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="68"/>
         <source>{where} is not analytic: complex step unavailable</source>
         <translation>{where}은(는) 해석 함수가 아니어서 복소 스텝을 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="74"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="69"/>
         <source>the complex evaluation is not finite at {where}</source>
         <translation>{where}에서 복소수 계산 결과가 유한하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="75"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="70"/>
         <source>{location}: {reason}</source>
         <translation>{location}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="76"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="71"/>
         <source>{where} has its argument at 0, its kink: the derivative does not exist there. PyTorch's convention (followed here) is {convention}.</source>
         <translation>{where}의 인수가 꺾인 점인 0에 있습니다: 그 점에서는 미분계수가 존재하지 않습니다. 여기서는 PyTorch의 관례를 따릅니다: {convention}.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="78"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="73"/>
         <source>{where} has its argument at 0, the edge of its domain: the derivative is infinite there (PyTorch returns {convention}).</source>
         <translation>{where}의 인수가 정의역의 경계인 0에 있습니다: 그 점에서는 미분계수가 무한대입니다 (PyTorch의 결과: {convention}).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="80"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="75"/>
         <source>the argument of {where} is within h = {h} of 0, where it has a kink: the differences straddle it, so they cannot confirm the derivative here.</source>
         <translation>{where}의 인수가 꺾인 점인 0에서 h = {h} 이내에 있습니다: 차분이 그 점을 사이에 두고 걸치므로 여기서는 미분계수를 확인할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="82"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="77"/>
         <source>the argument of {where} is within h = {h} of 0, where it has a domain edge: the differences straddle it, so they cannot confirm the derivative here.</source>
         <translation>{where}의 인수가 정의역의 경계인 0에서 h = {h} 이내에 있습니다: 차분이 그 점을 사이에 두고 걸치므로 여기서는 미분계수를 확인할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="85"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="80"/>
         <source>the central difference with h = eps is unavailable ({reason}); checked against the complex step instead.</source>
         <translation>h = eps인 중앙 차분을 쓸 수 없어서({reason}) 대신 복소 스텝과 비교했습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="87"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="82"/>
         <source>(the engine stops there: {reason})</source>
         <translation>(엔진은 그 점에서 멈춥니다: {reason})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="88"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="83"/>
         <source>the engine's gradient failed: {error}</source>
         <translation>엔진이 미분계수를 구하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="89"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="84"/>
         <source>no numerical derivative here: {reason}</source>
         <translation>이 점에서는 수치 미분계수를 구할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="90"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="85"/>
         <source>|analytic − numerical| = {error} &gt; atol + rtol·|n| = {bound}</source>
         <translation>|엔진 − 수치미분| = {error} &gt; atol + rtol·|n| = {bound}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="91"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="86"/>
         <source>the {method} step crosses the kink at node {nodes}: that estimate is unreliable.</source>
         <translation>{method} 스텝이 노드 {nodes}의 꺾인 점을 넘어가므로 그 추정값은 믿을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="93"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="88"/>
         <source>unknown method {method!r}; known: {known}</source>
         <translation>알 수 없는 방법 {method!r}; 쓸 수 있는 방법: {known}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="94"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="89"/>
         <source>the step for {method} must be a positive number, not {step}</source>
         <translation>{method}의 스텝은 양수여야 합니다. {step}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="95"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="90"/>
         <source>eps must be a positive number</source>
         <translation>eps는 양수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="96"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="91"/>
         <source>{name} has no element {index}</source>
         <translation>{name}에는 {index} 원소가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="98"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="93"/>
         <source>forward</source>
-        <translation>전방 차분</translation>
+        <translation>전진 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="99"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="94"/>
         <source>backward</source>
-        <translation>후방 차분</translation>
+        <translation>후진 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="100"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="95"/>
         <source>central</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="101"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="96"/>
         <source>richardson</source>
         <translation>리처드슨 외삽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="102"/>
+        <location filename="../../autodiff_gui/check/finite_diff.py" line="97"/>
         <source>gradcheck</source>
         <translation>gradcheck</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/torch_ref.py" line="92"/>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="87"/>
         <source>PyTorch is not available: {error}</source>
         <translation>PyTorch를 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/torch_ref.py" line="93"/>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="88"/>
         <source>PyTorch could not run this graph: {error}</source>
         <translation>PyTorch가 이 그래프를 실행하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/torch_ref.py" line="94"/>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="89"/>
         <source>forward mode skipped: it would take {passes} passes, one per input element (the limit is {limit})</source>
-        <translation>포워드모드를 건너뛰었습니다: 입력 원소마다 한 번씩, 전파를 {passes}번 해야 합니다 (한도는 {limit}번)</translation>
+        <translation>포워드 모드를 건너뛰었습니다: 입력 원소마다 한 번씩, 전파를 {passes}번 해야 합니다 (한도는 {limit}번)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/torch_ref.py" line="96"/>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="91"/>
         <source>{name} does not reach the output: its gradient is 0 (PyTorch's autograd.grad would give None)</source>
         <translation>{name}은(는) 출력으로 이어지지 않으므로 미분계수가 0입니다 (PyTorch의 autograd.grad는 None을 돌려줍니다)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/torch_ref.py" line="98"/>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="93"/>
         <source>PyTorch gives {value} at {where}; the engine stops there with an error</source>
         <translation>PyTorch의 값은 {where}에서 {value}입니다. 엔진은 그 점에서 오류를 내고 멈춥니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/torch_ref.py" line="100"/>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="95"/>
         <source>PyTorch's gradient of {node} through {where} is {value}; the engine stops there with an error</source>
         <translation>{where}에서 {node}(으)로 전달된 PyTorch 미분계수는 {value}입니다. 엔진은 그 점에서 오류를 내고 멈춥니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/torch_ref.py" line="102"/>
+        <location filename="../../autodiff_gui/check/torch_ref.py" line="97"/>
         <source>the output does not depend on any input: nothing to differentiate</source>
         <translation>출력이 어떤 입력에도 의존하지 않습니다: 미분할 것이 없습니다</translation>
     </message>
@@ -2162,149 +2458,154 @@ Arguments: {args}</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="206"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="601"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="240"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="647"/>
         <source>unknown kind of block %1</source>
         <translation>알 수 없는 블록 종류 %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="208"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="242"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="210"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="244"/>
         <source>Add %1</source>
         <translation>%1 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="247"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="323"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="343"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="285"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="368"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="388"/>
         <source>nothing is connected there</source>
         <translation>그곳에는 아무것도 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="249"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="287"/>
         <source>nothing is selected</source>
         <translation>선택한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="252"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="290"/>
         <source>Delete %1</source>
         <translation>%1 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="255"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="293"/>
         <source>Delete %1 blocks</source>
         <translation>블록 %1개 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="257"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="295"/>
         <source>Delete wire</source>
         <translation>연결선 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="300"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="337"/>
         <source>that wire is there already</source>
         <translation>그 연결선은 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="301"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="338"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="302"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="339"/>
         <source>Replace wire</source>
         <translation>연결선 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="324"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="369"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="345"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="390"/>
         <source>the wire is there already</source>
         <translation>연결선이 이미 그 자리에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="347"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="392"/>
         <source>Move wire</source>
         <translation>연결선 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="376"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="421"/>
         <source>Set value of %1</source>
         <translation>%1의 값 설정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="408"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="453"/>
         <source>the input is called %1 already</source>
         <translation>입력의 이름이 이미 %1입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="410"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="455"/>
         <source>Rename %1 to %2</source>
         <translation>%1의 이름을 %2(으)로 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="427"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="472"/>
         <source>Set output</source>
         <translation>출력 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="449"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="494"/>
         <source>nothing moved</source>
         <translation>움직인 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="456"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="501"/>
         <source>Move block</source>
         <translation>블록 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="458"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="503"/>
         <source>Move %1 blocks</source>
         <translation>블록 %1개 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="506"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="552"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="559"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="561"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="605"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="607"/>
         <source>the clipboard holds no blocks</source>
         <translation>클립보드에 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="563"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="604"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="611"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="616"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="609"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="650"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="657"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="662"/>
         <source>the clipboard data is damaged</source>
         <translation>클립보드 데이터가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="579"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="625"/>
         <source>nothing to paste</source>
         <translation>붙여넣을 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="619"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="665"/>
         <source>Paste block</source>
         <translation>블록 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="621"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="667"/>
         <source>Paste %1 blocks</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="527"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="150"/>
+        <source>Gradient step %1 (η = %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="268"/>
         <source>Build f = %1</source>
         <translation>f = %1 만들기</translation>
     </message>
@@ -2312,237 +2613,268 @@ Arguments: {args}</source>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="58"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="24"/>
         <source>upstream gradient: {reason}</source>
         <translation>상류층 미분계수: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="59"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="25"/>
         <source>the graph is empty: add an input and an operation</source>
         <translation>그래프가 비어 있습니다: 입력과 연산을 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="60"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="45"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="26"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="57"/>
         <source>there is no node {node}</source>
         <translation>노드 {node}이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="61"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="64"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="27"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="76"/>
         <source>{node} needs its {slot!r} argument</source>
         <translation>{node}에 {slot!r} 인자가 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="62"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="28"/>
+        <location filename="../../autodiff_gui/core/session.py" line="37"/>
         <source>there is no input called {name!r}</source>
         <translation>{name!r}(이)라는 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="63"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="52"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="29"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="64"/>
         <source>value of {name}: {reason}</source>
         <translation>{name}의 값: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="64"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="30"/>
         <source>initial gradient: there is no input called {name!r}</source>
         <translation>초기 미분계수: {name!r}(이)라는 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="65"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="31"/>
         <source>initial gradient of {name}: {reason}</source>
         <translation>{name}의 초기 미분계수: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="66"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="32"/>
         <source>the initial gradient of {name} has shape {got}, but {name} has shape {want}</source>
-        <translation>{name}의 초기 미분계수의 모양은 {got}인데 {name}의 모양은 {want}입니다</translation>
+        <translation>{name}의 초기 미분계수의 크기는 {got}인데 {name}의 크기는 {want}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="68"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="34"/>
         <source>the accumulated gradient is not finite (overflow)</source>
         <translation>누적된 미분계수가 유한한 값이 아닙니다 (오버플로)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="69"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="35"/>
         <source>the upstream gradient has shape {got}, but the output has shape {want}</source>
-        <translation>상류층 미분계수의 모양은 {got}인데 출력의 모양은 {want}입니다</translation>
+        <translation>상류층 미분계수의 크기는 {got}인데 출력의 크기는 {want}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="70"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="36"/>
         <source>there is no input called {wrt!r} on the way to the output</source>
         <translation>출력으로 이어지는 {wrt!r}(이)라는 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="71"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="37"/>
         <source>tangent of {wrt}: {reason}</source>
-        <translation>{wrt}의 탄젠트: {reason}</translation>
+        <translation>{wrt}의 접선 미분값: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="72"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="38"/>
         <source>the tangent of {wrt} must have shape {shape}</source>
-        <translation>{wrt}의 탄젠트는 모양이 {shape}여야 합니다</translation>
+        <translation>{wrt}의 접선 미분값은 크기가 {shape}여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="73"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="39"/>
         <source>shapes {shapes} do not fit {op}: {detail}</source>
-        <translation>모양 {shapes}은(는) {op}에 맞지 않습니다: {detail}</translation>
+        <translation>크기 {shapes}은(는) {op}에 맞지 않습니다: {detail}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="74"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="40"/>
+        <source>arrays combine element by element only where, axis by axis from the last, the lengths are equal or one of them is 1</source>
+        <translation>배열은 마지막 축부터 축마다 길이가 같거나 한쪽이 1일 때에만 원소별로 계산됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="42"/>
+        <source>the shapes do not match</source>
+        <translation>크기가 서로 맞지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="43"/>
         <source>the result is not a finite number (overflow)</source>
         <translation>결과가 유한한 수가 아닙니다 (오버플로)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="75"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="44"/>
         <source>the derivative {formula} is not finite here (at {args})</source>
         <translation>미분계수 {formula}이(가) 이 점({args})에서 유한하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="76"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="45"/>
         <source>the gradient collected at {label} is not finite (overflow): {before} + {amount}</source>
         <translation>{label}에 모인 미분계수가 유한하지 않습니다 (오버플로): {before} + {amount}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="78"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="47"/>
         <source>forward mode needs an input to carry the tangent of</source>
-        <translation>포워드모드에는 탄젠트를 전달할 입력이 필요합니다</translation>
+        <translation>포워드 모드에는 접선 미분값을 전달할 입력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/engine.py" line="79"/>
+        <location filename="../../autodiff_gui/core/engine/base.py" line="48"/>
         <source>unknown mode {mode!r}</source>
         <translation>알 수 없는 모드 {mode!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="39"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="50"/>
         <source>not a real number: {value!r}</source>
         <translation>실수가 아닙니다: {value!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="40"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="51"/>
         <source>not an array of real numbers (dtype {dtype})</source>
         <translation>실수 배열이 아닙니다 (dtype {dtype})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="41"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="52"/>
         <source>not a number or a rectangular array of numbers: {value!r}</source>
-        <translation>숫자나 직사각형 모양의 숫자 배열이 아닙니다: {value!r}</translation>
+        <translation>숫자도, 직사각형으로 채워진 숫자 배열도 아닙니다: {value!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="42"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="53"/>
         <source>arrays must be rectangular</source>
-        <translation>배열은 직사각형 모양이어야 합니다</translation>
+        <translation>배열은 직사각형으로 채워져 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="43"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="54"/>
         <source>values must be finite (no nan or inf)</source>
         <translation>값은 유한해야 합니다 (nan이나 inf는 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="44"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="55"/>
         <source>arrays must not be empty</source>
         <translation>배열이 비어 있으면 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="46"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="56"/>
+        <source>arrays may have at most {limit} axes, not {ndim}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="58"/>
         <source>node ids are whole numbers ≥ 0, not {node_id!r}</source>
         <translation>노드 id는 0 이상의 정수여야 합니다. {node_id!r}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="47"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="59"/>
         <source>node {node_id} exists already</source>
         <translation>노드 {node_id}이(가) 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="48"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="60"/>
         <source>{name!r} is not a valid name (letters, digits, _; not starting with a digit)</source>
         <translation>{name!r}은(는) 올바른 이름이 아닙니다 (문자, 숫자, _만 쓰고 숫자로 시작하지 않아야 함)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="49"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="61"/>
         <source>{name!r} is a reserved word of Python</source>
         <translation>{name!r}은(는) Python의 예약어입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="50"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="62"/>
         <source>{name!r} is the name of a function</source>
         <translation>{name!r}은(는) 함수 이름입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="51"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="63"/>
         <source>an input called {name!r} exists already</source>
         <translation>{name!r}(이)라는 입력이 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="53"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="65"/>
         <source>constant: {reason}</source>
         <translation>상수: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="54"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="66"/>
         <source>unknown operation {op!r}</source>
         <translation>알 수 없는 연산 {op!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="55"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="67"/>
         <source>{op} takes {arity} argument(s), not {count}</source>
         <translation>{op}의 인자는 {count}개가 아니라 {arity}개입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="56"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="68"/>
         <source>{node} takes no arguments</source>
         <translation>{node}은(는) 인자를 받지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="57"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="69"/>
         <source>{op} has {arity} argument slot(s); no slot {slot}</source>
         <translation>{op}의 인자 슬롯은 {arity}개입니다. 슬롯 {slot}은(는) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="58"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="70"/>
         <source>a block cannot feed itself</source>
         <translation>블록을 자기 자신에 연결할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="59"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="71"/>
         <source>slot {slot!r} of {node} is taken</source>
         <translation>{node}의 슬롯 {slot!r}은(는) 이미 연결되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="60"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="72"/>
         <source>that wire would make a cycle: {dst} already feeds {src}</source>
         <translation>이 연결선은 순환을 만듭니다: {dst}이(가) 이미 {src}에 값을 보냅니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="61"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="73"/>
         <source>{node} has no value of its own</source>
         <translation>{node}에는 자신의 값이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="62"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="74"/>
         <source>only inputs have names</source>
         <translation>이름은 입력에만 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="63"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="75"/>
         <source>the graph is empty</source>
         <translation>그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="65"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="77"/>
         <source>a position is two numbers, not {pos!r}</source>
         <translation>위치는 숫자 두 개여야 합니다. {pos!r}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="66"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="78"/>
         <source>a position must be finite</source>
         <translation>위치는 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="67"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="79"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/session.py" line="38"/>
+        <source>gradient of {name}: {reason}</source>
+        <translation>{name}의 그래디언트: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/session.py" line="39"/>
+        <source>the gradient of {name} has shape {got}, but {name} has shape {want}</source>
+        <translation>{name}의 그래디언트 크기는 {got}인데 {name}의 크기는 {want}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/session.py" line="40"/>
+        <source>the accumulated gradient of {name} is not finite (overflow)</source>
+        <translation>{name}의 누적 그래디언트가 유한한 값이 아닙니다 (오버플로)</translation>
     </message>
 </context>
 <context>
@@ -2735,7 +3067,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/expr.py" line="81"/>
         <source>an array must be rectangular: this element is {got}, the first is {first}</source>
-        <translation>배열은 직사각형 모양이어야 합니다: 이 원소는 {got}인데 첫 원소는 {first}입니다</translation>
+        <translation>배열은 직사각형으로 채워져 있어야 합니다: 이 원소는 {got}인데 첫 원소는 {first}입니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr.py" line="82"/>
@@ -2811,69 +3143,82 @@ Arguments: {args}</source>
         <translation>@는 A의 마지막 축 길이가 B의 첫 번째 축 길이와 같아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="279"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="349"/>
         <source>natural logarithm</source>
         <translation>자연로그</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="284"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="357"/>
         <source>square root</source>
         <translation>제곱근</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="288"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="362"/>
         <source>sine</source>
         <translation>사인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="292"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="367"/>
         <source>cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="297"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="373"/>
         <source>tangent</source>
         <translation>탄젠트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="301"/>
-        <source>∂|a|/∂a = sign(a)  (0 at a = 0)</source>
-        <translation>∂|a|/∂a = sign(a)  (a = 0에서는 0)</translation>
+        <location filename="../../autodiff_gui/core/ops.py" line="377"/>
+        <source>∂|α|/∂α = sign(α)  (0 at α = 0)</source>
+        <translation>∂|α|/∂α = sign(α)  (α = 0에서는 0)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="302"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="380"/>
         <source>absolute value</source>
         <translation>절댓값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="308"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="388"/>
         <source>hyperbolic tangent</source>
         <translation>쌍곡탄젠트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="314"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="396"/>
         <source>logistic sigmoid 1/(1+e⁻ᵃ)</source>
         <translation>로지스틱 시그모이드 1/(1+e⁻ᵃ)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="321"/>
-        <source>∂relu(a)/∂a = 1 if a &gt; 0, else 0</source>
-        <translation>∂relu(a)/∂a = a &gt; 0이면 1, 아니면 0</translation>
+        <location filename="../../autodiff_gui/core/ops.py" line="403"/>
+        <source>∂relu(α)/∂α = 1 if α &gt; 0, else 0</source>
+        <translation>∂relu(α)/∂α = α &gt; 0이면 1, 아니면 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="331"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="417"/>
         <source>sum of all elements</source>
         <translation>모든 원소의 합</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="339"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="427"/>
         <source>mean of all elements</source>
         <translation>모든 원소의 평균</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="345"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="437"/>
         <source>matrix product</source>
         <translation>행렬 곱</translation>
+    </message>
+</context>
+<context>
+    <name>self.view</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="188"/>
+        <source>tangent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="189"/>
+        <source>secant</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

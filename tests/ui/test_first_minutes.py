@@ -344,3 +344,40 @@ def test_quit_ends_the_process_with_settings_written(tmp_path):
     assert files, list(tmp_path.rglob("*"))
     text = "\n".join(f.read_text(errors="replace") for f in files)
     assert "written_late=7" in text and "geometry" in text.lower()
+
+
+def test_refused_rename_is_said_in_the_dialog_with_the_text_kept(win, monkeypatch):
+    from autodiff_gui.ui.canvas import scene as scene_module
+
+    asked: list[tuple[str, str]] = []
+    answers = iter([("sin", True), ("speed", True)])
+
+    def ask(_parent, _title, label, text):  # noqa: ANN001, ANN202
+        asked.append((label, text))
+        return next(answers)
+
+    monkeypatch.setattr(scene_module, "_ask_text", ask)
+    x = win.document.find_input("x")
+    assert win.scene.edit_node(x)
+    assert win.document.node(x)["name"] == "speed"
+    (first_label, first_text), (second_label, second_text) = asked
+    assert first_text == "x" and second_text == "sin"  # the refused text, kept to correct
+    assert second_label != first_label and second_label.endswith(first_label)
+    reason = second_label[: -len(first_label)].strip()
+    assert reason and "sin" in reason
+
+
+def test_edit_dialog_is_wide_enough_for_its_title(qapp):
+    from PySide6.QtGui import QFontMetrics
+
+    from autodiff_gui.ui.canvas.scene import input_dialog
+
+    title = "Edit value of constant 2"
+    dialog = input_dialog(None, title, "Value:", "2.0")
+    try:
+        dialog.show()
+        QApplication.processEvents()
+        assert dialog.width() > QFontMetrics(dialog.font()).horizontalAdvance(title) + 100
+    finally:
+        dialog.close()
+        dialog.deleteLater()

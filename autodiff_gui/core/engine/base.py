@@ -37,6 +37,9 @@ MESSAGES: dict[str, str] = {
     "tangent_value": "tangent of {wrt}: {reason}",
     "tangent_shape": "the tangent of {wrt} must have shape {shape}",
     "shapes": "shapes {shapes} do not fit {op}: {detail}",
+    "no_broadcast": "arrays combine element by element only where, axis by axis from the "
+                    "last, the lengths are equal or one of them is 1",
+    "no_fit": "the shapes do not match",
     "overflow": "the result is not a finite number (overflow)",
     "derivative": "the derivative {formula} is not finite here (at {args})",
     "gradient_overflow": "the gradient collected at {label} is not finite (overflow): "

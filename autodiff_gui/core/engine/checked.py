@@ -92,10 +92,15 @@ class CheckedPath(Instructions):
         assert op is not None
         if isinstance(exc, ValueError) and ("shape" in str(exc) or "broadcast" in str(exc)
                                             or "@" in str(exc) or "dimension" in str(exc)):
-            shapes = " and ".join(str(np.shape(a)) for a in args)
+            # A comma, not " and ": the list goes into translated text as it is.
+            shapes = ", ".join(str(np.shape(a)) for a in args)
             detail = str(exc)
-            # Our own reasons (ops.MESSAGES) translate; numpy's are shown as they are.
-            known = Text(detail, "ops") if detail in _OPS_MESSAGES else detail
+            # Our own reasons (ops.MESSAGES) translate; numpy's English ("operands could
+            # not be broadcast together...") is said in our own, translated words.
+            if detail in _OPS_MESSAGES:
+                known: str = Text(detail, "ops")
+            else:
+                known = _msg("no_broadcast" if "broadcast" in detail else "no_fit")
             return _msg("shapes", shapes=shapes, op=op.name, detail=known), "shape"
         if op.domain is not None:
             reason = op.domain(*args)

@@ -24,8 +24,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
+    QDialog,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
@@ -79,8 +87,31 @@ def _tr(text: str) -> str:
 
 def _ask_text(parent: QWidget | None, title: str, label: str, text: str) -> tuple[str, bool]:
     """One line of text from the user (a module function so tests can replace it)."""
-    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
-    return value, bool(ok)
+    dialog = input_dialog(parent, title, label, text)
+    ok = dialog.exec() == QDialog.DialogCode.Accepted
+    value = dialog.textValue()
+    dialog.deleteLater()
+    return value, ok
+
+
+def input_dialog(parent: QWidget | None, title: str, label: str, text: str) -> QInputDialog:
+    """The dialog ``_ask_text`` shows, wide enough for its title: a window manager cuts a
+    title longer than the window ("Edit va…tant 2")."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    # Room for the title in a title-bar font (often bold, larger) beside its buttons.
+    title_font = QFont(dialog.font())
+    title_font.setBold(True)
+    title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+    need = QFontMetrics(title_font).horizontalAdvance(title) + 140
+    # On the field: the dialog's layout fixes the dialog's own minimum when shown.
+    edit = dialog.findChild(QLineEdit)
+    if edit is not None:
+        edit.setMinimumWidth(max(280, need - 40))
+    return dialog
 
 
 @dataclass
@@ -428,8 +459,10 @@ class GraphScene(QGraphicsScene):
         kind = self.document.kind(node_id)
         if kind == "input":
             name = self.document.node(node_id)["name"]
-            text, ok = _ask_text(parent_widget, _tr("Rename input"), _tr("Name:"), name)
-            return ok and text.strip() != name and self.rename_node(node_id, text)
+            return self._ask_until_done(
+                parent_widget, _tr("Rename input"), _tr("Name:"), name,
+                lambda text: try_push(self.undo_stack,
+                                      lambda: Rename(self.document, node_id, text.strip())))
         if kind == "const":
             return self.edit_value(node_id, parent_widget)
         return False
@@ -442,8 +475,30 @@ class GraphScene(QGraphicsScene):
         v = d["value"]
         current = value_to_text(v)  # full precision, as the inputs table edits it
         title = _tr("Edit value of {name}").format(name=self.document.describe(node_id))
-        text, ok = _ask_text(parent_widget, title, _tr("Value:"), current)
-        return ok and text.strip() != current and self.set_node_value(node_id, text)
+
+        def apply(text: str) -> str | None:
+            return try_push(self.undo_stack, lambda: SetValue(
+                self.document, node_id, parse_value_text(text)))
+        return self._ask_until_done(parent_widget, title, _tr("Value:"), current, apply)
+
+    def _ask_until_done(self, parent_widget: QWidget | None, title: str, label: str,
+                        current: str, apply: Callable[[str], str | None]) -> bool:
+        """Ask for a text until ``apply`` takes it (returns None) or the user cancels.
+
+        A refusal is said in the dialog, above the field, with the typed text kept (it
+        was only in the status bar, far from where it was typed), and in the status bar.
+        """
+        text, prompt, refused = current, label, None
+        while True:
+            text, ok = _ask_text(parent_widget, title, prompt, text)
+            if not ok or text.strip() == current or text == refused:
+                return False  # cancelled, unchanged, or the same refused text again
+            reason = apply(text)
+            if reason is None:
+                return True
+            self.statusMessage.emit(reason)
+            refused = text
+            prompt = _tr("{reason}\n{label}").format(reason=reason, label=label)
 
     # -- clipboard ----------------------------------------------------------------
     def _selection_data(self) -> dict[str, Any] | None:
