@@ -300,7 +300,7 @@ def _describe_shape(shape: tuple[int, ...]) -> str:
         return "a number"
     if len(shape) == 1:
         return f"a list of {shape[0]} number{'s' if shape[0] != 1 else ''}"
-    return "a list of shape " + "×".join(str(s) for s in shape)
+    return "a list of shape " + str(tuple(shape))  # (2, 3): one shape notation everywhere
 
 
 def _parse_array(toks: Tokens, i: int) -> tuple[np.ndarray, int]:

@@ -33,7 +33,7 @@ def test_contribution_records_hold_everything() -> None:
         9, "z", "mul", ("c", "d"), records[8].value, 1.0)
     c_in, d_in = z.contributions
     assert (c_in.slot, c_in.source, c_in.source_label, c_in.local_text) == (0, 6, "c", "d")
-    assert c_in.formula == "∂(a·b)/∂a = b" and c_in.local == records[7].value
+    assert c_in.formula == "∂(α·β)/∂α = β" and c_in.local == records[7].value
     assert (d_in.slot, d_in.source, d_in.local, d_in.amount) == (1, 8, 3.0, 3.0)
     assert doc.output == 9
     x = records[0]
