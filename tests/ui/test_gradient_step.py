@@ -8,7 +8,8 @@ from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
 from autodiff_gui.core.engine import compile_graph
-from autodiff_gui.ui.run.gradient_step import DEFAULT_RATE, LossPlot, _nice_step
+from autodiff_gui.ui.run.gradient_step import DEFAULT_RATE
+from autodiff_gui.ui.run.loss_plot import LossPlot, _nice_step
 from autodiff_gui.ui.window.main_window import MainWindow
 
 
