@@ -110,6 +110,11 @@ _forward_lock = threading.Lock()
 _state: dict[str, Any] = {}  # "module", "version" or "reason", once tried
 
 
+def loaded() -> bool:
+    """The import of torch has finished (or failed): a comparison no longer waits for it."""
+    return "module" in _state or "reason" in _state
+
+
 def _load() -> Any | None:
     """Import torch once; None (with the reason kept) if that fails."""
     with _lock:

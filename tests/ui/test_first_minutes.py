@@ -95,7 +95,7 @@ def test_pytorch_phase_is_a_busy_bar_not_a_stuck_percentage(win, qtbot, monkeypa
                         and panel.result.torch_state == "pending")
         qtbot.waitUntil(lambda: panel.progress.maximum() == 0)  # indeterminate
         assert "PyTorch" in panel.progress.format() and "%" not in panel.progress.format()
-        assert "PyTorch" in panel.status.text()
+        assert "PyTorch" in panel.status.text() and "PyTorch" in panel.badge.text()
         release.set()
     assert panel.progress.maximum() == 1 and panel.progress.value() == 1
 

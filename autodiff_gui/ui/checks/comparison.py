@@ -12,7 +12,6 @@ torch (~1–2 s) happens there, never in the GUI thread.  Progress and Cancel ar
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -213,10 +212,13 @@ class ComparisonPanel(QWidget):
         if stage == "PyTorch":
             # Importing torch reports nothing while it runs (seconds, the first time):
             # a busy bar, not a percentage that stands still.
-            loading = "torch" not in sys.modules
+            from ...check import torch_ref  # light: torch itself is imported lazily
+
+            loading = not torch_ref.loaded()  # ("torch" is in sys.modules mid-import)
             self._stage = "loading PyTorch" if loading else "PyTorch"
             self.progress.setRange(0, 0)
             self.progress.setFormat(self._stage_format())
+            self.badge.setText(self._stage_format())  # a busy bar shows no text
             self._set_status(
                 (lambda: self.tr("Finite differences done; loading PyTorch…")) if loading
                 else (lambda: self.tr("Finite differences done; comparing with PyTorch…")))
