@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from .core.engine import EvalError, Program, Stepper, compile_graph
-from .core.graph import Document, GraphError, as_value
+from .core.graph import Document, GraphError, as_value, gc_paused
 from .core.narration import Narration
 from .core.steps import BackwardStep
 
@@ -209,7 +209,6 @@ def compute(doc: Document, upstream: Any, *, torch: bool = True,
     stepper = None
     try:
         value, gradient = program.gradient(upstream=upstream)
-        forward_mode = program.forward_mode_gradient()
         if records:
             stepper = Stepper(program, upstream=upstream)
             stepper.run_to_end()
@@ -225,7 +224,7 @@ def compute(doc: Document, upstream: Any, *, torch: bool = True,
         "value": value,
         "gradient": gradient,
         "upstream": as_value(upstream),
-        "forward_mode": forward_mode,
+        "forward_mode": None,  # below, from the comparison's tangents when it can
         # One forward record per node, one backward record per operation an input feeds.
         "steps": {"forward": len(program.nodes), "backward": program.backward_steps},
         "_program": program, "_stepper": stepper,
@@ -235,6 +234,10 @@ def compute(doc: Document, upstream: Any, *, torch: bool = True,
     except EvalError as exc:
         raise _eval_error(exc) from None
     result["_comparison"] = comparison
+    try:
+        result["forward_mode"] = _unscaled_forward_mode(program, comparison, upstream)
+    except EvalError as exc:
+        raise _eval_error(exc) from None
     result["_fd"] = comparison.check
     result["finite_difference"] = finite_diff.to_json(comparison.check)
     if torch:
@@ -246,6 +249,25 @@ def compute(doc: Document, upstream: Any, *, torch: bool = True,
         result["torch"] = {"available": False, "reason": "skipped (--no-torch)"}
     result["comparison"] = compare.to_json(comparison)
     return result
+
+
+def _unscaled_forward_mode(program: Program, comparison: Any, upstream: Any) -> dict[str, Any]:
+    """``program.forward_mode_gradient()``: the comparison's tangents when they are the
+    same numbers (upstream 1, every element done), else the engine's own passes."""
+    u = as_value(upstream)
+    rows = comparison.rows
+    if np.ndim(u) or u != 1.0 or any(r.forward_mode is None for r in rows):
+        return program.forward_mode_gradient()
+    out: dict[str, Any] = {}
+    leaves = program.leaves()
+    for r in rows:
+        if not r.index:
+            out[r.name] = r.forward_mode
+            continue
+        if r.name not in out:
+            out[r.name] = np.zeros(np.shape(leaves[program.input_index[r.name]]))
+        out[r.name][r.index] = r.forward_mode
+    return out
 
 
 def _check_size(program: Program) -> None:
@@ -336,6 +358,14 @@ def _g(v: float | None) -> str:
 
 
 def run_headless(args: argparse.Namespace) -> int:
+    """Everything but the window: --json, --report, --emit, --save."""
+    # One short run: the cyclic collector would only walk the big graph again and
+    # again (a tenth of a 100,000-operation run) to find no garbage.
+    with gc_paused():
+        return _run_headless(args)
+
+
+def _run_headless(args: argparse.Namespace) -> int:
     values = parse_assignments(args.at)
     doc = load_document(args, values)
     upstream = parse_number_or_array(args.upstream, "upstream gradient")

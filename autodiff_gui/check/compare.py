@@ -175,6 +175,82 @@ def forward_mode_weighted(program: Program, values: Mapping[str, Any] | None, up
     return float(np.sum(np.asarray(u) * np.asarray(t)))
 
 
+def forward_mode_all(program: Program, values: Mapping[str, Any] | None, upstream: Any,
+                     elements: list[tuple[str, tuple[int, ...]]]) -> list[float | None]:
+    """``forward_mode_weighted`` for every element, or None where it fails.
+
+    A program of scalars and elementwise operations runs every element's tangent at
+    once, as lanes of one vector (the same op.jvp arithmetic, so the same numbers,
+    bit for bit); a lane that goes non-finite, and any other program, takes one pass
+    per element.
+    """
+    lanes = _tangent_lanes(program, values, upstream, elements)
+    return [lanes[k] if lanes is not None and lanes[k] is not None
+            else _forward_mode_or_none(program, values, upstream, name, index)
+            for k, (name, index) in enumerate(elements)]
+
+
+def _forward_mode_or_none(program: Program, values: Mapping[str, Any] | None,
+                          upstream: Any, name: str, index: tuple[int, ...]) -> float | None:
+    try:
+        return forward_mode_weighted(program, values, upstream, name, index)
+    except (EvalError, ValueError):
+        return None
+
+
+def _tangent_lanes(program: Program, values: Mapping[str, Any] | None, upstream: Any,
+                   elements: list[tuple[str, tuple[int, ...]]]) -> list[float | None] | None:
+    leaves = program.leaves(values)
+    u = as_value(upstream)
+    if not elements or np.ndim(u) or any(
+            op is None and not isinstance(leaves[i], float) or op is not None and (
+                not op.elementwise or op.jvp_custom is not None or op.partial_s is None)
+            for i, op in enumerate(program.ops)):
+        return None
+    by_node = program.node_values(values)
+    vals = [by_node[n] for n in program.nodes]
+    out: list[float | None] = []
+    for start in range(0, len(elements), _LANES):
+        out += _lane_pass(program, vals, float(u), elements[start:start + _LANES])
+    return out
+
+
+_LANES = 256  # elements per vector pass: memory is nodes × lanes floats
+
+
+def _lane_pass(program: Program, vals: list[Any], u: float,
+               elements: list[tuple[str, tuple[int, ...]]]) -> list[float | None]:
+    count = len(elements)
+    tangents: list[Any] = [None] * len(vals)
+    for k, (name, _index) in enumerate(elements):
+        i = program.input_index[name]
+        if tangents[i] is None:
+            tangents[i] = np.zeros(count)
+        tangents[i][k] = 1.0
+    all_args = program.args
+    try:
+        # A tangent can only grow by products and sums, so an infinite one reaches the
+        # output, unless a product with 0 or a sum with -inf makes it nan: numpy raises.
+        with np.errstate(all="raise"):
+            for i, op in enumerate(program.ops):
+                if op is None:
+                    continue
+                idx = all_args[i]
+                arg_t = tuple(tangents[j] for j in idx)
+                if arg_t[0] is None and (len(arg_t) == 1 or arg_t[1] is None):
+                    continue
+                tangents[i] = op.jvp(vals[i], tuple(vals[j] for j in idx), arg_t, True)
+    except (ArithmeticError, ValueError):  # e.g. sqrt'(0) = 0.5/0 on floats: one by one
+        return [None] * count
+    t_out = tangents[program.out]
+    if t_out is None:
+        return [0.0 * u] * count
+    with np.errstate(all="ignore"):
+        weighted = u * t_out
+    ok = np.isfinite(t_out) & np.isfinite(weighted)
+    return [float(weighted[k]) if ok[k] else None for k in range(count)]
+
+
 def _element(value: Value, index: tuple[int, ...]) -> float | None:
     if value is None:
         return None
@@ -218,14 +294,14 @@ def compare(program: Program, values: Mapping[str, Any] | None = None, upstream:
         program, values, upstream, eps=tol["eps"], atol=tol["atol"], rtol=tol["rtol"],
         progress=lambda done, _total: say(done, total, "finite differences"))
     rows: list[InputRow] = []
+    lanes = _tangent_lanes(program, values, upstream,
+                           [(c.name, tuple(c.index)) for c in check.inputs])
     for k, c in enumerate(check.inputs):
         if not say(elements + k, total, "forward mode"):
             break
-        try:
-            fm: float | None = forward_mode_weighted(program, values, upstream, c.name,
-                                                     c.index)
-        except (EvalError, ValueError):
-            fm = None
+        fm = lanes[k] if lanes is not None else None
+        if fm is None:
+            fm = _forward_mode_or_none(program, values, upstream, c.name, tuple(c.index))
         rows.append(InputRow(
             name=c.name, index=tuple(c.index), value=c.value, engine=c.analytic,
             forward_mode=fm, forward_diff=c.forward, central=c.central,

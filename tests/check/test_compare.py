@@ -121,3 +121,32 @@ def test_cancel_from_the_report():
     result = cmp.compare(compile_graph(seed_doc()), use_torch=False,
                          report=lambda done, total, stage: stage == "finite differences")
     assert result.cancelled and result.verdict == "cancelled" and not result.passed
+
+
+def test_forward_mode_lanes_are_the_per_element_passes_bit_for_bit():
+    doc = parse("x*y + sin(x)*exp(y) - tanh(z)/y + sigmoid(x*z)**2",
+                {"x": 0.3, "y": -1.7, "z": 2.5})
+    program = compile_graph(doc)
+    elements = [("x", ()), ("y", ()), ("z", ())]
+    for u in (1.0, 2.5):
+        lanes = cmp._tangent_lanes(program, None, u, elements)
+        assert lanes is not None  # scalars and elementwise ops: one vector pass
+        singles = [cmp.forward_mode_weighted(program, None, u, n, i) for n, i in elements]
+        assert lanes == singles  # exactly, not approximately
+    # Arrays (and reductions) take one pass per element.
+    arrays = compile_graph(parse("sum(x * y)", {"x": np.array([1.0, 2.0]), "y": 3.0}))
+    assert cmp._tangent_lanes(arrays, None, 1.0, [("x", (0,)), ("x", (1,)), ("y", ())]) is None
+    assert cmp.forward_mode_all(arrays, None, 1.0, [("x", (1,)), ("y", ())]) == [3.0, 3.0]
+
+
+def test_a_lane_that_fails_is_redone_alone():
+    # y·sqrt(x) is 1e150, but its derivative in x, y/(2·sqrt(x)) = 5e449, overflows.
+    program = compile_graph(parse("y * sqrt(x)", {"x": 1e-300, "y": 1e300}))
+    lanes = cmp._tangent_lanes(program, None, 1.0, [("x", ()), ("y", ())])
+    assert lanes is not None and lanes[0] is None  # the vector pass gives it up
+    y_alone = cmp.forward_mode_weighted(program, None, 1.0, "y", ())
+    assert y_alone == pytest.approx(1e-150)
+    assert cmp.forward_mode_all(program, None, 1.0, [("x", ()), ("y", ())]) == [None, y_alone]
+    # sqrt'(0) is infinite: no number for x, said by None; y needs no sqrt.
+    program = compile_graph(parse("sqrt(x) + x*y", {"x": 0.0, "y": 2.0}))
+    assert cmp.forward_mode_all(program, None, 1.0, [("x", ()), ("y", ())]) == [None, 0.0]
