@@ -36,6 +36,6 @@ def release_clipboard_at_exit() -> Iterator[None]:
     """The test session never quits the app, so release its clipboard data by hand:
     PySide6 crashes at interpreter exit if the clipboard still holds our QMimeData."""
     yield
-    from autodiff_gui.ui.canvas.scene import release_clipboard
+    from autodiff_gui.ui.canvas.clipboard import release_clipboard
 
     release_clipboard()

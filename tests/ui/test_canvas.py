@@ -351,7 +351,7 @@ def test_scene_mirrors_the_document_through_undo_and_redo(canvas: Canvas, action
         elif kind == 1 and a is not None and b is not None:
             c.scene.connect_ports(a, b, j % 2)
         elif kind == 2 and a is not None:
-            c.scene._select_only([a])
+            c.scene.select_only([a])
             c.scene.delete_selection()
         elif kind == 3 and c.stack.canUndo():
             c.stack.undo()

@@ -52,8 +52,9 @@
     wire_path(p1, p2) -> QPainterPath       the pure wire geometry
 """
 
+from .clipboard import MIME_NODES
 from .items import NodeItem
-from .scene import MIME_BLOCK, MIME_NODES, GraphScene, parse_value_text
+from .scene import MIME_BLOCK, GraphScene, parse_value_text
 from .theme import Theme, current_theme, legend_entries
 from .view import GraphView, resolve_block_text
 from .wires import LiveWire, WireItem, wire_path

@@ -9,15 +9,11 @@ the same way.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QCoreApplication,
-    QMimeData,
     QPointF,
     QRectF,
     Qt,
@@ -25,10 +21,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QAction,
     QFont,
     QFontMetrics,
-    QGuiApplication,
     QUndoCommand,
     QUndoStack,
 )
@@ -43,42 +37,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.graph import Document, Event, GraphError
+from ...core.graph import Document, Event
 from ...diagram.layout import (
     BLOCK_HEIGHT,
-    BLOCK_WIDTH,
     block_size,
     layered_layout,
     missing_positions,
 )
-from ..app.i18n import translate_error
 from ..editing.commands import (
     AddNode,
     AutoLayout,
     Connect,
     Disconnect,
     MoveNodes,
-    PasteNodes,
-    Reconnect,
     RemoveNodes,
     Rename,
     SetOutput,
     SetValue,
-    data_from_text,
-    data_to_text,
     free_input_name,
-    nodes_to_data,
     parse_value_text,
     try_push,
     value_to_text,
 )
+from .clipboard import SceneClipboard
 from .items import NodeItem
+from .menus import background_menu, node_menu
 from .theme import Theme, current_theme
-from .wires import LiveWire, WireItem
+from .wire_drag import WireDragger
+from .wires import WireItem
 
-MIME_NODES = "application/x-autodiff-nodes"
 MIME_BLOCK = "application/x-autodiff-block"
-PASTE_OFFSET = (30.0, 30.0)
 
 
 def _tr(text: str) -> str:
@@ -114,47 +102,6 @@ def input_dialog(parent: QWidget | None, title: str, label: str, text: str) -> Q
     return dialog
 
 
-@dataclass
-class _WireDrag:
-    """A connection being dragged.  Either the source is fixed (dragging from an output
-    port, or a wire picked up from its input port) or the target slot is."""
-
-    live: LiveWire
-    src: int | None = None
-    dst: int | None = None
-    slot: int | None = None
-    picked: tuple[int, int] | None = None  # (dst, slot) of the wire picked up
-    start: tuple[int, tuple[str, int]] | None = None  # (node, port) pressed
-    hover: NodeItem | None = None
-
-    @property
-    def from_output(self) -> bool:
-        return self.src is not None
-
-
-
-def release_clipboard() -> None:
-    """Drop clipboard data this app put there.
-
-    PySide6 6.11 crashes at exit (segfault while destroying QApplication) when the
-    clipboard still holds a QMimeData the app created; clearing it first avoids that.
-    """
-    clipboard = QGuiApplication.clipboard()
-    data = clipboard.mimeData() if clipboard is not None else None
-    if data is not None and data.hasFormat(MIME_NODES):  # ours (ownsClipboard() lies offscreen)
-        clipboard.clear()
-
-
-_release_hooked = False
-
-
-def _release_clipboard_on_quit() -> None:
-    global _release_hooked
-    app = QCoreApplication.instance()
-    if app is not None and not _release_hooked:
-        app.aboutToQuit.connect(release_clipboard)
-        _release_hooked = True
-
 class GraphScene(QGraphicsScene):
     """The blocks and wires of one Document; edits go through ``undo_stack``."""
 
@@ -173,7 +120,8 @@ class GraphScene(QGraphicsScene):
         self._wires: dict[tuple[int, int, int], WireItem] = {}
         self._auto_pos: dict[int, tuple[float, float]] = {}  # where position-less nodes sit
         self._output_node: int | None = None
-        self._drag: _WireDrag | None = None
+        self.wiring = WireDragger(self)  # a wire being dragged
+        self.clipboard = SceneClipboard(self)
         self._press_positions: dict[int, QPointF] | None = None
         self.setBackgroundBrush(self.theme.background)
         self._output_timer = QTimer(self)
@@ -260,7 +208,7 @@ class GraphScene(QGraphicsScene):
 
     def _rebuild(self) -> None:
         """Build every item from the document (on a reset or at the start)."""
-        self._cancel_drag()
+        self.wiring.cancel()
         self.clear()
         self._nodes.clear()
         self._wires.clear()
@@ -295,10 +243,10 @@ class GraphScene(QGraphicsScene):
         return (rect.right() + 60.0, rect.center().y() - BLOCK_HEIGHT / 2)
 
     def _remove_node(self, node: int) -> None:
-        if self._drag is not None:
+        if self.wiring.drag is not None:
             # An undo (Ctrl+Z with the button held) can remove a block a wire is dragged
             # from: the drag would then look it up and fail.  Drop the drag instead.
-            self._cancel_drag()
+            self.wiring.cancel()
         item = self._nodes.pop(node, None)
         self._auto_pos.pop(node, None)
         if item is None:
@@ -362,8 +310,8 @@ class GraphScene(QGraphicsScene):
 
     def cancel_interaction(self) -> None:
         """Escape: drop a wire being dragged, else clear the selection."""
-        if self._drag is not None:
-            self._cancel_drag()
+        if self.wiring.drag is not None:
+            self.wiring.cancel()
         else:
             self.clearSelection()
 
@@ -383,7 +331,9 @@ class GraphScene(QGraphicsScene):
                 w.set_state("normal")
 
     # -- edits (all through the undo stack) ------------------------------------
-    def _push(self, factory: Callable[[], QUndoCommand | None]) -> bool:
+    def push(self, factory: Callable[[], QUndoCommand | None]) -> bool:
+        """Build a command with ``factory`` and push it; False (and the reason on
+        ``statusMessage``) if the document refused it."""
         reason = try_push(self.undo_stack, factory)
         if reason is not None:
             self.statusMessage.emit(reason)
@@ -397,7 +347,7 @@ class GraphScene(QGraphicsScene):
             made.append(factory())
             return made[0]
 
-        return made[0] if self._push(make) else None
+        return made[0] if self.push(make) else None
 
     def add_block(self, kind: str, pos: QPointF, op: str | None = None, *,
                   value: Any = None) -> int | None:
@@ -415,7 +365,7 @@ class GraphScene(QGraphicsScene):
         if cmd is None:
             return None
         node = cmd.node_id  # type: ignore[attr-defined]
-        self._select_only([node])
+        self.select_only([node])
         return node
 
     def delete_selection(self) -> bool:
@@ -423,34 +373,34 @@ class GraphScene(QGraphicsScene):
         nodes, wires = self.selected_nodes(), self.selected_wires()
         if not nodes and not wires:
             return False
-        return self._push(lambda: RemoveNodes(self.document, nodes, wires))
+        return self.push(lambda: RemoveNodes(self.document, nodes, wires))
 
     def set_output(self, node: int | None) -> bool:
-        return self._push(lambda: SetOutput(self.document, node))
+        return self.push(lambda: SetOutput(self.document, node))
 
     def auto_layout(self) -> bool:
         """Arrange every block with the layered layout (one undo step)."""
         if len(self.document) == 0:
             return False
         positions = layered_layout(self.document)
-        return self._push(lambda: AutoLayout(self.document, positions))
+        return self.push(lambda: AutoLayout(self.document, positions))
 
     def connect_ports(self, src: int, dst: int, slot: int) -> bool:
         """Wire ``src`` into ``dst[slot]`` (replacing a wire there) through the stack."""
-        return self._push(lambda: Connect(self.document, src, dst, slot))
+        return self.push(lambda: Connect(self.document, src, dst, slot))
 
     def disconnect_slot(self, dst: int, slot: int) -> bool:
-        return self._push(lambda: Disconnect(self.document, dst, slot))
+        return self.push(lambda: Disconnect(self.document, dst, slot))
 
     def rename_node(self, node: int, name: str) -> bool:
-        return self._push(lambda: Rename(self.document, node, name.strip()))
+        return self.push(lambda: Rename(self.document, node, name.strip()))
 
     def set_node_value(self, node: int, value: Any) -> bool:
         """Set a value; a string is parsed as a number or a JSON array."""
         def make() -> SetValue:
             v = parse_value_text(value) if isinstance(value, str) else value
             return SetValue(self.document, node, v)
-        return self._push(make)
+        return self.push(make)
 
     def edit_node(self, node_id: int, parent_widget: QWidget | None = None) -> bool:
         """Rename an input / edit a constant's value in a small dialog."""
@@ -500,118 +450,44 @@ class GraphScene(QGraphicsScene):
             refused = text
             prompt = _tr("{reason}\n{label}").format(reason=reason, label=label)
 
-    # -- clipboard ----------------------------------------------------------------
-    def _selection_data(self) -> dict[str, Any] | None:
-        ids = self.selected_nodes()
-        if not ids:
-            return None
-        where = {n: (self._nodes[n].x(), self._nodes[n].y()) for n in ids}
-        return nodes_to_data(self.document, ids, where)
-
+    # -- clipboard (``clipboard.py``) and menus (``menus.py``) -------------------------
     def copy_selection(self) -> str:
         """Put the selected blocks (and the wires among them) on the clipboard; return
         the JSON text ("" when nothing is selected)."""
-        data = self._selection_data()
-        if data is None:
-            return ""
-        text = data_to_text(data)
-        mime = QMimeData()
-        mime.setData(MIME_NODES, QByteArray(text.encode("utf-8")))
-        mime.setText(text)
-        QGuiApplication.clipboard().setMimeData(mime)
-        _release_clipboard_on_quit()
-        return text
+        return self.clipboard.copy()
 
     def paste(self, text: str | None = None, at: QPointF | None = None) -> list[int]:
         """Paste blocks (from ``text`` or the clipboard), centred at ``at`` if given,
         else shifted a little from where they were copied.  Returns the new ids."""
-        if text is None:
-            mime = QGuiApplication.clipboard().mimeData()
-            if mime is None:
-                return []
-            if mime.hasFormat(MIME_NODES):
-                text = bytes(mime.data(MIME_NODES).data()).decode("utf-8")
-            else:
-                text = mime.text()
-        try:
-            data = data_from_text(text)
-        except GraphError as exc:
-            self.statusMessage.emit(translate_error(exc))
-            return []
-        offset = PASTE_OFFSET
-        if at is not None:
-            pts = [p for e in data["nodes"] if (p := _point(e)) is not None]
-            if pts:
-                cx = (min(p[0] for p in pts) + max(p[0] for p in pts) + BLOCK_WIDTH) / 2
-                cy = (min(p[1] for p in pts) + max(p[1] for p in pts) + BLOCK_HEIGHT) / 2
-                offset = (at.x() - cx, at.y() - cy)
-            else:
-                offset = (at.x(), at.y())
-        return self._paste_data(data, offset)
+        return self.clipboard.paste(text, at)
 
     def duplicate_selection(self) -> list[int]:
         """Copy the selected blocks next to themselves (the clipboard is untouched)."""
-        data = self._selection_data()
-        return self._paste_data(data, PASTE_OFFSET) if data else []
+        return self.clipboard.duplicate()
 
-    def _paste_data(self, data: dict[str, Any], offset: tuple[float, float]) -> list[int]:
-        cmd = self._push_get(lambda: PasteNodes(self.document, data, offset))
-        if cmd is None:
-            return []
-        ids = cmd.new_ids  # type: ignore[attr-defined]
-        self._select_only(ids)
-        return ids
-
-    def _select_only(self, ids: list[int]) -> None:
+    def select_only(self, ids: list[int]) -> None:
+        """Select exactly the blocks ``ids``."""
         self.clearSelection()
         for n in ids:
             item = self._nodes.get(n)
             if item is not None:
                 item.setSelected(True)
 
-    # -- menus -----------------------------------------------------------------------
     def node_menu(self, node_id: int, parent: QWidget | None = None) -> QMenu:
         """The context menu of a block (also used by tests)."""
-        menu = QMenu(parent)
-        doc = self.document
-        kind = doc.kind(node_id)
-        out = menu.addAction(_tr("Set as output"))
-        out.setEnabled(doc.explicit_output != node_id)
-        out.triggered.connect(lambda: self.set_output(node_id))
-        if kind == "input":
-            menu.addAction(_tr("Rename…")).triggered.connect(
-                lambda: self.edit_node(node_id, parent))
-        if kind in ("input", "const"):
-            menu.addAction(_tr("Edit value…")).triggered.connect(
-                lambda: self.edit_value(node_id, parent))
-        menu.addSeparator()
-        delete = menu.addAction(_tr("Delete"))
-        if node_id in self.selected_nodes():
-            delete.triggered.connect(lambda: self.delete_selection())
-        else:
-            delete.triggered.connect(lambda: self._push(lambda: RemoveNodes(doc, [node_id])))
-        return menu
+        return node_menu(self, node_id, parent)
 
     def background_menu(self, scene_pos: QPointF, parent: QWidget | None = None) -> QMenu:
         """The context menu of the empty canvas."""
-        menu = QMenu(parent)
-        menu.addAction(_tr("Add input")).triggered.connect(
-            lambda: self.add_block("input", scene_pos))
-        menu.addAction(_tr("Add constant")).triggered.connect(
-            lambda: self.add_block("const", scene_pos))
-        paste: QAction = menu.addAction(_tr("Paste"))
-        paste.triggered.connect(lambda: self.paste(None, scene_pos))
-        menu.addSeparator()
-        menu.addAction(_tr("Arrange blocks")).triggered.connect(lambda: self.auto_layout())
-        return menu
+        return background_menu(self, scene_pos, parent)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        hit = self._hit(event.scenePos())
+        hit = self.hit(event.scenePos())
         widget = event.widget()
         if hit is not None:
             item = hit[0]
             if not item.isSelected():
-                self._select_only([item.node_id])
+                self.select_only([item.node_id])
             menu = self.node_menu(item.node_id, widget)
         else:
             menu = self.background_menu(event.scenePos(), widget)
@@ -619,7 +495,7 @@ class GraphScene(QGraphicsScene):
         event.accept()
 
     # -- mouse: connecting, moving -------------------------------------------------
-    def _hit(self, scene_pos: QPointF) -> tuple[NodeItem, tuple[str, int] | None] | None:
+    def hit(self, scene_pos: QPointF) -> tuple[NodeItem, tuple[str, int] | None] | None:
         """The topmost block at ``scene_pos`` and the port under it, if any."""
         for it in self.items(scene_pos):
             if isinstance(it, NodeItem):
@@ -627,10 +503,10 @@ class GraphScene(QGraphicsScene):
         return None
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._drag is None:
-            hit = self._hit(event.scenePos())
+        if event.button() == Qt.MouseButton.LeftButton and self.wiring.drag is None:
+            hit = self.hit(event.scenePos())
             if hit is not None and hit[1] is not None:
-                self._start_drag(hit[0], hit[1], event.scenePos())
+                self.wiring.start(hit[0], hit[1], event.scenePos())
                 event.accept()
                 return
         super().mousePressEvent(event)
@@ -639,15 +515,15 @@ class GraphScene(QGraphicsScene):
                                      if isinstance(it, NodeItem)}
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._drag is not None:
-            self._update_drag(event.scenePos())
+        if self.wiring.drag is not None:
+            self.wiring.update(event.scenePos())
             event.accept()
             return
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
-            self._finish_drag(event.scenePos())
+        if self.wiring.drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.wiring.finish(event.scenePos())
             event.accept()
             return
         super().mouseReleaseEvent(event)
@@ -656,7 +532,7 @@ class GraphScene(QGraphicsScene):
         self._press_positions = None
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        hit = self._hit(event.scenePos())
+        hit = self.hit(event.scenePos())
         if hit is not None and hit[1] is None and event.button() == Qt.MouseButton.LeftButton:
             self.nodeDoubleClicked.emit(hit[0].node_id)
             event.accept()
@@ -673,125 +549,7 @@ class GraphScene(QGraphicsScene):
             if moves[n][0] is None:
                 self._auto_pos[n] = (old.x(), old.y())  # where undo puts the block back
         if moves:
-            self._push(lambda: MoveNodes(self.document, moves))
-
-    def _start_drag(self, item: NodeItem, port: tuple[str, int], pos: QPointF) -> None:
-        live = LiveWire(self.theme)
-        drag = _WireDrag(live=live, start=(item.node_id, port))
-        kind, slot = port
-        if kind == "out":
-            drag.src = item.node_id
-        else:
-            wire = item.wires_in.get(slot)
-            if wire is not None:  # pick the wire up by its end
-                drag.src = wire.src_item.node_id
-                drag.picked = (item.node_id, slot)
-                wire.setVisible(False)
-            else:
-                drag.dst, drag.slot = item.node_id, slot
-        self._drag = drag
-        self.addItem(live)
-        self._update_drag(pos)
-
-    def _target(self, pos: QPointF) -> tuple[int, int, int, NodeItem, tuple[str, int]] | str \
-            | None:
-        """Where a release at ``pos`` would connect: (src, dst, slot, item, port), a
-        reason it cannot, or None (nothing there: cancel)."""
-        d = self._drag
-        assert d is not None
-        hit = self._hit(pos)
-        if hit is None:
-            return None
-        item, port = hit
-        if d.start == (item.node_id, port) and d.picked is None:
-            return None  # released where it started: a click, not a drag
-        if d.from_output:
-            assert d.src is not None
-            if port is not None and port[0] == "out":
-                if item.node_id == d.src:
-                    return None
-                return _tr("drop the wire on an input slot (the left side of a block)")
-            slot = port[1] if port is not None else item.nearest_slot(item.mapFromScene(pos))
-            return (d.src, item.node_id, slot, item, ("in", slot))
-        assert d.dst is not None and d.slot is not None
-        return (item.node_id, d.dst, d.slot, item, ("out", 0))
-
-    def _update_drag(self, pos: QPointF) -> None:
-        d = self._drag
-        assert d is not None
-        target = self._target(pos)
-        hover = target[3] if isinstance(target, tuple) else None
-        if d.hover is not None and d.hover is not hover:
-            d.hover.set_port_highlight(None)
-        d.hover = hover
-        end = pos
-        valid: bool | None = None
-        if isinstance(target, tuple):
-            src, dst, slot, item, port = target
-            item.set_port_highlight(port)
-            end = item.output_port_scene_pos() if port[0] == "out" \
-                else item.input_port_scene_pos(port[1])
-            try:
-                self.document.check_connect(src, dst, slot, replace=True)
-                valid = True
-            except GraphError:
-                valid = False
-        elif isinstance(target, str):
-            valid = False
-        d.live.set_valid(valid)
-        if d.from_output:
-            src_item = self._nodes[d.src]  # type: ignore[index]
-            d.live.set_ends(src_item.output_port_scene_pos(), end)
-        else:
-            dst_item = self._nodes[d.dst]  # type: ignore[index]
-            d.live.set_ends(end, dst_item.input_port_scene_pos(d.slot))  # type: ignore[arg-type]
-
-    def _cancel_drag(self) -> None:
-        d, self._drag = self._drag, None
-        if d is not None:
-            if d.hover is not None:
-                d.hover.set_port_highlight(None)
-            if d.live.scene() is self:
-                self.removeItem(d.live)
-            if d.picked is not None:
-                src = d.src
-                w = self._wires.get((src, *d.picked))  # type: ignore[arg-type]
-                if w is not None:
-                    w.setVisible(True)
-
-    def _finish_drag(self, pos: QPointF) -> None:
-        d = self._drag
-        assert d is not None
-        target = self._target(pos)
-        self._cancel_drag()
-        doc = self.document
-        if target is None:
-            if d.picked is not None:  # a wire dragged off its slot: disconnect it
-                self._push(lambda: Disconnect(doc, *d.picked))  # type: ignore[misc]
-            return
-        if isinstance(target, str):
-            self.statusMessage.emit(target)
-            return
-        src, dst, slot = target[:3]
-        if d.picked is not None:
-            if (dst, slot) == d.picked:
-                return
-            old_dst, old_slot = d.picked
-            self._push(lambda: Reconnect(doc, old_dst, old_slot, dst, slot))
-        else:
-            self._push(lambda: Connect(doc, src, dst, slot))
-
-
-def _point(entry: Any) -> tuple[float, float] | None:
-    """The finite (x, y) of a clipboard node entry, None if it has none or a bad one
-    (PasteNodes refuses bad data with a message; centring must not fail first)."""
-    pos = entry.get("pos") if isinstance(entry, dict) else None
-    try:
-        x, y = float(pos[0]), float(pos[1])  # type: ignore[index]
-    except (TypeError, ValueError, IndexError, KeyError):
-        return None
-    return (x, y) if math.isfinite(x) and math.isfinite(y) else None
-
+            self.push(lambda: MoveNodes(self.document, moves))
 
 def _unsubscribe(doc: Document, listener: Callable[[Event], None]) -> None:
     try:
