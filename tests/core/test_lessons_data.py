@@ -190,9 +190,9 @@ def test_unknown_key_missing_field_and_unknown_example_are_named(examples):
 ])
 def test_bad_page_fields_are_refused(examples, change, fragment):
     data = lessons_data()
-    page = data["lessons"][3]["pages"][0]  # by_hand, page 1: example seed_times
+    page = data["lessons"][3]["pages"][1]  # by_hand, page 2: example seed_times
     page.update(change)
-    check_error(data, examples, "lesson 'by_hand', page 1", fragment)
+    check_error(data, examples, "lesson 'by_hand', page 2", fragment)
 
 
 def test_fields_that_need_an_example(examples):
