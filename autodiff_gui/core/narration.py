@@ -191,12 +191,15 @@ class Narration:
         """How many backward steps send a contribution to ``node`` (x·x: one step)."""
         if self._consumers is None:
             counts: dict[int, int] = {}
-            nodes = self.program.nodes if self.program is not None else []
-            for (user, slot), (_k, _n) in self.order.items():
-                i = self.program.index[user]
-                j = self.program.args[i][slot]
-                if slot == 0 or self.program.args[i][0] != j:  # x·x counts once
-                    counts[nodes[j]] = counts.get(nodes[j], 0) + 1
+            p = self.program
+            if p is not None:
+                needs, nodes = p.needs_grad, p.nodes
+                for i, args in enumerate(p.args):
+                    if p.ops[i] is None or not needs[i]:
+                        continue
+                    for j in set(args):  # x·x: one step sends both
+                        if needs[j]:
+                            counts[nodes[j]] = counts.get(nodes[j], 0) + 1
             self._consumers = counts
         return self._consumers.get(node, 0)
 
