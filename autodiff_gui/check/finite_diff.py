@@ -258,8 +258,11 @@ class _Run:
 
 def _shapes(base: list[Any]) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
     """Each node's shape, and that shape left-padded with 1s to the largest rank."""
-    shapes = [np.shape(v) for v in base]
+    # Floats first: np.shape costs a microsecond, and a big graph is mostly scalars.
+    shapes = [() if v.__class__ is float else np.shape(v) for v in base]
     rank = max((len(s) for s in shapes), default=0)
+    if rank == 0:
+        return shapes, shapes
     return shapes, [(1,) * (rank - len(s)) + s for s in shapes]
 
 
@@ -289,6 +292,7 @@ def _walk_fast(program: Program, base: list[Any], leaves: Mapping[int, np.ndarra
     touch: dict[int, np.ndarray] = {}
     cross: dict[int, np.ndarray] = {}
     all_args, all_ops = program.args, program.ops
+    lanes_only = (batch,) if shapes is padded and not any(shapes) else None  # all scalars
     try:
         with np.errstate(all="raise"):
             for i, op in enumerate(all_ops):
@@ -299,7 +303,7 @@ def _walk_fast(program: Program, base: list[Any], leaves: Mapping[int, np.ndarra
                     continue
                 if track_edges and op.kink is not None and batched[args[0]]:
                     touch[i], cross[i] = _edges(vals[args[0]], batch)
-                want = (batch,) + padded[i]
+                want = lanes_only or (batch,) + padded[i]
                 if op.elementwise:
                     v = op.forward_a(*[vals[j] for j in args])
                     if v.shape != want:
@@ -558,7 +562,7 @@ class _Checker:
                 index = tuple(int(i) for i in np.unravel_index(k, x.shape)) if x.ndim else ()
                 self.elements.append(_Element(name, leaf, k, index, float(x.flat[k]),
                                               float(g.flat[k])))
-        largest = max((int(np.size(v)) for v in self.base), default=1)
+        largest = max((v.size for v in self.base if isinstance(v, np.ndarray)), default=1)
         per_element = len(_OFFSETS) + 1  # real lanes per element, with a margin
         # Few elements: one batch.  Many: ten batches at least, for progress and cancel.
         count = len(self.elements)
