@@ -497,9 +497,9 @@ def test_export_png_and_svg(window, tmp_path):
 
 def test_export_png_of_a_big_graph_is_scaled_to_fit(window, tmp_path, monkeypatch):
     # At 2× a wide graph needs more pixels than QImage allows: it is drawn smaller.
-    from autodiff_gui.ui.window import main_window
+    from autodiff_gui.ui.window import files
 
-    monkeypatch.setattr(main_window, "MAX_EXPORT_PIXELS", 400_000)
+    monkeypatch.setattr(files, "MAX_EXPORT_PIXELS", 400_000)
     window.document.set_position(window.document.find_input("y"), (30_000.0, 20_000.0))
     png = tmp_path / "big.png"
     assert window.export_to(png) is None
@@ -627,7 +627,8 @@ def test_a_refusal_leaves_the_status_bar_once_an_edit_goes_through(window):
 def test_moving_a_block_does_not_re_evaluate_the_graph(window, monkeypatch):
     """A drag sends many "moved" events; none changes the value or the expression."""
     calls = []
-    monkeypatch.setattr(window, "_value_summary", lambda: calls.append(1) or ("", False))
+    monkeypatch.setattr(window.status_value, "summary",
+                        lambda: calls.append(1) or ("", False))
     node = window.document.nodes()[0]
     window.document.set_position(node, (500.0, 500.0))
     QApplication.processEvents()

@@ -53,6 +53,7 @@ from ..app.i18n import current_language
 from ..run.run_panel import RunPanel
 from ..run.stepping import StepController
 from ..window.context import WindowContext
+from ..window.entries import PartEntry
 from .demonstrations import LessonDemo
 from .numdiff_widgets import NumDiffBox
 from .page_actions import PageActions
@@ -367,42 +368,51 @@ class LessonsPanel(QWidget):
 class Lessons(QObject):
     """The Lessons dock and its menu entries, attached to a main window."""
 
-    def __init__(self, ctx: WindowContext, lang: str | None = None) -> None:
+    def __init__(self, ctx: WindowContext, lang: str | None = None, *,
+                 entry: PartEntry | None = None) -> None:
+        """``entry`` made the dock, Help ▸ Lessons and its View entry at start-up
+        (``ui/window/parts.py``); without one they are made here."""
         super().__init__(ctx.host)
         self.ctx = ctx
         self.window: QMainWindow = ctx.host  # for the dock and the action only
         window = ctx.host
         self.panel = LessonsPanel(ctx, lang)
-        self.dock = QDockWidget(window)
-        self.dock.setObjectName("lessonsDock")
+        if entry is not None:
+            self.dock, self.action, self._placed = entry.dock, entry.action, entry.placed
+        else:
+            self.dock = QDockWidget(window)
+            self.dock.setObjectName("lessonsDock")
+            # A saved layout places the dock; otherwise it waits, hidden, on the left and
+            # is tabbed with the Blocks on its first showing (a hidden tab would still
+            # count in the window's minimum size).
+            self._placed = window.restoreDockWidget(self.dock)
+            if not self._placed:
+                window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+                self.dock.hide()  # opened from Help ▸ Lessons
+            self.action = QAction(window)
+            self.action.setObjectName("actionLessons")
+            self.action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+            window.addAction(self.action)
+            help_menu = ctx.menus.help
+            first = help_menu.actions()[0] if help_menu.actions() else None
+            help_menu.insertAction(first, self.action)
+            if first is not None:
+                help_menu.insertSeparator(first)
+            toggle = self.dock.toggleViewAction()
+            toggle.setObjectName("actionShowLessons")
+            ctx.menus.view.addAction(toggle)
         # No scroll area: with word-wrapped labels it would size the panel to its
         # preferred height and hide the page buttons below the fold.
         self.dock.setWidget(self.panel)
-        # A saved layout places the dock; otherwise it waits, hidden, on the left and is
-        # tabbed with the Blocks on its first showing (a hidden tab would still count in
-        # the window's minimum size).
-        self._placed = window.restoreDockWidget(self.dock)
-        if not self._placed:
-            window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-            self.dock.hide()  # opened from Help ▸ Lessons
-        self.action = QAction(window)
-        self.action.setObjectName("actionLessons")
-        self.action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.retranslate()
         self.action.triggered.connect(lambda _checked=False: self.open())
-        window.addAction(self.action)
-        help_menu = ctx.menus.help
-        first = help_menu.actions()[0] if help_menu.actions() else None
-        help_menu.insertAction(first, self.action)
-        if first is not None:
-            help_menu.insertSeparator(first)
-        toggle = self.dock.toggleViewAction()
-        toggle.setObjectName("actionShowLessons")
-        ctx.menus.view.addAction(toggle)
         self._started = False
-        self._ready = False  # the window has been shown: a raised tab is the user's doing
+        # The window has been shown: a raised tab is the user's doing (built late: it is).
+        self._ready = window.isVisible()
         self.dock.visibilityChanged.connect(self._on_visible)
         window.installEventFilter(self)
+        if entry is not None and self.dock.isVisible():  # built because it was shown
+            self._on_visible(True)
 
     def retranslate(self) -> None:
         """The dock's title and the action's texts (the panel retranslates itself)."""

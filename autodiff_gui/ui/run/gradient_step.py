@@ -67,6 +67,7 @@ from ...core.graph import Document, GraphError, format_value
 from ..app.i18n import translate_error
 from ..editing.commands import DocumentCommand, SetValue
 from ..window.context import WindowContext
+from ..window.entries import PartEntry
 from .run_panel import RunPanel, scrolled
 
 DEFAULT_RATE = 0.5
@@ -402,7 +403,9 @@ class GradientStep(QObject):
 
     stepped = Signal(float)  # the loss before the step just taken
 
-    def __init__(self, ctx: WindowContext) -> None:
+    def __init__(self, ctx: WindowContext, *, entry: PartEntry | None = None) -> None:
+        """``entry`` made the dock and the action at start-up (``ui/window/parts.py``);
+        without one they are made here."""
         super().__init__(ctx.host)
         self.ctx = ctx
         self.window: QMainWindow = ctx.host  # for the dock and the action only
@@ -414,16 +417,23 @@ class GradientStep(QObject):
         self.last_error = ""
         self._preferred = shared_choices(self.undo_stack)
         self._signature: str | None = None
-        self.action = QAction(window)
-        self.action.setObjectName("actionGradientStep")
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+G"))
-        self.action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        if entry is not None:
+            self.action = entry.action
+        else:
+            self.action = QAction(window)
+            self.action.setObjectName("actionGradientStep")
+            self.action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+            self.action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+            window.addAction(self.action)
         self.action.triggered.connect(lambda _checked=False: self.step())
-        window.addAction(self.action)
         self.panel = GradientStepPanel(self.action)
         self.panel.clear_button.clicked.connect(self.history.clear)
-        self.dock = self._create_dock()
-        self._add_to_menus()
+        if entry is not None:
+            self.dock = entry.dock
+            self.dock.setWidget(scrolled(self.panel, "gradientStepScroll"))
+        else:
+            self.dock = self._create_dock()
+            self._add_to_menus()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)

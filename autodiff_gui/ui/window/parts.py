@@ -3,16 +3,23 @@
 ``register_parts(ctx)`` registers a factory for every part (none is imported
 here at module level: a part's module is imported when the part is built) and
 builds the ones the first picture needs, in the order their menu entries
-appear.  ``PartsMixin`` gives the window typed properties (``window.run_panel``)
+appear.  The lessons and gradient descent are built on first use: a
+``PartEntry`` (``entries.py``) gives them their dock, action and View entry at
+once.  ``PartsMixin`` gives the window typed properties (``window.run_panel``)
 that build a part on first use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QStyle
 
 from .context import Parts, WindowContext
+from .entries import EntrySpec, PartEntry
 
 if TYPE_CHECKING:
     from ..app.language import LanguageMenu
@@ -48,16 +55,44 @@ def _examples(ctx: WindowContext) -> object:
     return ExamplesMenu(ctx)
 
 
-def _gradient_step(ctx: WindowContext) -> object:
+# English sources in the parts' own translation contexts (the parts say the same).
+GRADIENT_ENTRY = EntrySpec(
+    GRADIENT_STEP, "GradientStep", "gradientStepDock", "Gradient Descent",
+    Qt.DockWidgetArea.BottomDockWidgetArea, "actionGradientStep", "&Gradient Step",
+    "Move the chosen inputs against their gradient: x ← x − η·∂f/∂x", ["Ctrl+Shift+G"],
+    icon=QStyle.StandardPixmap.SP_ArrowDown, tip_with_shortcut=True,
+    on_trigger=lambda part: part.step())
+LESSONS_ENTRY = EntrySpec(
+    LESSONS, "Lessons", "lessonsDock", "Lessons", Qt.DockWidgetArea.LeftDockWidgetArea,
+    "actionLessons", "&Lessons",
+    "Learn automatic differentiation step by step, with the notebook's examples",
+    [QKeySequence.StandardKey.HelpContents], toggle_name="actionShowLessons", hidden=True,
+    on_trigger=lambda part: part.open())
+
+
+def _gradient_entry(ctx: WindowContext) -> PartEntry:
+    run_panel: Any = ctx.parts.build(RUN_PANEL)
+    entry = PartEntry(ctx, GRADIENT_ENTRY, run_panel.menu,
+                      tab_with=lambda: run_panel.plots_dock)
+    if not entry.placed:
+        run_panel.trace_dock.raise_()  # the run panel's default front tab stays in front
+    return entry
+
+
+def _gradient_step(ctx: WindowContext, entry: PartEntry) -> object:
     from ..run.gradient_step import GradientStep
 
-    return GradientStep(ctx)
+    return GradientStep(ctx, entry=entry)
 
 
-def _lessons(ctx: WindowContext) -> object:
+def _lessons_entry(ctx: WindowContext) -> PartEntry:
+    return PartEntry(ctx, LESSONS_ENTRY, ctx.menus.help, first_in_menu=True)
+
+
+def _lessons(ctx: WindowContext, entry: PartEntry) -> object:
     from ..course.lessons import Lessons
 
-    return Lessons(ctx)
+    return Lessons(ctx, entry=entry)
 
 
 def _language_menu(ctx: WindowContext) -> object:
@@ -66,18 +101,30 @@ def _language_menu(ctx: WindowContext) -> object:
     return LanguageMenu(ctx)
 
 
-# In the order their menu entries and docks are added (View menu, tabs).
+# Built at start, in the order their menu entries and docks are added (View menu, tabs).
 FACTORIES: list[tuple[str, Callable[[WindowContext], object]]] = [
-    (RUN_PANEL, _run_panel), (PRESENTATION, _presentation), (EXAMPLES, _examples),
-    (GRADIENT_STEP, _gradient_step), (LESSONS, _lessons), (LANGUAGE_MENU, _language_menu)]
+    (RUN_PANEL, _run_panel), (PRESENTATION, _presentation), (EXAMPLES, _examples)]
+# Built on first use; their entries are made at start, after the parts above.
+LAZY: list[tuple[str, Callable[[WindowContext], PartEntry],
+                 Callable[[WindowContext, PartEntry], object]]] = [
+    (GRADIENT_STEP, _gradient_entry, _gradient_step), (LESSONS, _lessons_entry, _lessons)]
+LAST = [(LANGUAGE_MENU, _language_menu)]  # View ▸ Language closes the View menu
 
 
-def register_parts(ctx: WindowContext) -> None:
-    """Register every part of the window with ``ctx.parts`` and build them."""
-    for key, factory in FACTORIES:
+def register_parts(ctx: WindowContext) -> dict[str, PartEntry]:
+    """Register every part of the window with ``ctx.parts``, build those the first
+    picture needs and make the entries of the others; returns the entries by key."""
+    for key, factory in FACTORIES + LAST:
         ctx.parts.register(key, lambda f=factory: f(ctx))  # type: ignore[misc]
     for key, _factory in FACTORIES:
         ctx.parts.build(key)
+    entries: dict[str, PartEntry] = {}
+    for key, make_entry, factory in LAZY:
+        entry = entries[key] = make_entry(ctx)
+        ctx.parts.register(key, lambda f=factory, e=entry: f(ctx, e))  # type: ignore[misc]
+    for key, _factory in LAST:
+        ctx.parts.build(key)
+    return entries
 
 
 class PartsMixin:
