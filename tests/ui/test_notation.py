@@ -8,11 +8,12 @@ sums never called the gradient on a block, and the same in Korean.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from autodiff_gui.core.expr import parse
 from autodiff_gui.ui.app import i18n
-from autodiff_gui.ui.run.trace_model import ACCUMULATED, CONTRIBUTIONS
+from autodiff_gui.ui.run.trace_model import ACCUMULATED, CONTRIBUTIONS, DOUT
 from autodiff_gui.ui.window.main_window import MainWindow
 
 
@@ -57,6 +58,18 @@ def test_forward_mode_one_pass_per_element(win):
     model = w.run_panel.trace.model
     last = model.rowCount() - 1
     assert model.index(last, ACCUMULATED).data() == "Σᵢ ∂z/∂wᵢ = 21"
+    assert model.headerData(DOUT, Qt.Orientation.Horizontal) == "tangent of node"
+
+
+def test_upstream_two_in_the_trace_header(win):
+    w, c = win
+    model = w.run_panel.trace.model
+    assert model.headerData(DOUT, Qt.Orientation.Horizontal) == "∂f/∂node (dout)"
+    assert c.set_upstream("2") is None
+    c.run_to_end()
+    assert model.headerData(DOUT, Qt.Orientation.Horizontal) == "∂L/∂node (dout)"
+    assert model.index(model.rowCount() - 1, ACCUMULATED).data() == \
+        "∂L/∂x = 2.7726 + 2.7726 = 5.5452"
 
 
 def test_trace_names_slots_and_partial_sums(win):

@@ -166,9 +166,20 @@ class TraceModel(QAbstractTableModel):
         controller.stepperReset.connect(self._on_reset)
         self._on_reset()
 
+    def _dout_header(self) -> str:
+        """What the dout column holds in this pass: ∂f/∂node, ∂L/∂node (L = v·f under an
+        upstream gradient v ≠ 1), or forward mode's tangent."""
+        c = self.controller
+        if c.mode == "forward":
+            return self.tr("tangent of node")
+        u = c.upstream
+        if np.ndim(u) == 0 and float(u) == 1.0:
+            return self.tr("∂f/∂node (dout)")
+        return self.tr("∂L/∂node (dout)")
+
     def headers(self) -> list[str]:
         return [self.tr("Step"), self.tr("Pass"), self.tr("Node"), self.tr("Op"),
-                self.tr("Inputs"), self.tr("Value"), self.tr("∂f/∂node (dout)"),
+                self.tr("Inputs"), self.tr("Value"), self._dout_header(),
                 self.tr("Local derivatives"), self.tr("Contributions"),
                 self.tr("Accumulated gradient")]
 
@@ -197,6 +208,10 @@ class TraceModel(QAbstractTableModel):
         self._cells = {}
         self._rows = self._position = self.controller.position
         self.endResetModel()
+        header = self._dout_header()
+        if self._headers is not None and self._headers[DOUT] != header:  # mode, upstream
+            self._headers[DOUT] = header
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, DOUT, DOUT)
 
     def _on_position(self, old: int, new: int) -> None:
         stepper = self.controller.stepper
