@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import atexit
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QPointF
 from PySide6.QtGui import QGuiApplication
@@ -18,9 +18,7 @@ from ...core.graph import GraphError
 from ...diagram.layout import BLOCK_HEIGHT, BLOCK_WIDTH
 from ..app.i18n import translate_error
 from ..editing.commands import PasteNodes, data_from_text, data_to_text, nodes_to_data
-
-if TYPE_CHECKING:  # the scene owns its clipboard part: only its type is needed here
-    from .scene import GraphScene
+from .ends import SceneParts
 
 MIME_NODES = "application/x-autodiff-nodes"
 PASTE_OFFSET = (30.0, 30.0)
@@ -68,7 +66,7 @@ def _point(entry: Any) -> tuple[float, float] | None:
 class SceneClipboard:
     """Copy, paste and duplicate for one scene."""
 
-    def __init__(self, scene: GraphScene) -> None:
+    def __init__(self, scene: SceneParts) -> None:
         self.scene = scene
 
     def _selection_data(self) -> dict[str, Any] | None:
@@ -128,7 +126,7 @@ class SceneClipboard:
 
     def _paste_data(self, data: dict[str, Any], offset: tuple[float, float]) -> list[int]:
         scene = self.scene
-        cmd = scene._push_get(lambda: PasteNodes(scene.document, data, offset))
+        cmd = scene.push_get(lambda: PasteNodes(scene.document, data, offset))
         if cmd is None:
             return []
         ids = cmd.new_ids  # type: ignore[attr-defined]

@@ -5,23 +5,19 @@ Built when asked (right click), so they are always in the current language.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..editing.commands import RemoveNodes
-
-if TYPE_CHECKING:  # the scene asks for its menus: only its type is needed here
-    from .scene import GraphScene
+from .ends import SceneParts
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("canvas", text)
 
 
-def node_menu(scene: GraphScene, node_id: int, parent: QWidget | None = None) -> QMenu:
+def node_menu(scene: SceneParts, node_id: int, parent: QWidget | None = None) -> QMenu:
     """The context menu of a block."""
     menu = QMenu(parent)
     doc = scene.document
@@ -44,7 +40,7 @@ def node_menu(scene: GraphScene, node_id: int, parent: QWidget | None = None) ->
     return menu
 
 
-def background_menu(scene: GraphScene, scene_pos: QPointF,
+def background_menu(scene: SceneParts, scene_pos: QPointF,
                     parent: QWidget | None = None) -> QMenu:
     """The context menu of the empty canvas."""
     menu = QMenu(parent)

@@ -340,7 +340,8 @@ class GraphScene(QGraphicsScene):
             return False
         return True
 
-    def _push_get(self, factory: Callable[[], QUndoCommand]) -> QUndoCommand | None:
+    def push_get(self, factory: Callable[[], QUndoCommand]) -> QUndoCommand | None:
+        """Like ``push``, but returns the command pushed (None if refused)."""
         made: list[QUndoCommand] = []
 
         def make() -> QUndoCommand:
@@ -360,7 +361,7 @@ class GraphScene(QGraphicsScene):
         name = free_input_name(self.document.inputs()) if kind == "input" else None
         w, h = block_size(kind)
         top_left = (pos.x() - w / 2, pos.y() - h / 2)
-        cmd = self._push_get(lambda: AddNode(self.document, kind, op=op, name=name,
+        cmd = self.push_get(lambda: AddNode(self.document, kind, op=op, name=name,
                                              value=value, pos=top_left))
         if cmd is None:
             return None

@@ -9,17 +9,14 @@ accepts the connection, red if not), and on release pushes ONE undo command
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF
 
 from ...core.graph import GraphError
 from ..editing.commands import Connect, Disconnect, Reconnect
+from .ends import SceneParts
 from .items import NodeItem
 from .wires import LiveWire
-
-if TYPE_CHECKING:  # the scene owns a dragger: only its type is needed here
-    from .scene import GraphScene
 
 
 def _tr(text: str) -> str:
@@ -47,7 +44,7 @@ class _WireDrag:
 class WireDragger:
     """The wire being dragged on ``scene`` (``drag`` is None when there is none)."""
 
-    def __init__(self, scene: GraphScene) -> None:
+    def __init__(self, scene: SceneParts) -> None:
         self.scene = scene
         self.drag: _WireDrag | None = None
 

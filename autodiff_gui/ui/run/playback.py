@@ -7,22 +7,39 @@ controller is about positions and this is about time.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 
-if TYPE_CHECKING:
-    from .stepping import StepController
-
 FRAME_SECONDS = 0.012  # at the fastest speed, as many steps as fit in a frame, drawn once
+
+
+class Steppable(Protocol):
+    """The controller as its playback sees it (``stepping.StepController``; typed here so
+    this module need not import it)."""
+
+    playingChanged: Any  # noqa: N815 (the controller's Qt signal)
+
+    @property
+    def done(self) -> bool: ...
+
+    def reset(self) -> None: ...
+
+    def next(self) -> bool: ...
+
+    def go_to(self, position: int) -> None: ...
+
+    def _ensure(self) -> Any: ...
+
+    def _extend(self, view: Any) -> bool: ...
 
 
 class Playback(QObject):
     """The play timer of a controller: ``speed`` steps per second, 0 = as fast as drawing
     allows.  Tells ``controller.playingChanged`` when it starts and stops."""
 
-    def __init__(self, controller: StepController) -> None:
-        super().__init__(controller)
+    def __init__(self, controller: Steppable) -> None:
+        super().__init__(controller)  # type: ignore[arg-type]
         self.controller = controller
         self.speed = 5.0
         self._timer = QTimer(self)
