@@ -135,6 +135,8 @@ def rules(step: Step, letter: str = "f") -> list[str]:
     for slot, label in enumerate(step.arg_labels):
         if isinstance(step, TangentStep) and step.arg_tangents[slot] is None:
             continue
+        if not label.isidentifier():  # a constant (labelled by its value): nothing to vary
+            continue
         local = _fill(op.local_texts[slot], step.label, step.arg_labels)
         if local.startswith("(") and local.endswith(")"):
             local = local[1:-1]
