@@ -87,4 +87,4 @@ def test_upstream_scales_the_plotted_function(plots, qtbot):
     with qtbot.waitSignal(plots.plotted, timeout=20000):
         assert plots.controller.set_upstream("2") is None
     assert plots.tangent_slope == pytest.approx(2 * GX)
-    assert plots.ax.get_ylabel() == "F = Σ u·f"
+    assert plots.ax.get_ylabel() == "L = Σ v ⊙ f"  # the narration's L = v·f

@@ -34,7 +34,7 @@ def draw_along(ax: Any, d: AlongData, f_label: str, var: str) -> tuple[Any, Any,
     (tangent_line,) = ax.plot(
         d.xs, tangent, color=POINT_COLOR, lw=1.5, ls="--",
         label=_tr("tangent, slope ∂{0}/∂{1} = {2}").format(
-            "f" if f_label == "f" else "F", var, format_value(d.slope)))
+            "f" if f_label == "f" else "L", var, format_value(d.slope)))
     ax.plot([d.x0], [d.f0], "o", color=POINT_COLOR, ms=7, zorder=5)
     finite = d.fs[np.isfinite(d.fs)]
     if finite.size:

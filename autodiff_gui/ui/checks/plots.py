@@ -319,7 +319,8 @@ class PlotsPanel(QWidget):
     # -- drawing (``plot_drawing`` draws; the data is kept to draw it again) ----------
     def _f_label(self) -> str:
         u = self.controller.upstream
-        return "f" if np.ndim(u) == 0 and u == 1 else "F = Σ u·f"
+        # the narration's notation: L = v·f, v the upstream gradient (grad_tensors)
+        return "f" if np.ndim(u) == 0 and u == 1 else "L = Σ v ⊙ f"
 
     def _var_label(self, name: str, flat: int) -> str:
         value = self.controller.document.input_values().get(name)
