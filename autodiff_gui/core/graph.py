@@ -10,11 +10,11 @@ emits an ``Event`` to the listeners, so a view can follow the document.
 
 networkx stays inside this module: everyone else reads the document through its
 methods (``nodes``, ``node``, ``edges``, ``arguments``, ``users``, ``wires``,
-``ancestors``, ``dependency_order``, ``snapshot``...).  Beside the graph the
-document keeps two indexes of its own, updated by the mutation API: each node's
-attribute dict and the source of each argument slot.  The compiler reads them
-whole (``node_table``, ``argument_table``): 10,000 operations compile in a few
-milliseconds without a wrapper object per look-up.
+``ancestors``, ``dependency_order``, ``snapshot``...).  The graph holds the
+wires; beside it the document keeps, updated by the mutation API, each node's
+attribute dict and the source of each argument slot.  The compiler reads those
+two tables whole (``node_table``, ``argument_table``), without a method call or a
+wrapper object per look-up: 10,000 operations compile in about 40 ms.
 
 Messages are English, made from the templates in ``MESSAGES`` as ``Text`` values
 (a ``str`` that remembers its template and parameters), so the UI can say them in
@@ -201,6 +201,11 @@ def values_equal(a: Any, b: Any) -> bool:
     return a == b
 
 
+# The argument sources of a new node: every slot free.
+_FREE_SLOTS = {arity: (None,) * arity
+               for arity in range(max(op.arity for op in ops.OPS.values()) + 1)}
+
+
 @dataclass(frozen=True, eq=False)
 class Snapshot:
     """The whole content of a document at one moment, independent of it.
@@ -222,8 +227,8 @@ class Document:
 
     def __init__(self) -> None:
         self._graph = nx.MultiDiGraph()
-        # Indexes kept by the mutation API: node -> the graph's own attribute dict,
-        # node -> the source of each argument slot (None where free).
+        # The graph holds the wires; beside it, kept by the mutation API: node -> its
+        # attributes, node -> the source of each argument slot (None where free).
         self._attrs: dict[int, dict[str, Any]] = {}
         self._args: dict[int, tuple[int | None, ...]] = {}
         self._next_id = 1
@@ -482,23 +487,25 @@ class Document:
         for src in args:
             if src is not None:
                 self._require(src)
-        node = self._add(node_id, pos, kind="op", op=op)
-        if any(src is not None for src in args):
-            self._args[node] = tuple(args) + (None,) * (ops.OPS[op].arity - len(args))
-        for slot, src in enumerate(args):
-            if src is not None:
+        arity = ops.OPS[op].arity
+        node = self._add(node_id, pos, _FREE_SLOTS[arity], kind="op", op=op)
+        wired = [(slot, src) for slot, src in enumerate(args) if src is not None]
+        if wired:  # every wire first, then their events: listeners see the node complete
+            for slot, src in wired:
                 self._graph.add_edge(src, node, key=slot)
+            self._args[node] = tuple(args) + _FREE_SLOTS[arity - len(args)]
+            for slot, src in wired:
                 self._emit("edge_added", node, src=src, slot=slot)
         return node
 
     def _add(self, node_id: int | None, pos: tuple[float, float] | None,
-             **attrs: Any) -> int:
+             free: tuple[None, ...] = (), **attrs: Any) -> int:
         if pos is not None:  # validated before the id is taken: a refusal changes nothing
             attrs["pos"] = _as_position(pos)
         node = self._new_id(node_id)
-        self._graph.add_node(node, **attrs)
-        self._attrs[node] = self._graph.nodes[node]  # the graph's own dict: one truth
-        self._args[node] = (None,) * (ops.OPS[attrs["op"]].arity if "op" in attrs else 0)
+        self._graph.add_node(node)  # the wires live in the graph, the attributes here
+        self._attrs[node] = attrs
+        self._args[node] = free
         if attrs["kind"] == "input":
             self._input_ids[attrs["name"]] = node
         self._emit("node_added", node)
@@ -646,9 +653,9 @@ class Document:
         attrs: dict[int, dict[str, Any]] = {}
         args: dict[int, tuple[int | None, ...]] = {}
         for n, d in snapshot.nodes:
-            graph.add_node(n, **_thawed(d))
-            attrs[n] = graph.nodes[n]
-            args[n] = (None,) * (ops.OPS[d["op"]].arity if d["kind"] == "op" else 0)
+            graph.add_node(n)
+            attrs[n] = _thawed(d)
+            args[n] = _FREE_SLOTS[ops.OPS[d["op"]].arity] if d["kind"] == "op" else ()
         for src, dst, slot in snapshot.edges:
             graph.add_edge(src, dst, key=slot)
             args[dst] = args[dst][:slot] + (src,) + args[dst][slot + 1:]
