@@ -72,6 +72,7 @@ CORE_TABLES = {
     "session.py": ("core", ("MESSAGES",)),
     "ops.py": ("ops", ("MESSAGES",)),
     "expr.py": ("expr", ("MESSAGES",)),
+    "fileio.py": ("fileio", ("MESSAGES",)),
     "narration.py": ("Narration", ("TEMPLATES",)),
 }
 # Words in op descriptions and formulas that are mathematics, not English.

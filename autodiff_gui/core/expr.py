@@ -78,6 +78,11 @@ MESSAGES: dict[str, str] = {
                         "as in pow(x, 3)",
     "array_not_number": "an array may contain only numbers, not '{token}'",
     "array_empty": "an array must not be empty",
+    # The parts of "array_ragged" (said in the same language as the sentence around them).
+    "shape_number": "a number",
+    "shape_one": "a list of 1 number",
+    "shape_list": "a list of {n} numbers",
+    "shape_nd": "a list of shape {shape}",
     "array_ragged": "an array must be rectangular: this element is {got}, the first is {first}",
     "array_expected_sep": "expected ',' or ']' in the array, not '{token}'",
     "array_unclosed": "'[' is never closed",
@@ -295,12 +300,15 @@ def _unknown_function(toks: Tokens, i: int) -> ParseError:
     return toks.error("unknown_function_list", i, name=name, known=", ".join(ops.OPS))
 
 
-def _describe_shape(shape: tuple[int, ...]) -> str:
+def _describe_shape(shape: tuple[int, ...]) -> Text:
     if not shape:
-        return "a number"
+        return Text(MESSAGES["shape_number"], "expr")
     if len(shape) == 1:
-        return f"a list of {shape[0]} number{'s' if shape[0] != 1 else ''}"
-    return "a list of shape " + str(tuple(shape))  # (2, 3): one shape notation everywhere
+        if shape[0] == 1:
+            return Text(MESSAGES["shape_one"], "expr")
+        return Text(MESSAGES["shape_list"], "expr", n=shape[0])
+    # (2, 3): one shape notation everywhere
+    return Text(MESSAGES["shape_nd"], "expr", shape=str(tuple(shape)))
 
 
 def _parse_array(toks: Tokens, i: int) -> tuple[np.ndarray, int]:

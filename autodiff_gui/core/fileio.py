@@ -51,7 +51,7 @@ import networkx as nx
 import numpy as np
 
 from . import ops
-from .graph import MAX_AXES, Document, GraphError
+from .graph import MAX_AXES, Document, GraphError, Text
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "MAX_ELEMENTS", "MAX_INPUTS", "MAX_NODES",
            "FileFormatError", "to_data",
@@ -76,6 +76,33 @@ _NODE_KEYS = {
 }
 _LINK_KEYS = ("source", "target", "slot")
 _KIND_WORDS = {"input": "an input", "const": "a constant", "op": "an operation"}
+
+# What a student meets when a file cannot be opened, as translatable templates (context
+# "fileio"; the English reads exactly as before).  Problems inside a document (a key, a
+# node, a link) stay technical English: they name JSON keys and paths.
+MESSAGES: dict[str, str] = {
+    "folder": "this is a folder, not a file",
+    "not_regular": "this is not a regular file",
+    "no_file": "no such file",
+    "denied": "permission denied",
+    "unreadable": "cannot read the file: {reason}",
+    "too_large": "the file is too large ({size}; the limit is {limit})",
+    "not_utf8_byte": "not UTF-8 text (byte 0x{byte} at offset {offset})",
+    "not_utf8": "not UTF-8 text (offset {offset})",
+    "not_json_at": "not valid JSON: line {line} column {column}: {reason}",
+    "too_deep": "not a usable JSON document: nested too deeply",
+    "not_json": "not valid JSON: {reason}",
+    "not_object": "not an Autodiff Studio document: expected a JSON object, found {found}",
+    "no_format": "not an Autodiff Studio document: no 'format' key",
+    "other_format": "not an Autodiff Studio document: the format is {found}, expected "
+                    "{expected}",
+    "newer": "made by a newer version of Autodiff Studio (version {version}); this one "
+             "reads version {ours}",
+}
+
+
+def _msg(code: str, /, **params: Any) -> Text:
+    return Text(MESSAGES[code], "fileio", **params)
 
 
 class FileFormatError(ValueError):
@@ -223,36 +250,37 @@ def load(path: str | os.PathLike[str]) -> Document:
     try:
         info = os.stat(where)
         if stat.S_ISDIR(info.st_mode):
-            raise FileFormatError("this is a folder, not a file", where)
+            raise FileFormatError(_msg("folder"), where)
         if not stat.S_ISREG(info.st_mode):
-            raise FileFormatError("this is not a regular file", where)
+            raise FileFormatError(_msg("not_regular"), where)
         if info.st_size > MAX_BYTES:
             raise FileFormatError(_too_large(info.st_size), where)
         with open(where, "rb") as f:
             raw = f.read(MAX_BYTES + 1)  # the size may have changed since stat
     except FileNotFoundError:
-        raise FileFormatError("no such file", where) from None
+        raise FileFormatError(_msg("no_file"), where) from None
     except PermissionError:
-        raise FileFormatError("permission denied", where) from None
+        raise FileFormatError(_msg("denied"), where) from None
     except IsADirectoryError:
-        raise FileFormatError("this is a folder, not a file", where) from None
+        raise FileFormatError(_msg("folder"), where) from None
     except OSError as exc:
-        raise FileFormatError(f"cannot read the file: {exc.strerror or exc}", where) from None
+        raise FileFormatError(_msg("unreadable", reason=str(exc.strerror or exc)),
+                              where) from None
     if len(raw) > MAX_BYTES:
         raise FileFormatError(_too_large(len(raw)), where)
     try:
         text = raw.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
     except UnicodeDecodeError as exc:
-        raise FileFormatError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
-                              f"{exc.start})", where) from None
+        raise FileFormatError(_msg("not_utf8_byte", byte=f"{raw[exc.start]:02x}",
+                                   offset=exc.start), where) from None
     try:
         return loads(text)
     except FileFormatError as exc:
         raise FileFormatError(exc.message, where) from None
 
 
-def _too_large(size: int) -> str:
-    return f"the file is too large ({_size(size)}; the limit is {_size(MAX_BYTES)})"
+def _too_large(size: int) -> Text:
+    return _msg("too_large", size=_size(size), limit=_size(MAX_BYTES))
 
 
 def _size(n: int) -> str:
@@ -265,7 +293,7 @@ def loads(text: str) -> Document:
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise FileFormatError(f"not UTF-8 text (offset {exc.start})") from None
+            raise FileFormatError(_msg("not_utf8", offset=exc.start)) from None
     if not isinstance(text, str):
         raise FileFormatError(f"expected JSON text, got {type(text).__name__}")
     if len(text) > MAX_BYTES:
@@ -273,12 +301,12 @@ def loads(text: str) -> Document:
     try:
         data = json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
-        raise FileFormatError(
-            f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        raise FileFormatError(_msg("not_json_at", line=exc.lineno, column=exc.colno,
+                                   reason=exc.msg)) from None
     except RecursionError:
-        raise FileFormatError("not a usable JSON document: nested too deeply") from None
+        raise FileFormatError(_msg("too_deep")) from None
     except ValueError as exc:  # e.g. an integer with more than 4300 digits
-        raise FileFormatError(f"not valid JSON: {exc}") from None
+        raise FileFormatError(_msg("not_json", reason=str(exc))) from None
     return from_data(data)
 
 
@@ -457,21 +485,19 @@ def from_data(data: Any) -> Document:
     if the whole description is valid.
     """
     if not isinstance(data, dict):
-        raise FileFormatError(f"not an Autodiff Studio document: expected a JSON object, "
-                              f"found {_what(data)}")
+        raise FileFormatError(_msg("not_object", found=_what(data)))
     if "format" not in data:
-        raise FileFormatError("not an Autodiff Studio document: no 'format' key")
+        raise FileFormatError(_msg("no_format"))
     if data["format"] != FORMAT:
-        raise FileFormatError(f"not an Autodiff Studio document: the format is "
-                              f"{_show(data['format'])}, expected {FORMAT!r}")
+        raise FileFormatError(_msg("other_format", found=_show(data["format"]),
+                                   expected=repr(FORMAT)))
     if "version" not in data:
         raise FileFormatError("no 'version' key")
     version = data["version"]
     if not _is_int(version):
         raise FileFormatError(f"'version' must be an integer, found {_what(version)}")
     if version > VERSION:
-        raise FileFormatError(f"made by a newer version of Autodiff Studio (version "
-                              f"{_show(version)}); this one reads version {VERSION}")
+        raise FileFormatError(_msg("newer", version=_show(version), ours=VERSION))
     if version < 1:
         raise FileFormatError(f"unknown version {version}; this one reads version {VERSION}")
     _check_keys(data, _TOP_KEYS, ("nodes", "links"), "document")

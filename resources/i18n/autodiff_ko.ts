@@ -202,108 +202,108 @@
         <translation>실행 안 함</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="69"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="68"/>
         <source>Press Check gradients to compare.</source>
         <translation>비교하려면 '미분계수 검사'를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="120"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="119"/>
         <source>Tolerances (as torch.autograd.gradcheck): a gradient passes when |engine − reference| ≤ atol + rtol·|reference|, atol = {atol:g}, rtol = {rtol:g}; the finite-difference check uses a central difference with h = {eps:g}.</source>
         <translation>허용 오차 (torch.autograd.gradcheck와 같음): |엔진 − 기준값| ≤ atol + rtol·|기준값|이면 미분계수가 통과합니다. atol = {atol:g}, rtol = {rtol:g}이고, 수치미분 검사는 h = {eps:g}인 중앙 차분을 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="124"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="123"/>
         <source>Check gradients</source>
         <translation>미분계수 검사</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="125"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="124"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="145"/>
         <source>Nothing to check: {0}</source>
         <translation>검사할 것이 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="153"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="152"/>
         <source>Checking…</source>
         <translation>검사하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="171"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="204"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="203"/>
         <source>done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="206"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="205"/>
         <source>Loading PyTorch…</source>
         <translation>PyTorch를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="207"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="206"/>
         <source>Comparing with PyTorch…</source>
         <translation>PyTorch와 비교하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="208"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="207"/>
         <source>finite differences</source>
         <translation>수치미분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="209"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="208"/>
         <source>forward mode</source>
         <translation>포워드 모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="221"/>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="297"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="223"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="299"/>
         <source>Finite differences done; loading PyTorch…</source>
         <translation>수치미분 완료. PyTorch를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="222"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="224"/>
         <source>Finite differences done; comparing with PyTorch…</source>
         <translation>수치미분 완료. PyTorch와 비교하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="238"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="240"/>
         <source>The check stopped: {0}</source>
         <translation>검사가 멈췄습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="245"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="247"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="258"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="260"/>
         <source>The graph or a value changed: check again.</source>
         <translation>그래프나 값이 바뀌었습니다. 다시 검사하세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="278"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="280"/>
         <source>checking…</source>
         <translation>검사하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="280"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="282"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="299"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="301"/>
         <source>PyTorch {0} agrees node by node: {1} of {2}.</source>
         <translation>PyTorch {0}와 노드별로 일치: {2}개 중 {1}개.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="303"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="305"/>
         <source>PyTorch: {0}</source>
         <translation>PyTorch: {0}</translation>
     </message>
@@ -377,43 +377,43 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>GradientStep</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="440"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="282"/>
         <source>&amp;Gradient Step</source>
         <translation>경사 하강 한 걸음(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="441"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="283"/>
         <source>Move the chosen inputs against their gradient: x ← x − η·∂f/∂x</source>
         <translation>고른 입력을 미분계수의 반대 방향으로 옮깁니다: x ← x − η·∂f/∂x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="445"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="287"/>
         <source>Gradient Descent</source>
         <translation>경사 하강법</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="573"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="415"/>
         <source>Tick at least one input to update.</source>
         <translation>갱신할 입력을 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="578"/>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="598"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="420"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="440"/>
         <source>No gradient step: {0}</source>
         <translation>경사 하강을 할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="583"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="425"/>
         <source>A gradient step needs a single number as output (a loss); this output has shape {0}.</source>
         <translation>경사 하강에는 출력(손실)이 숫자 하나여야 합니다. 이 출력의 크기는 {0}입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="602"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="444"/>
         <source>The output does not depend on the ticked inputs.</source>
         <translation>출력이 선택한 입력에 의존하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="609"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="451"/>
         <source>Step {n}: f = {before} → {after}</source>
         <translation>{n}번째 갱신: f = {before} → {after}</translation>
     </message>
@@ -421,27 +421,27 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>GradientStepPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="352"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="185"/>
         <source>How far each step moves: x ← x − η·∂f/∂x</source>
         <translation>한 걸음에 움직이는 정도: x ← x − η·∂f/∂x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="353"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="186"/>
         <source>Clear Plot</source>
         <translation>플롯 지우기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="354"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="187"/>
         <source>Forget the recorded losses (the values stay)</source>
         <translation>기록한 손실을 지웁니다 (값은 그대로)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="355"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="188"/>
         <source>Update</source>
         <translation>갱신</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="356"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="189"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
@@ -520,17 +520,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="409"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="419"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="410"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="420"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="411"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="421"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -583,37 +583,37 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="216"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="217"/>
         <source>◀ Back</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="217"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="218"/>
         <source>The previous page</source>
         <translation>이전 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="218"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="219"/>
         <source>The next page</source>
         <translation>다음 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="249"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="250"/>
         <source>The lessons cannot be shown</source>
         <translation>수업을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="319"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="320"/>
         <source>Next lesson ▶</source>
         <translation>다음 수업 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="319"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="320"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="320"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="321"/>
         <source>page {x} of {n}</source>
         <translation>{n}쪽 중 {x}쪽</translation>
     </message>
@@ -651,17 +651,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="216"/>
+        <location filename="../../autodiff_gui/ui/run/loss_plot.py" line="111"/>
         <source>Press Gradient Step: the loss of every step is drawn here.</source>
         <translation>경사 하강 한 걸음을 실행할 때마다 갱신된 손실이 여기에 그려집니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="267"/>
+        <location filename="../../autodiff_gui/ui/run/loss_plot.py" line="162"/>
         <source>step</source>
         <translation>갱신 횟수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="269"/>
+        <location filename="../../autodiff_gui/ui/run/loss_plot.py" line="164"/>
         <source>loss f</source>
         <translation>손실 f</translation>
     </message>
@@ -894,124 +894,124 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>f = {value} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="76"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="77"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="77"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="78"/>
         <source>The graph has changes that are not saved.</source>
         <translation>그래프에 저장하지 않은 변경 사항이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="80"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="81"/>
         <source>Do you want to save them?</source>
         <translation>저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="118"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="119"/>
         <source>New empty graph</source>
         <translation>새 빈 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="125"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="126"/>
         <source>Open Graph</source>
         <translation>그래프 열기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="134"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="135"/>
         <source>Cannot open file</source>
         <translation>파일을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="148"/>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="151"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="149"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="152"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="155"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="156"/>
         <source>Opened {file}</source>
         <translation>{file}을(를) 열었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="169"/>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="183"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="170"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="184"/>
         <source>Cannot save</source>
         <translation>저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="174"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="175"/>
         <source>untitled</source>
         <translation>제목없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="175"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="176"/>
         <source>Save Graph</source>
         <translation>그래프 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="193"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="194"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>{file}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="199"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="200"/>
         <source>Saved {file}</source>
         <translation>{file}을(를) 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="204"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="205"/>
         <source>Autodiff Studio graph (*.adgraph.json *.json)</source>
         <translation>Autodiff Studio 그래프 (*.adgraph.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="205"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="206"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="242"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="243"/>
         <source>graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="243"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="244"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="243"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="244"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="245"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="246"/>
         <source>Export Image</source>
         <translation>이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="253"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="254"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="264"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="265"/>
         <source>Nothing to export: the graph is empty</source>
         <translation>내보낼 것이 없습니다: 그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="278"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="279"/>
         <source>Cannot write {file}</source>
         <translation>{file}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="280"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="281"/>
         <source>Exported {file}</source>
         <translation>{file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="310"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="311"/>
         <source>Autodiff Studio graph</source>
         <translation>Autodiff Studio 그래프</translation>
     </message>
@@ -1073,22 +1073,22 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="245"/>
         <source>backward</source>
-        <translation type="unfinished"></translation>
+        <translation>후진 차분</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="245"/>
         <source>forward</source>
-        <translation type="unfinished"></translation>
+        <translation>전진 차분</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="246"/>
         <source>Richardson</source>
-        <translation type="unfinished"></translation>
+        <translation>리처드슨</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="246"/>
         <source>central</source>
-        <translation type="unfinished"></translation>
+        <translation>중앙 차분</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="247"/>
@@ -1098,7 +1098,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="253"/>
         <source>Error (h)</source>
-        <translation type="unfinished"></translation>
+        <translation>오차 (h)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="253"/>
@@ -1113,7 +1113,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="254"/>
         <source>Error (10·h)</source>
-        <translation type="unfinished"></translation>
+        <translation>오차 (10·h)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="254"/>
@@ -1259,7 +1259,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/run/narration.py" line="77"/>
         <source>Forward mode (tangent of {0})</source>
-        <translation>포워드 모드 ({0}의 접선 미분값)</translation>
+        <translation>포워드 모드 ({0}에 대한 접선 미분값)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/run/narration.py" line="121"/>
@@ -1516,27 +1516,27 @@ Arguments: {args}</source>
         <translation>등고선 플롯에는 입력이 두 개 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="369"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="370"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="369"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="370"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="370"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="371"/>
         <source>Save Plot</source>
         <translation>플롯 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="379"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="380"/>
         <source>Cannot save the plot: {0}</source>
         <translation>플롯을 저장할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="381"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="382"/>
         <source>Plot saved to {0}</source>
         <translation>플롯을 {0}에 저장했습니다</translation>
     </message>
@@ -1797,48 +1797,48 @@ Arguments: {args}</source>
 <context>
     <name>StepController</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="168"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="135"/>
         <source>not a number or a JSON array such as [1, 2]</source>
         <translation>숫자나 [1, 2] 같은 JSON 배열이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="178"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="145"/>
         <source>the output has shape {0}; this has shape {1}</source>
         <translation>출력의 크기는 {0}인데 이 값의 크기는 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="212"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="178"/>
         <source>The upstream gradient has shape {0}, but the output has shape {1}</source>
         <translation>상류층 미분계수의 크기는 {0}인데 출력의 크기는 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="281"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="113"/>
         <source>Nothing to step: {0}</source>
         <translation>진행할 단계가 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="289"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="121"/>
         <source>Forward mode needs an input on the way to the output</source>
         <translation>포워드 모드에는 출력으로 이어지는 입력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="391"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="223"/>
         <source>Stopped: {0}</source>
         <translation>멈춤: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="394"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="226"/>
         <source>Step {0} of {1}</source>
         <translation>{1}단계 중 {0}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="433"/>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="479"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="265"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="311"/>
         <source>The pass is complete</source>
         <translation>전파가 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="490"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="322"/>
         <source>Stepping reset</source>
         <translation>단계를 처음으로 되돌렸습니다</translation>
     </message>
@@ -1949,52 +1949,62 @@ Arguments: {args}</source>
         <translation>지금까지의 ∂{F}/∂{src}: {total}  ({n}개 중 {k}개)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="170"/>
-        <source>Node</source>
-        <translation>노드</translation>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="174"/>
+        <source>tangent of node</source>
+        <translation>노드의 접선 미분값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="170"/>
-        <source>Op</source>
-        <translation>연산</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="170"/>
-        <source>Pass</source>
-        <translation>전파</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="170"/>
-        <source>Step</source>
-        <translation>단계</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="171"/>
-        <source>Inputs</source>
-        <translation>입력값</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="171"/>
-        <source>Value</source>
-        <translation>값</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="171"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="177"/>
         <source>∂f/∂node (dout)</source>
         <translation>∂f/∂노드 (dout)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="178"/>
+        <source>∂L/∂node (dout)</source>
+        <translation>∂L/∂노드 (dout)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
+        <source>Node</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
+        <source>Op</source>
+        <translation>연산</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
+        <source>Pass</source>
+        <translation>전파</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
+        <source>Step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="182"/>
+        <source>Inputs</source>
+        <translation>입력값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="182"/>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="183"/>
         <source>Contributions</source>
         <translation>전달한 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="183"/>
         <source>Local derivatives</source>
         <translation>국소 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="173"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="184"/>
         <source>Accumulated gradient</source>
         <translation>누적 미분계수</translation>
     </message>
@@ -2002,32 +2012,32 @@ Arguments: {args}</source>
 <context>
     <name>TracePanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="329"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="344"/>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="330"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="345"/>
         <source>Click a row to go to that step.</source>
         <translation>행을 클릭하면 그 단계로 갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="368"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="383"/>
         <source>Export Trace</source>
         <translation>추적 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="369"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="384"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="374"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="389"/>
         <source>Cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="377"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="392"/>
         <source>Trace saved to {0}</source>
         <translation>추적 기록을 {0}에 저장했습니다</translation>
     </message>
@@ -2064,122 +2074,117 @@ Arguments: {args}</source>
 <context>
     <name>canvas</name>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="52"/>
+        <location filename="../../autodiff_gui/ui/canvas/block_paint.py" line="116"/>
+        <source>output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="51"/>
         <source>base</source>
         <translation>밑</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="53"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="52"/>
         <source>exp</source>
         <translation>지수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="54"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="53"/>
         <source>num</source>
         <translation>분자</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="55"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="54"/>
         <source>den</source>
         <translation>분모</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="266"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="265"/>
         <location filename="../../autodiff_gui/ui/canvas/theme.py" line="143"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="314"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="313"/>
         <source>input {name} = {value}</source>
         <translation>입력 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="317"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="316"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="465"/>
-        <source>output</source>
-        <translation>출력</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="405"/>
-        <source>choose an operation</source>
-        <translation>연산을 고르세요</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="460"/>
-        <source>Name:</source>
-        <translation>이름:</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="460"/>
-        <source>Rename input</source>
-        <translation>입력 이름 바꾸기</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="474"/>
-        <source>Edit value of {name}</source>
-        <translation>{name}의 값 바꾸기</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="479"/>
-        <source>Value:</source>
-        <translation>값:</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="498"/>
-        <source>{reason}
-{label}</source>
-        <translation>{reason}
-{label}</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="575"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="25"/>
         <source>Set as output</source>
         <translation>출력으로 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="579"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="29"/>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="582"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="32"/>
         <source>Edit value…</source>
         <translation>값 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="585"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="35"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="595"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="47"/>
         <source>Add input</source>
         <translation>입력 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="597"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="49"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="599"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="51"/>
         <source>Paste</source>
         <translation>붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="602"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="54"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="710"/>
-        <source>drop the wire on an input slot (the left side of a block)</source>
-        <translation>연결선을 입력 슬롯(블록의 왼쪽)에 놓으세요</translation>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="359"/>
+        <source>choose an operation</source>
+        <translation>연산을 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="414"/>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="414"/>
+        <source>Rename input</source>
+        <translation>입력 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="428"/>
+        <source>Edit value of {name}</source>
+        <translation>{name}의 값 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="433"/>
+        <source>Value:</source>
+        <translation>값:</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="452"/>
+        <source>{reason}
+{label}</source>
+        <translation>{reason}
+{label}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/theme.py" line="143"/>
@@ -2225,6 +2230,11 @@ Arguments: {args}</source>
         <location filename="../../autodiff_gui/ui/canvas/view.py" line="284"/>
         <source>unknown block {spec}</source>
         <translation>알 수 없는 블록 {spec}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/wire_drag.py" line="88"/>
+        <source>drop the wire on an input slot (the left side of a block)</source>
+        <translation>연결선을 입력 슬롯(블록의 왼쪽)에 놓으세요</translation>
     </message>
 </context>
 <context>
@@ -2600,9 +2610,9 @@ Arguments: {args}</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="150"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="103"/>
         <source>Gradient step %1 (η = %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>경사 하강 %1 (η = %2)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/window/main_window.py" line="268"/>
@@ -2759,7 +2769,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="56"/>
         <source>arrays may have at most {limit} axes, not {ndim}</source>
-        <translation type="unfinished"></translation>
+        <translation>배열의 축은 최대 {limit}개입니다 ({ndim}개는 안 됩니다)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="58"/>
@@ -3065,34 +3075,132 @@ Arguments: {args}</source>
         <translation>배열이 비어 있으면 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="81"/>
+        <location filename="../../autodiff_gui/core/expr.py" line="82"/>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="83"/>
+        <source>a list of 1 number</source>
+        <translation>숫자 1개의 리스트</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="84"/>
+        <source>a list of {n} numbers</source>
+        <translation>숫자 {n}개의 리스트</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="85"/>
+        <source>a list of shape {shape}</source>
+        <translation>크기 {shape}의 리스트</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr.py" line="86"/>
         <source>an array must be rectangular: this element is {got}, the first is {first}</source>
         <translation>배열은 직사각형으로 채워져 있어야 합니다: 이 원소는 {got}인데 첫 원소는 {first}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="82"/>
+        <location filename="../../autodiff_gui/core/expr.py" line="87"/>
         <source>expected ',' or ']' in the array, not '{token}'</source>
         <translation>배열에서 '{token}'이 아니라 ',' 또는 ']'가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="83"/>
+        <location filename="../../autodiff_gui/core/expr.py" line="88"/>
         <source>'[' is never closed</source>
         <translation>'['가 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="84"/>
+        <location filename="../../autodiff_gui/core/expr.py" line="89"/>
         <source>']' has no matching '['</source>
         <translation>']'에 짝이 맞는 '['가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="85"/>
+        <location filename="../../autodiff_gui/core/expr.py" line="90"/>
         <source>an array may have at most {limit} axes</source>
         <translation>배열의 축은 최대 {limit}개입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="86"/>
+        <location filename="../../autodiff_gui/core/expr.py" line="91"/>
         <source>value of {name}: {reason}</source>
         <translation>{name}의 값: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>fileio</name>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="84"/>
+        <source>this is a folder, not a file</source>
+        <translation>파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="85"/>
+        <source>this is not a regular file</source>
+        <translation>일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="86"/>
+        <source>no such file</source>
+        <translation>그런 파일이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="87"/>
+        <source>permission denied</source>
+        <translation>읽을 권한이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="88"/>
+        <source>cannot read the file: {reason}</source>
+        <translation>파일을 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="89"/>
+        <source>the file is too large ({size}; the limit is {limit})</source>
+        <translation>파일이 너무 큽니다 ({size}, 한도는 {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="90"/>
+        <source>not UTF-8 text (byte 0x{byte} at offset {offset})</source>
+        <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset}의 바이트 0x{byte})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="91"/>
+        <source>not UTF-8 text (offset {offset})</source>
+        <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="92"/>
+        <source>not valid JSON: line {line} column {column}: {reason}</source>
+        <translation>올바른 JSON이 아닙니다: {line}행 {column}열</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="93"/>
+        <source>not a usable JSON document: nested too deeply</source>
+        <translation>쓸 수 있는 JSON 문서가 아닙니다: 너무 깊이 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="94"/>
+        <source>not valid JSON: {reason}</source>
+        <translation>올바른 JSON이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="95"/>
+        <source>not an Autodiff Studio document: expected a JSON object, found {found}</source>
+        <translation>Autodiff Studio 문서가 아닙니다: JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="96"/>
+        <source>not an Autodiff Studio document: no 'format' key</source>
+        <translation>Autodiff Studio 문서가 아닙니다: 'format' 키가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="97"/>
+        <source>not an Autodiff Studio document: the format is {found}, expected {expected}</source>
+        <translation>Autodiff Studio 문서가 아닙니다: 형식이 {expected}가 아니라 {found}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="99"/>
+        <source>made by a newer version of Autodiff Studio (version {version}); this one reads version {ours}</source>
+        <translation>더 새로운 버전의 Autodiff Studio로 만든 파일입니다 (버전 {version}). 이 프로그램은 버전 {ours}까지 읽습니다</translation>
     </message>
 </context>
 <context>

@@ -381,3 +381,45 @@ def test_edit_dialog_is_wide_enough_for_its_title(qapp):
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+ALLOWED_LATIN = {"JSON", "Autodiff", "Studio", "adgraph", "json", "bad", "UTF"}
+
+
+@pytest.fixture
+def korean(qapp):
+    from autodiff_gui.ui.app import i18n
+
+    assert i18n.install_translator(qapp, "ko")
+    yield
+    i18n.remove_translators(qapp)
+
+
+@pytest.mark.parametrize("content", ["{bad json", "[1, 2]", '{"format": "other"}',
+                                     '{"format": "autodiff-studio", "version": 99}'])
+def test_a_refused_file_is_explained_in_korean_only(korean, qtbot, tmp_path, content):
+    w = MainWindow(restore=False)
+    qtbot.addWidget(w)
+    path = tmp_path / "bad.adgraph.json"
+    path.write_text(content, encoding="utf-8")
+    message = w.open_path(path)
+    assert message
+    said = re.sub(r"'[^']*'", "", message)  # quoted file content is shown as it is
+    words = set(re.findall(r"[A-Za-z]{3,}", said)) - ALLOWED_LATIN
+    assert not words, message
+
+
+def test_qt_file_dialog_speaks_korean(korean, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "t")
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.show()
+    QApplication.processEvents()
+    texts = [lab.text() for lab in dialog.findChildren(QLabel) if lab.text()]
+    texts += [b.text() for b in dialog.findChildren(QAbstractButton) if b.text()]
+    assert texts
+    english = [t for t in texts if re.search(r"[A-Za-z]{3,}", t.replace("&", ""))]
+    assert not english, english

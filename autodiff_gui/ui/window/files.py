@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ...core import fileio
 from ...core.graph import Document
 from ...diagram.layout import missing_positions
+from ..app.i18n import translate_text
 from .actions import WindowActions
 from .context import WindowContext
 
@@ -146,7 +147,7 @@ class FileHandler(QObject):
                 settings.remove_recent_file(path)
                 self.rebuild_recent_menu()
             return self._fail(_tr("Cannot open {file}: {reason}").format(
-                file=Path(path).name, reason=exc.message))
+                file=Path(path).name, reason=translate_text(exc.message)))
         except (OSError, ValueError) as exc:  # defensive: fileio wraps these already
             return self._fail(_tr("Cannot open {file}: {reason}").format(
                 file=Path(path).name, reason=str(exc)))
