@@ -42,7 +42,8 @@ from autodiff_gui.ui.canvas import (
     wire_path,
 )
 from autodiff_gui.ui.canvas import scene as scene_module
-from autodiff_gui.ui.canvas.items import PORT_HIT_RADIUS, PORT_RADIUS
+from autodiff_gui.ui.canvas.block_paint import PORT_RADIUS
+from autodiff_gui.ui.canvas.items import PORT_HIT_RADIUS
 from autodiff_gui.ui.editing.commands import ReplaceDocument
 from tests.core.test_layout import seed_doc
 
