@@ -102,7 +102,7 @@ def test_upstream_two_is_v_not_a_changed_derivative(ko) -> None:
     assert not [line for line in lines if "∂f/" in line]
     korean = said(narration, records[9:], ko)
     assert korean[:3] == [
-        "상류 그래디언트 v = ∂L/∂z = 2  (grad_tensors; L = v·f)",
+        "상류층 미분계수 v = ∂L/∂z = 2  (grad_tensors; L = v·f)",
         "z = c·d이므로",
         "∂L/∂c = ∂L/∂z·∂z/∂c = 2·0.6931 = 1.3863",
     ]
