@@ -1156,7 +1156,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/core/narration.py" line="47"/>
         <source>upstream gradient v = ∂L/∂{out} = {dout}  (grad_tensors; L = {ldef})</source>
-        <translation>상류 그래디언트 v = ∂L/∂{out} = {dout}  (grad_tensors; L = {ldef})</translation>
+        <translation>상류층 미분계수 v = ∂L/∂{out} = {dout}  (grad_tensors; L = {ldef})</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/narration.py" line="48"/>
@@ -1259,7 +1259,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/run/narration.py" line="77"/>
         <source>Forward mode (tangent of {0})</source>
-        <translation>포워드 모드 ({0}에 대한 접선 미분값)</translation>
+        <translation>포워드 모드 ({0}의 접선 미분값)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/run/narration.py" line="121"/>
@@ -1317,22 +1317,22 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="37"/>
         <source>base</source>
-        <translation type="unfinished"></translation>
+        <translation>밑</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="38"/>
         <source>exponent</source>
-        <translation type="unfinished"></translation>
+        <translation>지수</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="39"/>
         <source>numerator</source>
-        <translation type="unfinished"></translation>
+        <translation>분자</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="40"/>
         <source>denominator</source>
-        <translation type="unfinished"></translation>
+        <translation>분모</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="110"/>
@@ -1646,132 +1646,132 @@ Arguments: {args}</source>
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="368"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="371"/>
         <source>&amp;Next Step</source>
         <translation>다음 단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="368"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="371"/>
         <source>Take the next step</source>
         <translation>다음 단계로 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="369"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="372"/>
         <source>&amp;Previous Step</source>
         <translation>이전 단계(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="369"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="372"/>
         <source>Undo the last step</source>
         <translation>마지막 단계를 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="370"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="373"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="371"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="374"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="372"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="375"/>
         <source>Play the steps one after another, or pause</source>
         <translation>단계를 차례로 재생하거나 일시 정지합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="373"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="376"/>
         <source>Run to &amp;End</source>
         <translation>끝까지 실행(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="373"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="376"/>
         <source>Take every remaining step</source>
         <translation>남은 단계를 모두 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="374"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="377"/>
         <source>&amp;Reset</source>
         <translation>처음으로(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="374"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="377"/>
         <source>Back to the start</source>
         <translation>처음 상태로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="376"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="379"/>
         <source>&amp;Check Gradients</source>
         <translation>미분계수 검사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="377"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="380"/>
         <source>Compare the engine's gradient with forward mode, finite differences and PyTorch</source>
         <translation>엔진이 구한 그래디언트를 포워드 모드, 수치미분, PyTorch와 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="379"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="382"/>
         <source>Export &amp;Trace as CSV…</source>
         <translation>추적 기록을 CSV로 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="380"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="383"/>
         <source>Save the executed steps as CSV</source>
         <translation>실행한 단계를 CSV로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="395"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="398"/>
         <source>Narration</source>
         <translation>해설</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="396"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="399"/>
         <source>Trace</source>
         <translation>추적</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="397"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="400"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="398"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="401"/>
         <source>Plots</source>
         <translation>플롯</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="399"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="402"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="401"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="404"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="402"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="405"/>
         <source>Step</source>
         <translation>단계 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="403"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="406"/>
         <source>Playing speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="404"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="407"/>
         <source> Speed </source>
         <translation> 속도 </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="524"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="559"/>
         <source>fastest</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="527"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="562"/>
         <source>{0} steps/s</source>
         <translation>초당 {0}단계</translation>
     </message>
@@ -1846,72 +1846,72 @@ Arguments: {args}</source>
 <context>
     <name>StepSettings</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="162"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="165"/>
         <source>Reverse mode (forward pass, then backward pass)</source>
         <translation>리버스 모드 (순전파 후 역전파)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="163"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="166"/>
         <source>Forward mode (carry one input's tangent)</source>
         <translation>포워드 모드 (입력 하나의 접선 미분값을 전달)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="164"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="167"/>
         <source>The input whose tangent forward mode carries</source>
         <translation>포워드 모드가 접선 미분값을 전달할 입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="166"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="169"/>
         <source>The gradient the backward pass starts from at the output (PyTorch's grad_tensors): a number, or a JSON array shaped like the output, e.g. [1, 2]</source>
         <translation>역전파가 출력에서 시작할 때 쓰는 미분계수 (PyTorch의 grad_tensors): 숫자, 또는 출력과 크기가 같은 JSON 배열 (예: [1, 2])</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="168"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="171"/>
         <source>Accumulate gradients across runs (.grad)</source>
         <translation>실행할 때마다 미분계수 누적 (.grad)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="169"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="172"/>
         <source>zero_grad</source>
         <translation>zero_grad</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="170"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="173"/>
         <source>Forget the accumulated gradients</source>
         <translation>누적된 미분계수를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="175"/>
         <source>PyTorch adds every backward() into x.grad, so a second run without optimizer.zero_grad() (or x.grad = None) doubles it. Running backward twice over one graph also needs retain_graph=True, because PyTorch frees the values saved for the backward pass; this engine keeps them.</source>
         <translation>PyTorch는 backward()를 할 때마다 결과를 x.grad에 더하므로, optimizer.zero_grad() (또는 x.grad = None) 없이 한 번 더 실행하면 값이 두 배가 됩니다. 한 그래프에서 역전파를 두 번 하려면 retain_graph=True도 필요합니다. PyTorch는 역전파용으로 저장한 값을 지우기 때문입니다. 이 엔진은 그 값을 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="176"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="179"/>
         <source>Mode</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="180"/>
         <source>Upstream gradient</source>
         <translation>상류층 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="221"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="224"/>
         <source>forward mode needs {n} passes for {n} inputs; reverse mode needs 1 backward pass</source>
         <translation>입력 원소가 {n}개이면 포워드 모드는 전파를 {n}번 해야 하지만, 리버스 모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="223"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="226"/>
         <source>forward mode needs 1 pass for 1 input; reverse mode needs 1 backward pass</source>
         <translation>입력 원소가 1개이면 포워드 모드는 전파 1번, 리버스 모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="254"/>
         <source>{reason} (still using {old})</source>
         <translation>{reason} ({old}을(를) 계속 사용)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="268"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="271"/>
         <source>Accumulated: {0}</source>
         <translation>누적: {0}</translation>
     </message>
@@ -2612,7 +2612,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="103"/>
         <source>Gradient step %1 (η = %2)</source>
-        <translation>경사 하강 %1 (η = %2)</translation>
+        <translation>경사 하강 한 걸음: %1 (η = %2)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/window/main_window.py" line="268"/>
