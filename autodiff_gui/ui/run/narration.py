@@ -1,9 +1,11 @@
 """The narration panel: each step said in words and numbers, large enough for a projector.
 
-The current step comes first, emphasised, with the primitive's local-derivative
-rule; the steps before it follow, newest first and quieter.  The text itself is
-the core's ``steps.narrate`` passed through Qt's translator (context
-"Narration"), so a Korean ``.qm`` file translates the sentence templates.
+The current step comes first, emphasised, with its local-derivative rule written
+with the real operands (``∂(c·d)/∂c = d``); the steps before it follow, newest first
+and quieter.  The text itself is the core's ``narration.Narration`` of the pass
+(which knows the upstream gradient and how many contributions each gradient
+collects) passed through Qt's translator (context "Narration", the templates of
+``core.narration.TEMPLATES``), so a Korean ``.qm`` file translates the sentences.
 """
 
 from __future__ import annotations
@@ -23,8 +25,6 @@ from .stepping import StepController, tr_narration
 
 HISTORY = 6  # earlier steps shown under the current one
 
-# The core's sentence templates (steps.TEMPLATES), listed here so that lupdate finds
-# them in the "Narration" context; a test checks that the two lists agree.
 FORWARD_COLOR = "#1565c0"  # values (the canvas's forward colour)
 BACKWARD_COLOR = "#c62828"  # gradients (the canvas's backward colour)
 ERROR_COLOR = "#b71c1c"
