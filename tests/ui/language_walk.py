@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from autodiff_gui.core import ops
+from autodiff_gui.ui.app.i18n import LANGUAGE_NAMES
 
 Found = tuple[str, str]  # (where, text)
 MAX_ROWS = 40  # visible cells are read from the first rows of a table only
@@ -199,8 +200,10 @@ def english_leftovers(texts: Iterable[Found]) -> list[tuple[str, str, list[str]]
 
 
 def hangul_leftovers(texts: Iterable[Found]) -> list[Found]:
-    """Texts with Hangul in them."""
-    return [(where, text) for where, text in texts if HANGUL.search(text)]
+    """Texts with Hangul in them (but a language's own name in the language menu)."""
+    names = set(LANGUAGE_NAMES.values())
+    return [(where, text) for where, text in texts
+            if HANGUL.search(text) and text.replace("&", "") not in names]
 
 
 def report(leftovers: Iterable[tuple]) -> str:

@@ -1,7 +1,7 @@
 """A language switch retranslates the panels in place: their state simply stays.
 
-Qt sends ``QEvent.LanguageChange`` to every widget when a translator is installed or
-removed; each panel says its texts again in ``retranslate()``.  These tests fill the
+View ▸ Language installs the translator and Qt sends ``QEvent.LanguageChange`` to
+every widget; each panel says its texts again in ``retranslate()``.  These tests fill the
 panels (a pass stepped into its backward half, a comparison with rows, a plot, a
 lesson page, a palette filter, a refused upstream gradient), switch to Korean and
 back, and check that nothing was lost and nothing is left in the other language
@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from shiboken6 import isValid
 
-from autodiff_gui.ui.app import i18n
+from autodiff_gui.ui.app import i18n, language
 from autodiff_gui.ui.window.main_window import MainWindow
 from tests.ui import language_walk as walk
 
@@ -27,17 +27,12 @@ LONG = 60_000  # ms: a worker on a busy machine
 
 
 def switch_language(window: QWidget, lang: str) -> None:
-    """Speak ``lang`` (``"ko"`` or ``"en"``) from now on, as the language menu does.
+    """Speak ``lang`` (``"ko"`` or ``"en"``) from now on, as View ▸ Language does.
 
-    Installing or removing a translator makes Qt post ``LanguageChange`` to the
-    application, which hands it to every widget; it is delivered here at once.
+    Installing the translator makes Qt send ``LanguageChange`` to every widget;
+    ``language.switch`` delivers it before it returns and rebuilds nothing.
     """
-    app = QApplication.instance()
-    if lang == i18n.SOURCE_LANGUAGE:
-        i18n.remove_translators(app)
-    else:
-        assert i18n.install_translator(app, lang)
-    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert language.switch(window, lang, remember=False) is window
     QApplication.processEvents()
     assert i18n.current_language() == lang
 
@@ -169,8 +164,9 @@ PANEL_DOCKS = ("narrationDock", "traceDock", "compareDock", "plotsDock", "codeDo
 
 
 def panel_texts(w: MainWindow) -> list[walk.Found]:
-    """What the panels show, each tabbed dock brought to the front in turn."""
-    found: list[walk.Found] = []
+    """What the window shows (menus, toolbars, docks), each tabbed dock brought to the
+    front in turn."""
+    found: list[walk.Found] = walk.shown_texts(w)
     for name in PANEL_DOCKS:
         dock = w.findChild(QDockWidget, name)
         assert dock is not None, name
