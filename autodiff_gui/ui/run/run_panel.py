@@ -17,7 +17,7 @@ buttons): a ShortcutOverride filter lets those widgets keep their keys.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -47,13 +47,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..checks.code_panel import CodePanel
-from ..checks.comparison import ComparisonPanel
-from ..checks.plots import PlotsPanel
 from ..window.context import WindowContext
+from ..window.entries import LazyPanel
 from .narration import NarrationView
 from .stepping import StepController
 from .trace_model import TracePanel
+
+if TYPE_CHECKING:  # imported when their tab is first shown
+    from ..checks.code_panel import CodePanel
+    from ..checks.comparison import ComparisonPanel
+    from ..checks.plots import PlotsPanel
 
 FASTEST = 21  # the slider position past 20 steps/s: as fast as drawing allows
 _STEP_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Home,
@@ -436,30 +439,62 @@ class RunPanel(QObject):
         box.addWidget(self.settings)
         box.addWidget(self.narration, 1)
         self.trace = TracePanel(c)
-        self.comparison = ComparisonPanel(c)
-        self.plots = PlotsPanel(c)
-        self.code = CodePanel(c)
+        # Behind the Trace tab: built (and their modules imported) when first shown.
+        self._comparison: LazyPanel[ComparisonPanel] = LazyPanel(self._make_comparison)
+        self._plots: LazyPanel[PlotsPanel] = LazyPanel(self._make_plots)
+        self._code: LazyPanel[CodePanel] = LazyPanel(self._make_code)
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         # The narration scrolls by itself; its settings are small enough.
         self.narration_dock = self._dock("narrationDock", holder, right, scroll=False)
         self.trace_dock = self._dock("traceDock", self.trace, bottom)
-        self.compare_dock = self._dock("compareDock", self.comparison, bottom)
-        self.plots_dock = self._dock("plotsDock", self.plots, bottom)
-        self.code_dock = self._dock("codeDock", self.code, bottom)
+        self.compare_dock = self._dock("compareDock", self._comparison, bottom)
+        self.plots_dock = self._dock("plotsDock", self._plots, bottom)
+        self.code_dock = self._dock("codeDock", self._code, bottom)
         if not self._restored:
             for dock in (self.compare_dock, self.plots_dock, self.code_dock):
                 w.tabifyDockWidget(self.trace_dock, dock)
         # A tab brought to the front emits visibilityChanged, not a show event.
-        for dock, panel in ((self.plots_dock, self.plots), (self.code_dock, self.code)):
+        for dock, lazy in ((self.plots_dock, self._plots), (self.code_dock, self._code)):
             dock.visibilityChanged.connect(
-                lambda visible, p=panel: visible and QTimer.singleShot(0, p, p.activate))
+                lambda visible, z=lazy: visible and QTimer.singleShot(
+                    0, z, lambda: z.content().activate()))
         self.trace_dock.raise_()
         self.docks = [self.narration_dock, self.trace_dock, self.compare_dock,
                       self.plots_dock, self.code_dock]
         # A layout saved by an earlier session wins; otherwise the default sizes are
         # set once the window is on screen.
         self._laid_out = self._restored
+
+    def _make_comparison(self) -> ComparisonPanel:
+        from ..checks.comparison import ComparisonPanel
+
+        return ComparisonPanel(self.controller)
+
+    def _make_plots(self) -> PlotsPanel:
+        from ..checks.plots import PlotsPanel
+
+        return PlotsPanel(self.controller)
+
+    def _make_code(self) -> CodePanel:
+        from ..checks.code_panel import CodePanel
+
+        return CodePanel(self.controller)
+
+    @property
+    def comparison(self) -> ComparisonPanel:
+        """The Compare panel (built on first use)."""
+        return self._comparison.content()
+
+    @property
+    def plots(self) -> PlotsPanel:
+        """The Plots panel (built on first use)."""
+        return self._plots.content()
+
+    @property
+    def code(self) -> CodePanel:
+        """The Code panel (built on first use)."""
+        return self._code.content()
 
     def _initial_layout(self) -> None:
         """Default dock sizes, set after the first show (earlier, Qt redistributes them)."""
@@ -563,8 +598,10 @@ class RunPanel(QObject):
         self.controller.pause()
         # No waiting: a cancelled job delivers nothing, and a running `import torch`
         # cannot be stopped; waiting for it held the quit prompt for seconds.
-        self.comparison.shutdown(wait=0)
-        self.plots.shutdown(wait=0)
+        for lazy in (self._comparison, self._plots):
+            panel = lazy.built()
+            if panel is not None:
+                panel.shutdown(wait=0)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if obj is self.window:

@@ -7,18 +7,19 @@ action with its shortcut in its menu, and the View entry that shows the dock.
 Showing the dock or triggering the action builds the part, which takes over the
 dock and the action (``part(ctx, entry=...)``).  The entry keeps their texts in
 the part's translation context, so they speak the current language before and
-after the part exists.
+after the part exists.  ``LazyPanel`` does the same for a dock's content inside a
+part (the tabs behind the front one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu, QStyle
+from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QMenu, QStyle, QVBoxLayout, QWidget
 
 from .actions import KeyList, make_action
 from .context import WindowContext
@@ -127,3 +128,38 @@ class PartEntry(QObject):
         part = self.build()
         if self.spec.on_show is not None:
             self.spec.on_show(part)
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+class LazyPanel(QWidget, Generic[W]):
+    """A dock's content built the first time it is shown (or asked for with ``content``).
+
+    A tab behind another (Compare, Plots, Code) costs nothing at start-up: its panel
+    and the modules it needs are made when the user brings the tab to the front.
+    """
+
+    def __init__(self, factory: Callable[[], W], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory: Callable[[], W] | None = factory
+        self._content: W | None = None
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+
+    def content(self) -> W:
+        """The panel, built now if it was not yet."""
+        if self._content is None:
+            factory, self._factory = self._factory, None
+            assert factory is not None
+            self._content = factory()
+            self._box.addWidget(self._content)
+        return self._content
+
+    def built(self) -> W | None:
+        """The panel if it has been built (never builds it)."""
+        return self._content
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        self.content()
+        super().showEvent(event)
