@@ -378,8 +378,9 @@ def test_torch_names_are_torch_functions() -> None:
 
 
 # Modules that read per-op facts from the table: they must not branch on an op's name.
-OP_TABLE_CONSUMERS = ("core/narration.py", "core/steps.py", "check/torch_ref.py",
-                      "check/finite_diff.py", "check/codegen.py")
+OP_TABLE_CONSUMERS = ("core/narration.py", "core/steps.py", "core/values.py",
+                      "check/torch_ref.py", "check/finite_diff.py", "check/codegen.py",
+                      "ui/run/narration.py", "ui/run/trace_model.py", "ui/run/overlay.py")
 
 
 def _op_name_literals(tree: ast.AST) -> list[tuple[int, str]]:
