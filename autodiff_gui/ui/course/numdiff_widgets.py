@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -185,8 +185,9 @@ class _SecantCanvas(QWidget):
             p.drawEllipse(at(x, y), 4.5, 4.5)
         # The legend, bottom right (the curves leave that corner free more often).
         metrics = p.fontMetrics()
-        labels = [(FUNCTION_COLOR, "f"), (TANGENT_COLOR, self.view.tr("tangent")),
-                  (SECANT_COLOR, self.view.tr("secant"))]
+        labels = [(FUNCTION_COLOR, "f"),
+                  (TANGENT_COLOR, QCoreApplication.translate("SecantView", "tangent")),
+                  (SECANT_COLOR, QCoreApplication.translate("SecantView", "secant"))]
         width = max(metrics.horizontalAdvance(t) for _, t in labels) + 30
         y = r.bottom() - 6 - metrics.height() * (len(labels) - 1)
         for colour, text in labels:
