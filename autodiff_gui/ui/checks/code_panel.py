@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,9 +36,15 @@ def generate(kind: str, controller: StepController) -> str:
     from ...check import codegen
 
     doc = controller.document
+
+    def tr(text: str) -> str:  # the scripts' comments in the UI's language
+        return QCoreApplication.translate("check", text)
+
     if kind == TORCH:
-        return codegen.torch_script(doc, upstream=controller.upstream)
-    return codegen.seed_script(doc, upstream=controller.upstream)
+        # Students read and save this one: no machine-readable RESULT line.
+        return codegen.torch_script(doc, upstream=controller.upstream, tr=tr,
+                                    result_line=False)
+    return codegen.seed_script(doc, upstream=controller.upstream, tr=tr)
 
 
 class CodePanel(QWidget):
@@ -113,7 +119,7 @@ class CodePanel(QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        QTimer.singleShot(0, self.activate)
+        QTimer.singleShot(0, self, self.activate)  # dropped if the panel is gone
 
     def activate(self) -> None:
         """Called when the panel comes into view: regenerate if the graph changed."""
