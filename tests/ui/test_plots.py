@@ -7,7 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from autodiff_gui.ui.checks.plots import CONTOUR, FUNCTION, SWEEP, PlotsPanel
+from autodiff_gui.ui.checks.plot_controls import CONTOUR, FUNCTION, SWEEP
+from autodiff_gui.ui.checks.plots import PlotsPanel
 from autodiff_gui.ui.run.stepping import StepController
 from tests.ui.test_comparison import GX, GY, seed_document
 

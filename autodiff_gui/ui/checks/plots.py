@@ -20,12 +20,8 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +32,8 @@ from ...core.graph import GraphError
 from ..app.i18n import translate_error
 from ..app.jobs import BackgroundJob
 from ..run.stepping import StepController, is_showing
+from .plot_controls import FUNCTION, SWEEP, PlotControls
 from .plot_drawing import draw_along, draw_contour, draw_problem, draw_sweep
-
-FUNCTION, SWEEP, CONTOUR = "function", "sweep", "contour"
 
 
 class PlotsPanel(QWidget):
@@ -66,66 +61,34 @@ class PlotsPanel(QWidget):
         self._stale = True
         self._drawn: tuple[str, Any] | None = None  # what is drawn: (kind, data or problem)
 
-        self.kind_box = QComboBox(self)
-        self.kind_box.setObjectName("plotKind")
-        for kind in (FUNCTION, SWEEP, CONTOUR):
-            self.kind_box.addItem("", kind)
-        self.input_box = QComboBox(self)
-        self.input_box.setObjectName("plotInput")
-        self.element_box = QSpinBox(self)
-        self.element_box.setObjectName("plotElement")
-        self.second_box = QComboBox(self)
-        self.second_box.setObjectName("plotInput2")
-        for box in (self.kind_box, self.input_box, self.second_box):
-            box.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(4)
-        self.save_button = QPushButton(self)
-        self.save_button.setObjectName("plotSaveButton")
+        self.controls = PlotControls(self)
+        c = self.controls
+        self.kind_box, self.input_box, self.element_box, self.second_box = (
+            c.kind_box, c.input_box, c.element_box, c.second_box)
+        self.save_button = c.save_button
         self.save_button.clicked.connect(self.save_dialog)
         self.status = QLabel(self)
         self.status.setObjectName("plotStatus")
         self.status.setWordWrap(True)
 
-        row = QHBoxLayout()
-        row.addWidget(self.kind_box, 2)
-        self.along_label = QLabel(self)
-        row.addWidget(self.along_label)
-        row.addWidget(self.input_box, 1)
-        row.addWidget(self.element_box)
-        self.second_label = QLabel(self)
-        row.addWidget(self.second_label)
-        row.addWidget(self.second_box, 1)
-        row.addWidget(self.save_button)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(4, 4, 4, 4)
-        self.box.addLayout(row)
+        self.box.addWidget(self.controls)
         self.box.addWidget(self.status)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)  # gather bursts of edits into one computation
         self._timer.timeout.connect(self.recompute)
-        self._filling = False
-        self.kind_box.currentIndexChanged.connect(self._on_choice)
-        self.input_box.currentIndexChanged.connect(self._on_input)
-        self.element_box.valueChanged.connect(self._on_choice)
-        self.second_box.currentIndexChanged.connect(self._on_choice)
+        self.controls.changed.connect(self._on_choice)
         controller.programChanged.connect(self._on_program)
         controller.settingsChanged.connect(self.schedule)
         self._fill_inputs()
         self.retranslate()
 
     def retranslate(self) -> None:
-        """Every text in the current language; the plot shown is drawn again from its data."""
-        for i, text in enumerate((self.tr("Function and tangent"),
-                                  self.tr("Finite-difference error vs h"),
-                                  self.tr("Contours and gradient (two inputs)"))):
-            self.kind_box.setItemText(i, text)
-        self.element_box.setPrefix(self.tr("element "))
-        self.save_button.setText(self.tr("Save…"))
-        self.along_label.setText(self.tr("along"))
-        self.second_label.setText(self.tr("and"))
+        """The status and the plot in the current language: the plot shown is drawn again
+        from its data (the controls retranslate themselves)."""
         if self.is_busy():
             self.status.setText(self.tr("Computing…"))
         elif self._drawn is not None:
@@ -150,61 +113,23 @@ class PlotsPanel(QWidget):
             names = [n for n in program.input_names if n in program.input_index]
         except GraphError:
             names = []
-        self._filling = True
-        try:
-            for box in (self.input_box, self.second_box):
-                keep = box.currentText()
-                box.clear()
-                box.addItems(names)
-                if keep in names:
-                    box.setCurrentText(keep)
-            if self.second_box.currentText() == self.input_box.currentText() and len(names) > 1:
-                others = [n for n in names if n != self.input_box.currentText()]
-                self.second_box.setCurrentText(others[0])
-            self._fit_element()
-        finally:
-            self._filling = False
-        self._update_controls()
-
-    def _fit_element(self) -> None:
-        name = self.input_box.currentText()
         doc = self.controller.document
-        node = doc.find_input(name) if name else None
-        size = int(np.size(doc.node(node)["value"])) if node is not None else 1
-        self.element_box.setRange(0, max(0, size - 1))
-        self.element_box.setVisible(size > 1)
 
-    def _update_controls(self) -> None:
-        contour = self.kind() == CONTOUR
-        self.second_box.setVisible(contour)
-        self.second_label.setVisible(contour)
+        def size_of(name: str) -> int:
+            node = doc.find_input(name)
+            return int(np.size(doc.node(node)["value"])) if node is not None else 1
 
-    def _on_input(self) -> None:
-        if self._filling:
-            return
-        self._fit_element()
-        first = self.input_box.currentText()
-        if self.second_box.currentText() == first:  # a contour needs two different inputs
-            others = [self.second_box.itemText(i) for i in range(self.second_box.count())
-                      if self.second_box.itemText(i) != first]
-            if others:
-                self._filling = True
-                self.second_box.setCurrentText(others[0])
-                self._filling = False
-        self._on_choice()
+        self.controls.fill_inputs(names, size_of)
 
     def _on_choice(self) -> None:
-        if self._filling:
-            return
-        self._update_controls()
         self._stale = True
         self.schedule()
 
     def kind(self) -> str:
-        return self.kind_box.currentData() or FUNCTION
+        return self.controls.kind()
 
     def set_kind(self, kind: str) -> None:
-        self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
+        self.controls.set_kind(kind)
 
     # -- computing off the GUI thread -----------------------------------------------
     def schedule(self) -> None:
@@ -217,7 +142,7 @@ class PlotsPanel(QWidget):
         super().showEvent(event)
         # A tabbed dock may be shown for a moment while the window lays itself out:
         # look again once the event loop has settled before importing matplotlib.
-        QTimer.singleShot(0, self.activate)
+        QTimer.singleShot(0, self, self.activate)  # dropped if the panel is gone
 
     def activate(self) -> None:
         """Called when the panel comes into view: create the canvas, plot if stale."""
