@@ -64,7 +64,7 @@ MAX_ID = 2**53 - 1  # ids beyond this do not survive JavaScript-style JSON reade
 MAX_DIMS = MAX_AXES  # numpy's iterators take at most 32 axes
 # Loading builds the Document node by node (~10 µs each) and the command line's check
 # evaluates the graph per input element: limits that keep a file within seconds.
-MAX_NODES = 200_000
+MAX_NODES = 150_000
 MAX_INPUTS = 10_000
 MAX_ELEMENTS = 1_000_000  # elements of one value (an 8 MB array)
 
@@ -98,7 +98,23 @@ MESSAGES: dict[str, str] = {
                     "{expected}",
     "newer": "made by a newer version of Autodiff Studio (version {version}); this one "
              "reads version {ours}",
+    # JSON types, as _what says them (in the messages above).
+    "what_number": "a number",
+    "what_string": "a string",
+    "what_list": "a list",
+    # Python's json module's reasons (json.decoder), said in the UI's language too.
+    "json_value": "Expecting value",
+    "json_name": "Expecting property name enclosed in double quotes",
+    "json_colon": "Expecting ':' delimiter",
+    "json_comma": "Expecting ',' delimiter",
+    "json_unterminated": "Unterminated string starting at",
+    "json_control": "Invalid control character at",
+    "json_escape": "Invalid \\escape",
+    "json_unicode": "Invalid \\uXXXX escape",
+    "json_extra": "Extra data",
 }
+_JSON_REASONS = {MESSAGES[k]: k for k in MESSAGES if k.startswith("json_")}
+_WHAT = {MESSAGES[k]: k for k in MESSAGES if k.startswith("what_")}
 
 
 def _msg(code: str, /, **params: Any) -> Text:
@@ -301,8 +317,9 @@ def loads(text: str) -> Document:
     try:
         data = json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
+        code = _JSON_REASONS.get(exc.msg)
         raise FileFormatError(_msg("not_json_at", line=exc.lineno, column=exc.colno,
-                                   reason=exc.msg)) from None
+                                   reason=_msg(code) if code else exc.msg)) from None
     except RecursionError:
         raise FileFormatError(_msg("too_deep")) from None
     except ValueError as exc:  # e.g. an integer with more than 4300 digits
@@ -485,7 +502,9 @@ def from_data(data: Any) -> Document:
     if the whole description is valid.
     """
     if not isinstance(data, dict):
-        raise FileFormatError(_msg("not_object", found=_what(data)))
+        found = _what(data)
+        raise FileFormatError(_msg("not_object", found=_msg(_WHAT[found]) if found in _WHAT
+                                   else found))
     if "format" not in data:
         raise FileFormatError(_msg("no_format"))
     if data["format"] != FORMAT:
@@ -575,7 +594,16 @@ def from_data(data: Any) -> Document:
         if output not in kinds:
             raise FileFormatError(f"'output': there is no node {_show(output)}")
 
-    # Build through the mutation API so Document's own rules (names) apply too.
+    # Build through the mutation API so Document's own rules (names) apply too.  When
+    # every wire comes from a node listed earlier (as the app saves them), each
+    # operation is added already wired: no per-wire slot and cycle checks, which the
+    # checks above have made, and five times faster on a big file.
+    position = {node: k for k, (node, _spec) in enumerate(specs)}
+    wired_in_order = all(position[src] < position[dst] for _i, src, dst, _slot in links)
+    args_of: dict[int, list[int | None]] = {}
+    if wired_in_order:
+        for _i, src, dst, slot in links:
+            args_of.setdefault(dst, [None] * op_of[dst].arity)[slot] = src
     doc = Document()
     for node, spec in specs:
         try:
@@ -584,14 +612,16 @@ def from_data(data: Any) -> Document:
             elif spec["kind"] == "const":
                 doc.add_const(spec["value"], node_id=node, pos=spec["pos"])
             else:
-                doc.add_op(spec["op"], node_id=node, pos=spec["pos"])
+                doc.add_op(spec["op"], args=tuple(args_of.get(node, ())), node_id=node,
+                           pos=spec["pos"])
         except GraphError as exc:
             raise FileFormatError(f"node {node}: {exc.message}") from None
-    for i, src, dst, slot in sorted(links, key=lambda link: (rank[link[2]], link[3])):
-        try:
-            doc.connect(src, dst, slot)
-        except GraphError as exc:
-            raise FileFormatError(f"link {i}: {exc.message}") from None
+    if not wired_in_order:
+        for i, src, dst, slot in sorted(links, key=lambda link: (rank[link[2]], link[3])):
+            try:
+                doc.connect(src, dst, slot)
+            except GraphError as exc:
+                raise FileFormatError(f"link {i}: {exc.message}") from None
     if output is not None:
         doc.set_output(output)
     return doc

@@ -1065,68 +1065,68 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>MethodTable</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="217"/>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="218"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="252"/>
         <source>Step h:</source>
         <translation>간격 h:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="245"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="246"/>
         <source>backward</source>
         <translation>후진 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="245"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="246"/>
         <source>forward</source>
         <translation>전진 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="246"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="247"/>
         <source>Richardson</source>
         <translation>리처드슨</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="246"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="247"/>
         <source>central</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="247"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="248"/>
         <source>complex step</source>
         <translation>복소 스텝</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="253"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="254"/>
         <source>Error (h)</source>
         <translation>오차 (h)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="253"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="254"/>
         <source>Estimate</source>
         <translation>추정값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="253"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="254"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="254"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="255"/>
         <source>Error (10·h)</source>
         <translation>오차 (10·h)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="254"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="255"/>
         <source>Ratio</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="291"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="292"/>
         <source>This graph has no scalar input with a scalar output.</source>
         <translation>이 그래프에는 스칼라 입력과 스칼라 출력이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="294"/>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="295"/>
         <source>f along {name} at {name} = {x}; exact derivative (the engine) {exact}. Ratio = error at 10·h ÷ error at h: about 10 means error ∝ h, 100 means ∝ h², 10⁴ means ∝ h⁴.</source>
         <translation>{name} = {x}에서 {name}에 대한 f의 미분계수. 정확한 값(엔진) {exact}. 비율 = 10·h에서의 오차 ÷ h에서의 오차: 약 10이면 오차 ∝ h, 100이면 ∝ h², 10⁴이면 ∝ h⁴입니다.</translation>
     </message>
@@ -1259,7 +1259,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/run/narration.py" line="77"/>
         <source>Forward mode (tangent of {0})</source>
-        <translation>포워드 모드 ({0}의 접선 미분값)</translation>
+        <translation>포워드 모드 ({0}에 대한 접선 미분값)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/run/narration.py" line="121"/>
@@ -1395,6 +1395,41 @@ Arguments: {args}</source>
 <context>
     <name>PlotsPanel</name>
     <message>
+        <location filename="../../autodiff_gui/ui/checks/plot_controls.py" line="70"/>
+        <source>Function and tangent</source>
+        <translation>함수와 접선</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plot_controls.py" line="71"/>
+        <source>Finite-difference error vs h</source>
+        <translation>h에 따른 수치미분 오차</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plot_controls.py" line="72"/>
+        <source>Contours and gradient (two inputs)</source>
+        <translation>등고선과 그래디언트 (입력 두 개)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plot_controls.py" line="74"/>
+        <source>element </source>
+        <translation>원소 </translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plot_controls.py" line="75"/>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plot_controls.py" line="76"/>
+        <source>along</source>
+        <translation>입력:</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/plot_controls.py" line="77"/>
+        <source>and</source>
+        <translation>및</translation>
+    </message>
+    <message>
         <location filename="../../autodiff_gui/ui/checks/plot_drawing.py" line="36"/>
         <source>tangent, slope ∂{0}/∂{1} = {2}</source>
         <translation>접선, 기울기 ∂{0}/∂{1} = {2}</translation>
@@ -1465,78 +1500,43 @@ Arguments: {args}</source>
         <translation>그래디언트는 그 점을 지나는 등고선에 수직입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="121"/>
-        <source>Function and tangent</source>
-        <translation>함수와 접선</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="122"/>
-        <source>Finite-difference error vs h</source>
-        <translation>h에 따른 수치미분 오차</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="123"/>
-        <source>Contours and gradient (two inputs)</source>
-        <translation>등고선과 그래디언트 (입력 두 개)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="125"/>
-        <source>element </source>
-        <translation>원소 </translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="126"/>
-        <source>Save…</source>
-        <translation>저장…</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="127"/>
-        <source>along</source>
-        <translation>입력:</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="128"/>
-        <source>and</source>
-        <translation>및</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="130"/>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="272"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="93"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="197"/>
         <source>Computing…</source>
         <translation>계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="266"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="191"/>
         <source>The function has no input to vary</source>
         <translation>함수에 바꿀 수 있는 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="288"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="213"/>
         <source>A contour plot needs two inputs</source>
         <translation>등고선 플롯에는 입력이 두 개 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="370"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="295"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="370"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="295"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="371"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="296"/>
         <source>Save Plot</source>
         <translation>플롯 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="380"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="305"/>
         <source>Cannot save the plot: {0}</source>
         <translation>플롯을 저장할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="382"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="307"/>
         <source>Plot saved to {0}</source>
         <translation>플롯을 {0}에 저장했습니다</translation>
     </message>
@@ -1792,6 +1792,16 @@ Arguments: {args}</source>
         <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="117"/>
         <source>Secant slope (f(x + h) − f(x)) / h = {secant}; tangent slope (exact) = {tangent}; difference {diff}</source>
         <translation>할선의 기울기 (f(x + h) − f(x)) / h = {secant}, 접선의 기울기(정확한 값) = {tangent}, 차이 {diff}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="189"/>
+        <source>tangent</source>
+        <translation>접선</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="190"/>
+        <source>secant</source>
+        <translation>할선</translation>
     </message>
 </context>
 <context>
@@ -2612,7 +2622,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="103"/>
         <source>Gradient step %1 (η = %2)</source>
-        <translation>경사 하강 한 걸음: %1 (η = %2)</translation>
+        <translation>경사 하강 %1 (η = %2)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/window/main_window.py" line="268"/>
@@ -3170,7 +3180,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/fileio.py" line="92"/>
         <source>not valid JSON: line {line} column {column}: {reason}</source>
-        <translation>올바른 JSON이 아닙니다: {line}행 {column}열</translation>
+        <translation>올바른 JSON이 아닙니다: {line}행 {column}열: {reason}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/fileio.py" line="93"/>
@@ -3180,12 +3190,12 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/fileio.py" line="94"/>
         <source>not valid JSON: {reason}</source>
-        <translation>올바른 JSON이 아닙니다</translation>
+        <translation>올바른 JSON이 아닙니다: {reason}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/fileio.py" line="95"/>
         <source>not an Autodiff Studio document: expected a JSON object, found {found}</source>
-        <translation>Autodiff Studio 문서가 아닙니다: JSON 객체가 아닙니다</translation>
+        <translation>Autodiff Studio 문서가 아닙니다: JSON 객체 대신 {found}이(가) 있습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/fileio.py" line="96"/>
@@ -3201,6 +3211,66 @@ Arguments: {args}</source>
         <location filename="../../autodiff_gui/core/fileio.py" line="99"/>
         <source>made by a newer version of Autodiff Studio (version {version}); this one reads version {ours}</source>
         <translation>더 새로운 버전의 Autodiff Studio로 만든 파일입니다 (버전 {version}). 이 프로그램은 버전 {ours}까지 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="102"/>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="103"/>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="104"/>
+        <source>a list</source>
+        <translation>리스트</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="106"/>
+        <source>Expecting value</source>
+        <translation>값이 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="107"/>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>큰따옴표로 감싼 키 이름이 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="108"/>
+        <source>Expecting ':' delimiter</source>
+        <translation>':' 구분자가 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="109"/>
+        <source>Expecting ',' delimiter</source>
+        <translation>',' 구분자가 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="110"/>
+        <source>Unterminated string starting at</source>
+        <translation>여기서 시작한 문자열이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="111"/>
+        <source>Invalid control character at</source>
+        <translation>여기에 쓸 수 없는 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="112"/>
+        <source>Invalid \escape</source>
+        <translation>잘못된 \ 이스케이프입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="113"/>
+        <source>Invalid \uXXXX escape</source>
+        <translation>잘못된 \uXXXX 이스케이프입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/fileio.py" line="114"/>
+        <source>Extra data</source>
+        <translation>JSON 값 뒤에 남는 데이터가 있습니다</translation>
     </message>
 </context>
 <context>
@@ -3314,19 +3384,6 @@ Arguments: {args}</source>
         <location filename="../../autodiff_gui/core/ops.py" line="437"/>
         <source>matrix product</source>
         <translation>행렬 곱</translation>
-    </message>
-</context>
-<context>
-    <name>self.view</name>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="188"/>
-        <source>tangent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/numdiff_widgets.py" line="189"/>
-        <source>secant</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
