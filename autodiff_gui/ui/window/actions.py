@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStyle,
     QToolBar,
     QToolButton,
     QWidget,
 )
 
+from ... import __version__
 from .context import WindowMenus
 
 KeyList = list[QKeySequence | QKeySequence.StandardKey | str]
@@ -132,13 +134,22 @@ class WindowActions(QObject):
                                icon=icon(TI.ZoomFitBest, None))
         self.actionHistory = history_dock.toggleViewAction()
         self.actionHistory.setObjectName("actionHistory")
-        self.actionAbout = a(host, "actionAbout")
+        self.actionAbout = a(host, "actionAbout", self.about)
         self.actionAbout.setMenuRole(QAction.MenuRole.AboutRole)
         self.actionAboutQt = a(host, "actionAboutQt", QApplication.aboutQt)
         self.actionAboutQt.setMenuRole(QAction.MenuRole.AboutQtRole)
         self.menus = self._create_menus(docks)
         self.toolbar = self._create_toolbar()
         self.retranslate()
+
+    def about(self) -> None:
+        """Help ▸ About Autodiff Studio."""
+        QMessageBox.about(self.host, _tr("About Autodiff Studio"), _tr(
+            "<h3>Autodiff Studio {version}</h3>"
+            "<p>Build a function from blocks or type it, then watch automatic "
+            "differentiation happen node by node: the forward pass, the backward pass "
+            "and the chain rule, checked against finite differences and PyTorch.</p>")
+            .format(version=__version__))
 
     def by_name(self) -> dict[str, QAction]:
         """The actions by object name (``actionNew``...)."""

@@ -10,20 +10,22 @@ palette ask (place a block on a free spot, paste under the mouse, auto layout).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QUndoView, QVBoxLayout, QWidget
 
 from ...core.engine import EvalError
-from ...core.expr import to_text
-from ...core.graph import Document, GraphError, format_value
+from ...core.expr import ParseError, parse, to_text
+from ...core.graph import GraphError, format_value
 from ...core.session import Session
 from ...diagram.layout import BLOCK_HEIGHT, BLOCK_WIDTH
 from ..app.i18n import translate_error
 from ..canvas import GraphScene, GraphView
+from ..editing.commands import ReplaceDocument
 from ..editing.expression_bar import ExpressionBar
 from ..editing.inputs_panel import InputsPanel
 from ..editing.palette import PaletteWidget
+from .files import laid_out
 
 
 def _tr(text: str) -> str:
@@ -33,9 +35,10 @@ def _tr(text: str) -> str:
 class CanvasEditing:
     """The canvas with the expression bar, the palette, the inputs and the history view."""
 
-    def __init__(self, host: QMainWindow, document: Document, undo_stack: QUndoStack,
-                 scene: GraphScene, view: GraphView) -> None:
-        self.host, self.document, self.scene, self.view = host, document, scene, view
+    def __init__(self, host: QMainWindow, undo_stack: QUndoStack, scene: GraphScene,
+                 view: GraphView) -> None:
+        self.host, self.scene, self.view = host, scene, view
+        self.document, self.undo_stack = scene.document, undo_stack
         self.expression_bar = ExpressionBar(host)
         self.central = QWidget(host)
         self.central.setObjectName("central")
@@ -45,7 +48,7 @@ class CanvasEditing:
         box.addWidget(self.expression_bar)
         box.addWidget(view, 1)
         self.palette_widget = PaletteWidget(host)
-        self.inputs_panel = InputsPanel(document, undo_stack, host)
+        self.inputs_panel = InputsPanel(self.document, undo_stack, host)
         self.undo_view = QUndoView(undo_stack, host)
         self.undo_view.setObjectName("undoView")
         self.palette_widget.blockActivated.connect(self.place_block)
@@ -64,6 +67,34 @@ class CanvasEditing:
         """The expression bar follows the document unless the user is typing in it."""
         if not self.expression_bar.is_typing():
             self.expression_bar.show_expression(self.expression_text())
+
+    def apply_expression(self, text: str) -> tuple[str | None, bool]:
+        """Build the graph of ``text`` as one undo step (the window follows up); returns
+        the error message shown in the bar (None if built) and whether the graph changed."""
+        bar = self.expression_bar
+        if bar.text() != text:
+            bar.set_text(text)  # so an error marks the characters it names
+        if not text.strip():
+            message = _tr("Type a function first, e.g. x**2 + 2*x")
+            bar.show_error(message)
+            return message, False
+        try:
+            # The text as typed (not stripped): error positions must match the bar.
+            new = parse(text, values=self.document.input_values())
+        except ParseError as exc:
+            message = translate_error(exc)
+            bar.show_error(message, exc.position, exc.end)
+            return message, False
+        except ValueError as exc:  # GraphError: e.g. a value that does not fit
+            message = translate_error(exc)
+            bar.show_error(message)
+            return message, False
+        laid_out(new)
+        if new.same_as(self.document, positions=False):
+            return None, False
+        self.undo_stack.push(ReplaceDocument(
+            self.document, new, QT_TRANSLATE_NOOP("commands", "Build f = %1"), text.strip()))
+        return None, True
 
     def place_block(self, spec: str) -> int | None:
         """Put a palette block (``input``, ``const``, ``op:<name>``) near the view's centre,

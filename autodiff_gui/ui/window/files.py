@@ -28,6 +28,7 @@ from ...core import fileio
 from ...core.graph import Document
 from ...diagram.layout import missing_positions
 from ..app.i18n import translate_text
+from ..app.settings import Settings
 from .actions import WindowActions
 from .context import WindowContext
 
@@ -363,3 +364,61 @@ class FileDrops(QObject):
             # source application on some platforms.
             QTimer.singleShot(0, lambda: self._open(path))
         return True
+
+
+class FilesMixin:
+    """The main window's file API (tests and scripts drive it without dialogs); the
+    window's ``FileHandler`` does the work."""
+
+    files: FileHandler
+    settings: Settings
+
+    @property
+    def current_path(self) -> str | None:
+        return self.files.current_path
+
+    @current_path.setter
+    def current_path(self, path: str | None) -> None:
+        self.files.current_path = path
+        self.files.pathChanged.emit()
+
+    @property
+    def ask_unsaved(self) -> Callable[[], str]:
+        return self.files.ask_unsaved
+
+    @ask_unsaved.setter
+    def ask_unsaved(self, hook: Callable[[], str]) -> None:
+        self.files.ask_unsaved = hook
+
+    @property
+    def report_error(self) -> Callable[[str, str], None]:
+        return self.files.report_error
+
+    @report_error.setter
+    def report_error(self, hook: Callable[[str, str], None]) -> None:
+        self.files.report_error = hook
+
+    @property
+    def last_error(self) -> str:
+        return self.files.last_error
+
+    def new_document(self) -> bool:
+        return self.files.new_document()
+
+    def open_path(self, path: str | os.PathLike[str]) -> str | None:
+        return self.files.open_path(path)
+
+    def open_path_reporting(self, path: str) -> bool:
+        return self.files.open_path_reporting(path)
+
+    def save_to(self, path: str | os.PathLike[str]) -> str | None:
+        return self.files.save_to(path)
+
+    def export_to(self, path: str | os.PathLike[str], scale: float = 2.0) -> str | None:
+        return self.files.export_to(path, scale)
+
+    def maybe_save(self) -> bool:
+        return self.files.maybe_save()
+
+    def recent_files(self) -> list[str]:
+        return self.settings.recent_files()

@@ -25,27 +25,23 @@ the window without modal dialogs.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-from ... import __version__
-from ...core.expr import ParseError, parse
+from ...core.expr import parse
 from ...core.graph import Document
 from ...core.session import Session
-from ..app.i18n import translate_error
 from ..app.settings import Settings
 from ..canvas import GraphScene, GraphView
-from ..editing.commands import ReplaceDocument, retranslate_stack
+from ..editing.commands import retranslate_stack
 from .actions import WindowActions
 from .context import WindowContext, WindowEvents
 from .editing import CanvasEditing, StatusValue
-from .files import FILE_SUFFIX, FileDrops, FileHandler, laid_out
+from .files import FILE_SUFFIX, FileDrops, FileHandler, FilesMixin, laid_out
 from .parts import PartsMixin, register_parts
 
 __all__ = ["FILE_SUFFIX", "MainWindow", "laid_out", "seed_document"]
@@ -60,7 +56,7 @@ def seed_document() -> Document:
     return laid_out(parse(SEED_EXPRESSION, values=SEED_VALUES))
 
 
-class MainWindow(PartsMixin, QMainWindow):
+class MainWindow(PartsMixin, FilesMixin, QMainWindow):
     """Autodiff Studio's main window."""
 
     def __init__(self, document: Document | None = None, *, settings: Settings | None = None,
@@ -86,8 +82,7 @@ class MainWindow(PartsMixin, QMainWindow):
         self.scene = GraphScene(self.document, self.undo_stack, self)
         self.view = GraphView(self.scene)
         self.view.setObjectName("graphView")
-        self.editing = CanvasEditing(self, self.document, self.undo_stack, self.scene,
-                                     self.view)
+        self.editing = CanvasEditing(self, self.undo_stack, self.scene, self.view)
         self.expression_bar = self.editing.expression_bar
         self.palette_widget = self.editing.palette_widget
         self.inputs_panel = self.editing.inputs_panel
@@ -169,7 +164,7 @@ class MainWindow(PartsMixin, QMainWindow):
                              (a.actionPaste, e.paste), (a.actionAutoLayout, e.auto_layout),
                              (a.actionZoomIn, self.view.zoom_in),
                              (a.actionZoomOut, self.view.zoom_out),
-                             (a.actionZoomFit, self.view.zoom_fit), (a.actionAbout, self.about)):
+                             (a.actionZoomFit, self.view.zoom_fit)):
             action.triggered.connect(lambda _c=False, s=slot: s())
         self.document.subscribe(self._on_document_event)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -245,33 +240,14 @@ class MainWindow(PartsMixin, QMainWindow):
     # -- editing ------------------------------------------------------------------
     def apply_expression(self, text: str) -> str | None:
         """Build the graph of ``text`` as one undo step; returns the error message or None."""
-        bar = self.expression_bar
-        if bar.text() != text:
-            bar.set_text(text)  # so an error marks the characters it names
-        if not text.strip():
-            message = self.tr("Type a function first, e.g. x**2 + 2*x")
-            # A function, an error: the bar says them again after a language switch.
-            bar.show_error(lambda: self.tr("Type a function first, e.g. x**2 + 2*x"))
-            return message
-        try:
-            # The text as typed (not stripped): error positions must match the bar.
-            new = parse(text, values=self.document.input_values())
-        except ParseError as exc:
-            bar.show_error(exc, exc.position, exc.end)
-            return translate_error(exc)
-        except ValueError as exc:  # GraphError: e.g. a value that does not fit
-            bar.show_error(exc)
-            return translate_error(exc)
-        laid_out(new)
-        if not new.same_as(self.document, positions=False):
-            self.undo_stack.push(ReplaceDocument(
-                self.document, new, QT_TRANSLATE_NOOP("commands", "Build f = %1"),
-                text.strip()))
+        message, replaced = self.editing.apply_expression(text)
+        if replaced:
             self.view.zoom_fit()
             self.documentReplaced.emit()
-        self.refresh()
-        bar.applied(self.expression_text())
-        return None
+        if message is None:
+            self.refresh()
+            self.expression_bar.applied(self.expression_text())
+        return message
 
     def place_block(self, spec: str) -> int | None:
         """Put a palette block near the view's centre, on a free spot; returns its id."""
@@ -297,72 +273,13 @@ class MainWindow(PartsMixin, QMainWindow):
         a.actionDelete.setEnabled(bool(nodes) or bool(self.scene.selected_wires()))
         self.editing.select_input(nodes)
 
-    # -- files (the FileHandler part does the work) ----------------------------------
-    @property
-    def current_path(self) -> str | None:
-        return self.files.current_path
-
-    @current_path.setter
-    def current_path(self, path: str | None) -> None:
-        self.files.current_path = path
-        self._update_title()
-
-    @property
-    def ask_unsaved(self) -> Callable[[], str]:
-        return self.files.ask_unsaved
-
-    @ask_unsaved.setter
-    def ask_unsaved(self, hook: Callable[[], str]) -> None:
-        self.files.ask_unsaved = hook
-
-    @property
-    def report_error(self) -> Callable[[str, str], None]:
-        return self.files.report_error
-
-    @report_error.setter
-    def report_error(self, hook: Callable[[str, str], None]) -> None:
-        self.files.report_error = hook
-
-    @property
-    def last_error(self) -> str:
-        return self.files.last_error
-
-    def new_document(self) -> bool:
-        return self.files.new_document()
-
-    def open_path(self, path: str | os.PathLike[str]) -> str | None:
-        return self.files.open_path(path)
-
-    def open_path_reporting(self, path: str) -> bool:
-        return self.files.open_path_reporting(path)
-
-    def save_to(self, path: str | os.PathLike[str]) -> str | None:
-        return self.files.save_to(path)
-
-    def export_to(self, path: str | os.PathLike[str], scale: float = 2.0) -> str | None:
-        return self.files.export_to(path, scale)
-
-    def maybe_save(self) -> bool:
-        return self.files.maybe_save()
-
-    def recent_files(self) -> list[str]:
-        return self.settings.recent_files()
-
     def _update_title(self) -> None:
         path = self.files.current_path
         name = Path(path).name if path else self.tr("Untitled")
         self.setWindowTitle(self.tr("{name}[*] — Autodiff Studio").format(name=name))
         self.setWindowModified(not self.undo_stack.isClean())
 
-    # -- help, settings and closing ------------------------------------------------------
-    def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Autodiff Studio"), self.tr(
-            "<h3>Autodiff Studio {version}</h3>"
-            "<p>Build a function from blocks or type it, then watch automatic "
-            "differentiation happen node by node: the forward pass, the backward pass "
-            "and the chain rule, checked against finite differences and PyTorch.</p>")
-            .format(version=__version__))
-
+    # -- settings and closing ------------------------------------------------------------
     def restore_settings(self) -> None:
         """Geometry and dock layout from the last session (default size otherwise)."""
         geometry = self.settings.geometry()
