@@ -55,10 +55,6 @@ class InputsModel(QAbstractTableModel):
         self._rows: list[int] = list(document.inputs().values())
         document.subscribe(self._on_event)
 
-    def detach(self) -> None:
-        """Stop following the document (before the model is thrown away)."""
-        self.document.unsubscribe(self._on_event)
-
     # -- following the document -----------------------------------------------
     def _on_event(self, event: Event) -> None:
         if event.kind in ("value_changed", "renamed"):

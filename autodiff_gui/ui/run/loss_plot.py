@@ -56,7 +56,7 @@ class LossHistory:
         for cb in list(self.listeners):
             try:
                 cb()
-            except RuntimeError:  # its window is gone (rebuilt in another language)
+            except RuntimeError:  # its widget was deleted (the window closed)
                 self.listeners.remove(cb)
 
 
