@@ -40,17 +40,19 @@ from PySide6.QtCore import (
     QObject,
     QPointF,
     QRect,
+    QSettings,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import QAction, QKeySequence, QTransform
-from PySide6.QtWidgets import QDockWidget, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import QDockWidget, QStyle, QWidget
 
 from ..canvas import theme as canvas_theme
 from ..run.run_panel import RunPanel
 from .actions import key_sequences, make_action, set_texts
 from .context import WindowContext
 from .presentation_scale import FontScaler, alive, scaled_font
+from .presentation_stage import Stage
 
 __all__ = ["DEFAULT_SCALE", "MAX_SCALE", "MIN_SCALE", "Presentation", "canvas_scale",
            "scaled_font"]
@@ -65,10 +67,22 @@ SCALE_STEP = 0.2
 CANVAS_SHARE = 0.5
 MAX_CANVAS_SCALE = 1.4
 MAX_CANVAS_FIT = 3.0  # the normal fit stops at 150 %; a projector may go further
-NARRATION_SHARE = 0.3  # of the window height
 SETTINGS_KEY = "presentation/scale"
 _CORNERS = (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner,
             Qt.Corner.BottomLeftCorner, Qt.Corner.BottomRightCorner)
+
+
+def clamp_scale(scale: float) -> float:
+    """``scale`` within MIN_SCALE–MAX_SCALE, rounded."""
+    return round(min(MAX_SCALE, max(MIN_SCALE, float(scale))), 3)
+
+
+def stored_scale(qsettings: QSettings) -> float:
+    """The scale chosen last time (``presentation/scale``), else the default."""
+    try:
+        return clamp_scale(float(qsettings.value(SETTINGS_KEY, DEFAULT_SCALE, type=float)))
+    except (TypeError, ValueError):
+        return DEFAULT_SCALE
 
 
 def canvas_scale(scale: float) -> float:
@@ -107,7 +121,8 @@ class Presentation(QObject):
         self._saved: _Saved | None = None
         self._pending: _Saved | None = None  # a leave whose layout is restored once more
         self._fonts = FontScaler(ctx.host)
-        self._scale = self._stored_scale()
+        self._stage = Stage(ctx)
+        self._scale = stored_scale(ctx.settings.qsettings)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -178,25 +193,13 @@ class Presentation(QObject):
         """The font scale presentation mode uses (applied while active)."""
         return self._scale
 
-    def _stored_scale(self) -> float:
-        try:
-            value = float(self.ctx.settings.qsettings.value(SETTINGS_KEY, DEFAULT_SCALE,
-                                                            type=float))
-        except (TypeError, ValueError):
-            return DEFAULT_SCALE
-        return self._clamp(value)
-
     def _store_scale(self) -> None:
         if self.ctx.persist_settings():
             self.ctx.settings.qsettings.setValue(SETTINGS_KEY, self._scale)
 
-    @staticmethod
-    def _clamp(scale: float) -> float:
-        return round(min(MAX_SCALE, max(MIN_SCALE, float(scale))), 3)
-
     def set_scale(self, scale: float) -> float:
         """Use ``scale`` (clamped to 1–3) from now on; applied at once when active."""
-        new = self._clamp(scale)
+        new = clamp_scale(scale)
         if new == self._scale:
             return new
         self._scale = new
@@ -261,7 +264,7 @@ class Presentation(QObject):
         saved.hidden[bar.apply_button] = bar.apply_button.isHidden()
         bar.apply_button.hide()
         if rp is not None:
-            self._place_narration(rp, saved)
+            saved.title_bars.update(self._stage.place_narration(rp))
             rp.toolbar.show()
             rp.toolbar.addAction(self.actionLeavePresentation)
 
@@ -280,32 +283,21 @@ class Presentation(QObject):
         view.viewport().installEventFilter(self)
         self._fit_timer.start()  # once the full-screen layout has settled
 
-    def _place_narration(self, rp: RunPanel, saved: _Saved) -> None:
-        w = self.window
-        narration = rp.narration_dock
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        # The bottom area takes the whole width (under the left and right areas).
-        w.setCorner(Qt.Corner.BottomLeftCorner, bottom)
-        w.setCorner(Qt.Corner.BottomRightCorner, bottom)
-        narration.setFloating(False)
-        partners = [d for d in rp.docks if d is not narration and not d.isFloating()
-                    and not d.isHidden() and w.dockWidgetArea(d) == bottom]
-        if partners:
-            w.tabifyDockWidget(partners[0], narration)
-        else:
-            w.addDockWidget(bottom, narration, Qt.Orientation.Horizontal)
-        narration.show()
-        narration.raise_()
-        # The tabs name the docks: their title bars would only take height from the canvas.
-        for dock in [narration] + partners:
-            saved.title_bars[dock] = dock.titleBarWidget()
-            dock.setTitleBarWidget(QWidget(dock))
-
     def _size_narration(self) -> None:
         rp = self._run_panel()
-        if rp is not None and rp.narration_dock.isVisible():
-            height = max(160, round(self.window.height() * NARRATION_SHARE))
-            self.window.resizeDocks([rp.narration_dock], [height], Qt.Orientation.Vertical)
+        if rp is not None:
+            self._stage.size_narration(rp)
+
+    def _fit_step_bar(self) -> None:
+        rp = self._run_panel()
+        if rp is not None:
+            self._stage.fit_step_bar(rp, self._fonts, self._scale,
+                                     self.actionLeavePresentation)
+
+    def fit_canvas(self) -> None:
+        """Fit the graph into the canvas, up to MAX_CANVAS_FIT (presentation only)."""
+        if self._active:
+            self._stage.fit_canvas(MAX_CANVAS_FIT)
 
     def _apply_scale(self, scale: float) -> None:
         """Fonts, tables, icons and the canvas at ``scale`` (from the saved originals)."""
@@ -317,40 +309,10 @@ class Presentation(QObject):
         self.fit_canvas()
         self._fit_timer.start()
 
-    def _fit_step_bar(self) -> None:
-        """The step toolbar's buttons get their text in order of use (Next, Previous,
-        Play, Reset, Run to End, Check, Leave) while one row has room for it."""
-        rp = self._run_panel()
-        if rp is None:
-            return
-        actions = [rp.actionNextStep, rp.actionPrevStep, rp.actionPlay, rp.actionReset,
-                   rp.actionRunToEnd, rp.actionCheckGradients, self.actionLeavePresentation]
-        buttons = [b for b in (rp.toolbar.widgetForAction(a) for a in actions)
-                   if isinstance(b, QToolButton)]
-        self._fonts.fit_step_bar(rp.toolbar, self._scale, buttons)
-
     def _on_window_resized(self) -> None:
         self._fit_step_bar()
         self._size_narration()
         self._fit_timer.start()
-
-    def fit_canvas(self) -> None:
-        """Fit the graph into the canvas, up to MAX_CANVAS_FIT (presentation only)."""
-        view, scene = self.ctx.view, self.ctx.scene
-        if not self._active:
-            return
-        view.zoom_fit()
-        rect = scene.items_bounding_rect()
-        if rect.isNull():
-            return
-        rect = rect.adjusted(-30, -30, 30, 30)
-        port = view.viewport().size()
-        ideal = min(port.width() / rect.width(), port.height() / rect.height(),
-                    MAX_CANVAS_FIT)
-        current = view.transform().m11()
-        if ideal > current * 1.001:
-            view.scale(ideal / current, ideal / current)
-            view.centerOn(rect.center())
 
     def leave(self) -> None:
         """Put everything back as it was before ``enter``."""
@@ -372,12 +334,7 @@ class Presentation(QObject):
         if rp is not None:
             rp.toolbar.removeAction(self.actionLeavePresentation)
         self._fonts.restore()
-        for dock, title_bar in saved.title_bars.items():
-            if alive(dock):
-                placeholder = dock.titleBarWidget()
-                dock.setTitleBarWidget(title_bar)
-                if placeholder is not None and placeholder is not title_bar:
-                    placeholder.deleteLater()
+        self._stage.restore_title_bars(saved.title_bars)
         for widget, hidden in saved.hidden.items():
             if alive(widget):
                 widget.setHidden(hidden)
