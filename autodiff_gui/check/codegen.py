@@ -84,7 +84,10 @@ def localize_comments(text: str, tr: Callable[[str], str] | None) -> str:
         for template, pattern in _PATTERNS:
             m = pattern.search(line)
             if m:
-                said = tr(template).format(**m.groupdict())
+                try:
+                    said = tr(template).format(**m.groupdict())
+                except (KeyError, IndexError, ValueError):  # a broken translation
+                    said = template.format(**m.groupdict())
                 line = line[:m.start()] + said + line[m.end():]
                 break
         out.append(line)
