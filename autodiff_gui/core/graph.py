@@ -28,7 +28,7 @@ import heapq
 import keyword
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -343,18 +343,19 @@ class Document:
         parse of ``(x**2 + 2*x) * log(y)`` reads x, 2, a, 2, b, c, y, d, z like the seed.
         """
         args = self._args
-        if output is None:
-            keep: Iterable[int] = args
-        else:
+        if output is not None:
             self._require(output)
-            keep = self.ancestors(output)
-            keep.add(output)
-        # Counting wires rather than distinct sources gives the same order: a node's
-        # count reaches 0 when its last source is taken, either way.
+        # One walk from the output finds the ancestors, counts each one's wired slots
+        # and lists its users.  Counting wires rather than distinct sources gives the
+        # same order: a node's count reaches 0 when its last source is taken, either way.
         pending: dict[int, int] = {}
         users: dict[int, list[int]] = {}
         heap: list[int] = []
-        for n in keep:
+        stack = list(args) if output is None else [output]
+        while stack:  # iterative: 10,000-deep chains must not hit the recursion limit
+            n = stack.pop()
+            if n in pending:
+                continue
             count = 0
             for src in args[n]:
                 if src is not None:
@@ -363,6 +364,8 @@ class Document:
                         users[src].append(n)
                     else:
                         users[src] = [n]
+                    if src not in pending:
+                        stack.append(src)
             pending[n] = count
             if not count:
                 heap.append(n)
