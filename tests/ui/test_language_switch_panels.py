@@ -93,11 +93,14 @@ def fill(w: MainWindow, qtbot) -> dict:
     # A refused upstream gradient: its reason is said in the new language too.
     rp.settings.upstream_edit.setText("[1, 2")
     assert not rp.settings.apply_upstream()
+    # A typed expression the parser refuses: the bar keeps the text and marks the error.
+    error = w.apply_expression("x +* 2")
+    assert error and w.expression_bar.error == error
     return {"position": c.position, "rows": rows, "lesson": lessons.panel.lesson_index,
             "page": lessons.panel.page_index, "title": lessons.panel.page_title.text(),
             "specs": w.palette_widget.visible_specs(), "undo": w.undo_stack.count(),
             "narration": rp.narration.plain(), "trace": table(rp.trace.table),
-            "refusal": rp.settings.upstream_error.text()}
+            "refusal": rp.settings.upstream_error.text(), "typed_error": error}
 
 
 def test_switch_keeps_every_panels_state(win, qtbot):
@@ -133,6 +136,9 @@ def test_switch_keeps_every_panels_state(win, qtbot):
     # The refused upstream gradient keeps its text and says why in Korean.
     assert rp.settings.upstream_edit.text() == "[1, 2"
     assert HANGUL.search(rp.settings.upstream_error.text())
+    # The expression bar keeps what was typed and says the parser's error in Korean.
+    assert w.expression_bar.text() == "x +* 2"
+    assert HANGUL.search(w.expression_bar.error)
 
     switch_language(w, "en")
     assert rp.controller.position == MIDDLE_OF_BACKWARD
@@ -142,6 +148,7 @@ def test_switch_keeps_every_panels_state(win, qtbot):
     assert panel.page_title.text() == before["title"] and panel.page_index == 2
     assert w.palette_widget.visible_specs() == before["specs"]
     assert rp.settings.upstream_error.text() == before["refusal"]
+    assert w.expression_bar.error == before["typed_error"]
 
 
 def test_plot_is_drawn_again_in_the_new_language_from_the_same_data(win, qtbot):

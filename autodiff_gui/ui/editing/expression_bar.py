@@ -128,8 +128,11 @@ class ExpressionBar(QWidget):
         return self._error
 
     def is_typing(self) -> bool:
-        """True while the user edits the bar (it has focus and differs from the graph)."""
-        return self.edit.hasFocus() and self.edit.text() != self._graph_text
+        """True while the text is the user's, not the graph's: it differs from the graph
+        and the bar has focus or shows an error about that text (a refused expression
+        stays to be corrected, whatever else refreshes the window; Escape drops it)."""
+        return self.edit.text() != self._graph_text and (
+            self.edit.hasFocus() or self._shown is not None)
 
     # -- the window's answers -------------------------------------------------
     def show_expression(self, text: str, *, force: bool = False) -> None:

@@ -75,20 +75,18 @@ class CanvasEditing:
         if bar.text() != text:
             bar.set_text(text)  # so an error marks the characters it names
         if not text.strip():
-            message = _tr("Type a function first, e.g. x**2 + 2*x")
-            bar.show_error(message)
-            return message, False
+            # A function, an error: the bar says them again after a language change.
+            bar.show_error(lambda: _tr("Type a function first, e.g. x**2 + 2*x"))
+            return bar.error, False
         try:
             # The text as typed (not stripped): error positions must match the bar.
             new = parse(text, values=self.document.input_values())
         except ParseError as exc:
-            message = translate_error(exc)
-            bar.show_error(message, exc.position, exc.end)
-            return message, False
+            bar.show_error(exc, exc.position, exc.end)
+            return bar.error, False
         except ValueError as exc:  # GraphError: e.g. a value that does not fit
-            message = translate_error(exc)
-            bar.show_error(message)
-            return message, False
+            bar.show_error(exc)
+            return bar.error, False
         laid_out(new)
         if new.same_as(self.document, positions=False):
             return None, False
