@@ -1,4 +1,14 @@
-"""The node-editor canvas (Qt).  API summary for the main window:
+"""The node-editor canvas (Qt).
+
+Modules: ``scene`` (the ``GraphScene``: edits through the undo stack) with its parts
+``mirror`` (items follow the document's events), ``wire_drag``, ``clipboard`` and
+``menus``; ``items`` (blocks) with ``block_paint``; ``wires``; ``ends`` (the protocols
+the parts share, so none imports another back); ``view`` (zoom, pan, drops, Tab box);
+``theme`` (colours, fonts).  May import ``core``, ``diagram``, ``ui.app`` and
+``ui.editing.commands``.  Blocks are not widgets: the view tells the scene of a
+``LanguageChange`` and the scene refreshes every block's texts.
+
+API summary for the main window:
 
     from autodiff_gui.ui.canvas import GraphScene, GraphView, legend_entries, MIME_BLOCK
 
