@@ -349,11 +349,12 @@ class FileDrops(QObject):
         return None
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() not in (QEvent.Type.DragEnter, QEvent.Type.DragMove,
-                                QEvent.Type.Drop):
+        # Drag enter, drag move and drop events are QDropEvents; the class test comes
+        # first because event.type() makes a Python enum for every event of the window.
+        if not isinstance(event, QDropEvent):
             return False
         path = self.dropped_file(event)
-        if not path or not isinstance(event, QDropEvent):
+        if not path:
             if obj is self.parent():  # the window itself takes only files
                 event.ignore()
                 return True

@@ -396,11 +396,13 @@ class Presentation(QObject):
         return super().event(event)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if not self._active:  # every event of the window passes here: be quick
+            return False
         kind = event.type()
-        if obj is self.window and kind == QEvent.Type.Close and self._active:
+        if obj is self.window and kind == QEvent.Type.Close:
             # The window saves its layout when it closes: save the normal one.
             self.leave()
-        elif self._active and kind == QEvent.Type.Resize:
+        elif kind == QEvent.Type.Resize:
             if obj is self.window:
                 self._on_window_resized()
             else:
