@@ -101,6 +101,9 @@ def test_every_lesson_page_in_korean_has_no_english(korean, qtbot):
                 assert "출력:" in shown
                 if "(노트북에 없는 셀:" not in shown:
                     problems.append(f"{lesson.id} p{k + 1}: no labelled extra cell")
+                words = [q for q in page.quotes if len(q) > 3]
+                if words:  # the transcript is scrolled to what the page quotes
+                    assert panel.transcript.textCursor().selectedText() in words, page.title
             if page.show == "numdiff:table":
                 assert HANGUL.search(panel.numdiff.text())
     assert pages == sum(len(lesson.pages) for lesson in panel.book.lessons) >= 25

@@ -39,6 +39,7 @@ from ...course.lessons import TENSORS_DEMO_PATH
 from ..app.i18n import translate_error, translate_text
 from ..run.stepping import StepController
 from ..window.context import WindowContext
+from .transcript import focus_transcript
 from .transcript import render as render_transcript
 
 Say = Callable[[], str]
@@ -60,6 +61,7 @@ class LessonDemo(QWidget):
         self.ctx = ctx
         self.controller = controller
         self.kind = ""
+        self.focus: tuple[str, ...] = ()  # the page's quotes: the transcript shows them
         self.transcripts = {"tensors": "", "mechanics": ""}
         self._process: QProcess | None = None
         self._process_output = ""
@@ -114,6 +116,7 @@ class LessonDemo(QWidget):
     def show_transcript(self, kind: str) -> None:
         # Kept marked (language-free): labelled here, in the current language.
         self.transcript.setPlainText(render_transcript(self.transcripts[kind]))
+        focus_transcript(self.transcript, self.focus)
 
     # -- the page's demonstration -------------------------------------------------------
     def show_for(self, kind: str) -> None:

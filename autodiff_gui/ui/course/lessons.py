@@ -342,6 +342,7 @@ class LessonsPanel(QWidget):
         self._render()
         example = self.examples[page.example] if page.example is not None else None
         self.actions.run(lesson, self.page_index, example, self.language)
+        self.demo.focus = page.quotes  # the transcript scrolls to what the page quotes
         self.demo.show_for(DEMOS.get(page.show or "", ""))
         if page.point_at:
             self.pointing.point(page.point_at)

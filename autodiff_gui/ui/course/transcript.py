@@ -10,6 +10,7 @@ for an extra cell, why it was added), so no machine line reaches the student.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QPlainTextEdit
 
 
 def _tr(text: str) -> str:
@@ -54,3 +55,18 @@ def render(marked: str) -> str:
             continue
         cleaned.append(line)
     return "\n".join(cleaned)
+
+
+def focus_transcript(view: QPlainTextEdit, quotes: tuple[str, ...] | list[str]) -> bool:
+    """Scroll ``view`` to the first line that shows one of the page's quotes (words such
+    as ``tensor([3.])``; bare numbers are too common to say where to look), selecting it:
+    the output the page talks about is on screen without scrolling.  True if found."""
+    for quote in quotes:
+        if len(quote) < 4 or quote.replace(".", "").replace("-", "").isdigit():
+            continue
+        cursor = view.document().find(quote)
+        if not cursor.isNull():
+            view.setTextCursor(cursor)
+            view.centerCursor()
+            return True
+    return False
