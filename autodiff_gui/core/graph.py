@@ -8,13 +8,13 @@ parallel edges with keys 0 and 1 (a plain DiGraph would merge them).
 Every mutation validates first and changes nothing when it refuses; then it
 emits an ``Event`` to the listeners, so a view can follow the document.
 
-networkx stays inside this module: everyone else reads the document through its
-methods (``nodes``, ``node``, ``edges``, ``arguments``, ``users``, ``wires``,
-``ancestors``, ``dependency_order``, ``snapshot``...).  The graph holds the
-wires; beside it the document keeps, updated by the mutation API, each node's
-attribute dict and the source of each argument slot.  The compiler reads those
-two tables whole (``node_table``, ``argument_table``), without a method call or a
-wrapper object per look-up: 10,000 operations compile in about 40 ms.
+networkx stays inside this module and its reading half, ``graph_queries``:
+everyone else reads the document through its methods (``nodes``, ``node``,
+``edges``, ``arguments``, ``users``, ``wires``, ``ancestors``, ``dependency_order``,
+``snapshot``...).  The graph holds the wires; beside it the document keeps, updated
+by the mutation API, each node's attribute dict and the source of each argument
+slot.  The compiler reads those two tables whole (``node_table``,
+``argument_table``), without a method call or a wrapper object per look-up.
 
 Messages are English, made from the templates in ``MESSAGES`` as ``Text`` values
 (a ``str`` that remembers its template and parameters), so the UI can say them in
@@ -24,7 +24,6 @@ another language (Qt context "core") without the core knowing about Qt.
 from __future__ import annotations
 
 import gc
-import heapq
 import keyword
 import math
 import re
@@ -38,6 +37,7 @@ import networkx as nx
 import numpy as np
 
 from . import ops
+from .graph_queries import GraphQueries, values_equal  # noqa: F401 (re-exported)
 from .values import format_value  # noqa: F401 (re-exported: values are written there)
 
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -194,13 +194,6 @@ def as_value(value: Any) -> float | np.ndarray:
     return arr.copy()
 
 
-def values_equal(a: Any, b: Any) -> bool:
-    """Exact equality of two values, scalars or arrays."""
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return np.shape(a) == np.shape(b) and bool(np.array_equal(a, b))
-    return a == b
-
-
 # The argument sources of a new node: every slot free.
 _FREE_SLOTS = {arity: (None,) * arity
                for arity in range(max(op.arity for op in ops.OPS.values()) + 1)}
@@ -222,8 +215,8 @@ class Snapshot:
     output: int | None  # the explicitly chosen output
 
 
-class Document:
-    """A computational graph and the only way to change it."""
+class Document(GraphQueries):
+    """A computational graph and the only way to change it (reading: ``GraphQueries``)."""
 
     def __init__(self) -> None:
         self._graph = nx.MultiDiGraph()
@@ -275,161 +268,6 @@ class Document:
             self._muted -= 1
             if not self._muted:
                 self._emit("reset")
-
-    # -- reading -----------------------------------------------------------
-    def __contains__(self, node: int) -> bool:
-        return node in self._attrs
-
-    def __len__(self) -> int:
-        return len(self._attrs)
-
-    def nodes(self) -> list[int]:
-        """Every node id, in creation order."""
-        return list(self._attrs)
-
-    def node(self, node: int) -> dict[str, Any]:
-        """The attribute dict of a node (read it; change it only through the API).
-
-        Keys: ``kind``; ``name`` (inputs); ``value`` (inputs and constants); ``op``
-        (operations); ``pos`` (when placed).
-        """
-        self._require(node)
-        return self._attrs[node]
-
-    def value(self, node: int) -> Any:
-        """The value of an input or a constant (the document's own: do not change it)."""
-        return self.node(node)["value"]
-
-    def name(self, node: int) -> str:
-        """The name of an input."""
-        return self.node(node)["name"]
-
-    def node_table(self) -> Mapping[int, Mapping[str, Any]]:
-        """Every node's attributes by id, read-only, in creation order (a live view)."""
-        return MappingProxyType(self._attrs)
-
-    def argument_table(self) -> Mapping[int, tuple[int | None, ...]]:
-        """Every node's argument sources by slot (None where free), read-only (a live view)."""
-        return MappingProxyType(self._args)
-
-    def edges(self) -> list[tuple[int, int, int]]:
-        """Every wire as (source, target, slot), grouped by source in creation order."""
-        return list(self._graph.edges(keys=True))
-
-    def wires(self, node: int) -> list[tuple[int, int, int]]:
-        """The wires into ``node`` and then out of it, as (source, target, slot)."""
-        self._require(node)
-        return list(self._graph.in_edges(node, keys=True)) + \
-            list(self._graph.out_edges(node, keys=True))
-
-    def ancestors(self, node: int) -> set[int]:
-        """Every node whose value ``node`` depends on (not ``node`` itself)."""
-        self._require(node)
-        args = self._args
-        seen: set[int] = set()
-        stack = [node]
-        while stack:  # iterative: 10,000-deep chains must not hit the recursion limit
-            for src in args[stack.pop()]:
-                if src is not None and src not in seen:
-                    seen.add(src)
-                    stack.append(src)
-        return seen
-
-    def dependency_order(self, output: int | None = None) -> list[int]:
-        """Nodes in dependency order (every node after its arguments), smaller ids first
-        among equals: all of them, or only ``output`` and its ancestors.
-
-        Kahn's algorithm with a heap: deterministic and following creation order, so the
-        parse of ``(x**2 + 2*x) * log(y)`` reads x, 2, a, 2, b, c, y, d, z like the seed.
-        """
-        args = self._args
-        if output is not None:
-            self._require(output)
-        # One walk from the output finds the ancestors, counts each one's wired slots
-        # and lists its users.  Counting wires rather than distinct sources gives the
-        # same order: a node's count reaches 0 when its last source is taken, either way.
-        pending: dict[int, int] = {}
-        users: dict[int, list[int]] = {}
-        heap: list[int] = []
-        stack = list(args) if output is None else [output]
-        while stack:  # iterative: 10,000-deep chains must not hit the recursion limit
-            n = stack.pop()
-            if n in pending:
-                continue
-            count = 0
-            for src in args[n]:
-                if src is not None:
-                    count += 1
-                    if src in users:
-                        users[src].append(n)
-                    else:
-                        users[src] = [n]
-                    if src not in pending:
-                        stack.append(src)
-            pending[n] = count
-            if not count:
-                heap.append(n)
-        heapq.heapify(heap)
-        order = []
-        while heap:
-            n = heapq.heappop(heap)
-            order.append(n)
-            for m in users.get(n, ()):
-                pending[m] -= 1
-                if not pending[m]:
-                    heapq.heappush(heap, m)
-        return order
-
-    def kind(self, node: int) -> str:
-        return self.node(node)["kind"]
-
-    def op(self, node: int) -> ops.Op | None:
-        name = self.node(node).get("op")
-        return ops.OPS[name] if name else None
-
-    def arity(self, node: int) -> int:
-        op = self.op(node)
-        return op.arity if op else 0
-
-    def arguments(self, node: int) -> list[int | None]:
-        """The source node feeding each slot of ``node`` (None where unconnected)."""
-        self._require(node)
-        return list(self._args[node])
-
-    def users(self, node: int) -> list[tuple[int, int]]:
-        """(node, slot) pairs that read the value of ``node``."""
-        return [(dst, slot) for _src, dst, slot in self._graph.out_edges(node, keys=True)]
-
-    def inputs(self) -> dict[str, int]:
-        """Input nodes by name, in the order they were added."""
-        return {d["name"]: n for n, d in self._attrs.items() if d["kind"] == "input"}
-
-    def input_values(self) -> dict[str, Any]:
-        return {d["name"]: d["value"] for d in self._attrs.values() if d["kind"] == "input"}
-
-    def find_input(self, name: str) -> int | None:
-        return self._input_ids.get(name)
-
-    def sinks(self) -> list[int]:
-        """Nodes nobody reads: the graph's outputs."""
-        return [n for n in self._attrs if self._graph.out_degree(n) == 0]
-
-    @property
-    def explicit_output(self) -> int | None:
-        """The output the user set, or None when the newest sink stands in for it."""
-        out = self._output
-        return out if out is not None and out in self._attrs else None
-
-    @property
-    def output(self) -> int | None:
-        """The current output: the one set, else the newest sink op node."""
-        if self._output is not None and self._output in self._attrs:
-            return self._output
-        sinks = [n for n in self.sinks() if self.kind(n) == "op"] or self.sinks()
-        return max(sinks) if sinks else None
-
-    def position(self, node: int) -> tuple[float, float] | None:
-        return self.node(node).get("pos")
 
     def _require(self, node: int) -> None:
         if node not in self._attrs:
@@ -528,13 +366,6 @@ class Document:
         self._emit("node_removed", node)
 
     # -- wires --------------------------------------------------------------
-    def source(self, node: int, slot: int) -> int | None:
-        """The node wired into ``node[slot]``, None if the slot is free (or not there)."""
-        args = self._args[node]
-        if isinstance(slot, int) and 0 <= slot < len(args):
-            return args[slot]
-        return None
-
     def _set_source(self, node: int, slot: int, src: int | None) -> None:
         args = self._args[node]
         self._args[node] = args[:slot] + (src,) + args[slot + 1:]
@@ -676,25 +507,6 @@ class Document:
     def replace_with(self, other: Document) -> None:
         """Take the content of ``other`` (one ``reset`` event)."""
         self.restore(other.snapshot())
-
-    def same_as(self, other: Document, *, positions: bool = True) -> bool:
-        """Same nodes, attributes, wires and output (ids included)."""
-        if self._attrs.keys() != other._attrs.keys():
-            return False
-        for n, d in self._attrs.items():
-            e = other._attrs[n]
-            keys = set(d) | set(e)
-            if not positions:
-                keys.discard("pos")
-            for k in keys:
-                if k == "value":
-                    if k not in e or k not in d or not values_equal(d[k], e[k]):
-                        return False
-                elif d.get(k) != e.get(k):
-                    return False
-        edges = sorted(self.edges())
-        return edges == sorted(other.edges()) and self.output == other.output
-
 
 def _reason(exc: BaseException) -> str:
     """An exception's message, keeping its Text (and so its translation) if it has one."""
