@@ -4,7 +4,8 @@ What lives here, in the order data flows:
 
 * ``ops``: the primitive table, every per-op fact declared once;
 * ``values``: how values are written for people; ``graph``: the ``Document``, the only
-  mutation API, its events and snapshots (networkx stays inside it);
+  mutation API, its events and snapshots, and ``graph_queries`` its reading half
+  (networkx stays inside those two);
 * ``expr``: text ⇄ graph; ``fileio``: versioned JSON files;
 * ``engine/``: compile a document into a ``Program`` and run it (fast path, checked
   path that yields step records, ``Stepper``);
