@@ -59,7 +59,9 @@ __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "MAX_ELEMENTS", "MAX_INPUTS", "MAX_
 
 FORMAT = "autodiff-studio"
 VERSION = 1
-MAX_BYTES = 50 * 1024 * 1024  # a teaching graph is kilobytes; refuse absurd files early
+# A teaching graph is kilobytes; 25 MB hold the other limits (150,000 nodes, a value of
+# 1,000,000 full-precision numbers) and refuse absurd files before json.loads.
+MAX_BYTES = 25 * 1024 * 1024
 MAX_ID = 2**53 - 1  # ids beyond this do not survive JavaScript-style JSON readers
 MAX_DIMS = MAX_AXES  # numpy's iterators take at most 32 axes
 # Loading builds the Document node by node (~10 µs each) and the command line's check
