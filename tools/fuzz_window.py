@@ -7,7 +7,8 @@ the sequence that crashed, and goes on with the next seed.  At the end it prints
 sequences run, the crashes and the mismatches (and writes them as JSON with --json).
 
     .venv/bin/python tools/fuzz_window.py --sequences 5000 --jobs 2 [--chunk 25]
-        [--steps 40] [--seed 1000] [--extra lang,examples,lessons] [--json out.json]
+        [--steps 40] [--seed 1000] [--extra lang,examples,lessons] [--reuse 10]
+        [--json out.json]
 
 A mismatch ends its chunk too (hypothesis stops at the first failing sequence); the
 sequences of a chunk after a failure are not run and not counted.
@@ -44,7 +45,8 @@ class Chunk:
     last_actions: list[str] = field(default_factory=list)
 
 
-def run_chunk(seed: int, count: int, steps: int, extra: str, timeout: float) -> Chunk:
+def run_chunk(seed: int, count: int, steps: int, extra: str, timeout: float,
+              reuse: int = 1) -> Chunk:
     """One runner process; a crash or a failing sequence is described, not raised."""
     chunk = Chunk(seed, count)
     with tempfile.TemporaryDirectory(prefix="fuzz_window_") as tmp:
@@ -52,7 +54,8 @@ def run_chunk(seed: int, count: int, steps: int, extra: str, timeout: float) -> 
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1",
                "PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": tmp, "HOME": tmp}
         cmd = [sys.executable, "-m", "tests.ui.random_editing", "--seed", str(seed),
-               "--count", str(count), "--steps", str(steps), "--log", str(log)]
+               "--count", str(count), "--steps", str(steps), "--log", str(log),
+               "--reuse", str(reuse)]
         if extra:
             cmd += ["--extra", extra]
         start = time.perf_counter()
@@ -94,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=40, help="actions per sequence")
     parser.add_argument("--seed", type=int, default=1000, help="the first chunk's seed")
     parser.add_argument("--extra", default="", help="optional actions: lang,examples,lessons")
+    parser.add_argument("--reuse", type=int, default=1,
+                        help="sequences per window (File ▸ New between them; quicker)")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per chunk")
     parser.add_argument("--json", default=None, help="write the figures and failures here")
     parser.add_argument("--quiet", action="store_true", help="no line per chunk")
@@ -109,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         seed += 1
     started = time.time()
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = [pool.submit(run_chunk, s, n, args.steps, args.extra, args.timeout)
-                   for s, n in seeds]
+        futures = [pool.submit(run_chunk, s, n, args.steps, args.extra, args.timeout,
+                               args.reuse) for s, n in seeds]
         for fut in futures:
             c = fut.result()
             chunks.append(c)
@@ -128,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
                    f"Python {platform.python_version()}, offscreen Qt",
         "sequences": sequences, "steps_per_sequence": args.steps, "jobs": args.jobs,
+        "sequences_per_window": args.reuse,
         "crashes": crashes, "mismatches": mismatches,
         "minutes": round((time.time() - started) / 60, 1), "extra": args.extra,
     }

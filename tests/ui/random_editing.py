@@ -51,6 +51,8 @@ from hypothesis.stateful import (  # noqa: E402
 
 # Optional actions, switched on by the caller (--extra lang,examples,lessons).
 EXTRA: set[str] = set()
+REUSE = 1  # sequences per window: more is quicker (File ▸ New between them), 1 is purest
+_kept: dict[str, Any] = {}  # the window kept for the next sequence, and its use count
 LOG: Any = None  # a file object: one line per action, flushed
 
 EXPRESSIONS = [
@@ -150,10 +152,22 @@ def make_window() -> Any:
     w.persist_settings = False
     w.ask_unsaved = lambda: "discard"
     w.report_error = lambda _title, _text: None
-    w.resize(1000, 680)  # a laptop's window; smaller is quicker to paint at every step
+    w.resize(960, 640)  # a laptop's window; smaller is quicker to paint at every step
     w.show()
     settle(app)
     return w
+
+
+def close_window(w: Any, app: Any) -> None:
+    w.close()
+    w.deleteLater()
+    settle(app)
+
+
+def QAction_() -> Any:  # noqa: N802 - the class, imported late like every Qt import here
+    from PySide6.QtGui import QAction
+
+    return QAction
 
 
 def find(w: Any, cls: Any, name: str) -> Any:
@@ -171,7 +185,7 @@ class WindowMachine(RuleBasedStateMachine):
 
         WindowMachine.sequences += 1
         self.app = QApplication.instance() or QApplication([])
-        self.w = make_window()
+        self.w = self._window()
         self.stack = self.w.undo_stack
         self.snapshots = [canonical(self.w.document)]  # the document at each stack index
         self.broken = False
@@ -813,15 +827,15 @@ class WindowMachine(RuleBasedStateMachine):
         top = stack.count()
         while stack.canUndo():
             stack.undo()
-            settle(self.app)
             check_document(doc)
+        settle(self.app)
         if canonical(doc) != self.snapshots[0]:
             raise Mismatch(f"undo all did not restore the first document\nfirst "
                            f"{self.snapshots[0]}\ngot   {canonical(doc)}")
         while stack.canRedo():
             stack.redo()
-            settle(self.app)
             check_document(doc)
+        settle(self.app)
         self._check_views()
         if stack.index() != top:
             raise Mismatch("redo all did not reach the top of the stack")
@@ -830,12 +844,26 @@ class WindowMachine(RuleBasedStateMachine):
             raise Mismatch(f"redo all did not restore the last document\nlast "
                            f"{self.snapshots[top]}\ngot  {canonical(doc)}")
 
+    def _window(self) -> Any:
+        """A fresh window, or (``REUSE`` > 1) the last one after File ▸ New: a student
+        who goes on with a new graph (stepping settings, docks and lessons stay)."""
+        w = _kept.pop("window", None)
+        if w is not None:
+            w.findChild(QAction_(), "actionNew").trigger()
+            settle(self.app)
+            if len(w.document) or w.undo_stack.count():
+                raise Mismatch("File ▸ New left a graph or a history")
+            return w
+        return make_window()
+
     def _close(self) -> None:
         w = self.w
         self.stack.indexChanged.disconnect(self._on_index)
-        w.close()
-        w.deleteLater()
-        settle(self.app)
+        uses = _kept.pop("uses", 0) + 1
+        if not self.broken and uses < REUSE:
+            _kept.update(window=w, uses=uses)
+            return
+        close_window(w, self.app)
 
 
 def _pointer(command: Any) -> int:
@@ -862,6 +890,7 @@ def run(seed: int, count: int, steps: int, shrink: bool = False) -> int:
     from hypothesis import seed as use_seed
 
     WindowMachine.sequences = 0
+    _kept.clear()
     machine = use_seed(seed)(type("Seeded", (WindowMachine,), {}))
     phases = [Phase.generate, Phase.shrink] if shrink else [Phase.generate]
     run_state_machine_as_test(machine, settings=settings(
@@ -880,10 +909,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log", default=None)
     parser.add_argument("--shrink", action="store_true",
                         help="shrink a failing sequence (slower)")
+    parser.add_argument("--reuse", type=int, default=1,
+                        help="sequences per window (File ▸ New between them)")
     parser.add_argument("--extra", default="",
                         help="comma-separated optional actions: lang,examples,lessons")
     args = parser.parse_args(argv)
     EXTRA.update(x for x in args.extra.split(",") if x)
+    global REUSE
+    REUSE = max(1, args.reuse)
     if args.log:
         LOG = open(args.log, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the run)
     from PySide6.QtCore import qInstallMessageHandler
