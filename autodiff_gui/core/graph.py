@@ -167,6 +167,10 @@ def as_value(value: Any) -> float | np.ndarray:
     Raises ValueError with a readable reason for anything not a finite, rectangular
     array of real numbers.
     """
+    if value.__class__ is float:  # the common case (files, parser): no numpy round trip
+        if math.isfinite(value):
+            return value
+        raise ValueError(message("not_finite"))
     if isinstance(value, (bool, np.bool_, str, bytes, complex, np.complexfloating)):
         raise ValueError(message("not_real", value=value))
     dtype = getattr(value, "dtype", None)
