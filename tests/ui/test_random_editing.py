@@ -25,13 +25,13 @@ SEQUENCES = 10  # per chunk: about 30 s on the project's 2-core machine
 STEPS = 30
 
 
-def run_chunk(seed: int, tmp: Path) -> tuple[int, str, str]:
+def run_chunk(seed: int, tmp: Path, extra: str = "") -> tuple[int, str, str]:
     log = tmp / f"actions_{seed}.log"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1",
            "PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(tmp), "HOME": str(tmp)}
     proc = subprocess.run(
         [sys.executable, "-m", "tests.ui.random_editing", "--seed", str(seed), "--count",
-         str(SEQUENCES), "--steps", str(STEPS), "--log", str(log)],
+         str(SEQUENCES), "--steps", str(STEPS), "--log", str(log), "--extra", extra],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     actions = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
     return proc.returncode, proc.stdout + proc.stderr, "\n".join(actions[-30:])
@@ -39,8 +39,11 @@ def run_chunk(seed: int, tmp: Path) -> tuple[int, str, str]:
 
 def test_random_editing_sequences_neither_crash_nor_lose_undo(tmp_path: Path) -> None:
     seeds = [BASE_SEED + k for k in range(CHUNKS)]
+    # The second chunk also switches the language, opens examples and turns lesson pages.
+    extras = ["", "lang,examples,lessons"]
     with ThreadPoolExecutor(max_workers=CHUNKS) as pool:
-        results = list(pool.map(lambda s: run_chunk(s, tmp_path), seeds))
+        results = list(pool.map(lambda k: run_chunk(seeds[k], tmp_path, extras[k % 2]),
+                                range(CHUNKS)))
     for seed, (code, output, actions) in zip(seeds, results):
         assert code == 0, (
             f"seed {seed}: exit code {code} ({'crash' if code < 0 else 'mismatch'})\n"
