@@ -44,7 +44,7 @@ TEMPLATES: dict[str, str] = {
     "const": "constant {value}",
     "because": "{line}, so",
     "seed": "∂f/∂{out} = 1  (f is {out} itself: the backward pass starts here)",
-    "seed_upstream": "upstream gradient v = ∂L/∂{out} = {dout}  (grad_tensors; L = {ldef})",
+    "seed_upstream": "upstream gradient {v} = ∂L/∂{out} = {dout}  (grad_tensors; L = {ldef})",
     "whole": "∂{F}/∂{src} = {expr} = {amount}",
     "part": "contribution to {src} through {out} ({slot}): {expr} = {amount}",
     "part_unary": "contribution to {src} through {out}: {expr} = {amount}",
@@ -279,9 +279,16 @@ class Narration:
     def seed_line(self, step: BackwardStep, tr: Tr = str, digits: int = 4) -> str:
         if self.letter() == "f":
             return tr(TEMPLATES["seed"]).format(out=step.label)
-        ldef = "v·f" if np.ndim(step.value) == 0 else "Σ v ⊙ f"
-        return tr(TEMPLATES["seed_upstream"]).format(out=step.label, dout=fmt(step.dout, digits),
-                                                     ldef=ldef)
+        v = self.upstream_symbol()
+        ldef = f"{v}·f" if np.ndim(step.value) == 0 else f"Σ {v} ⊙ f"
+        return tr(TEMPLATES["seed_upstream"]).format(v=v, out=step.label,
+                                                     dout=fmt(step.dout, digits), ldef=ldef)
+
+    def upstream_symbol(self) -> str:
+        """``v``, PyTorch's name for the upstream gradient, unless an input is called v
+        (then ``v₀``, which no node can be called)."""
+        taken = self.program is not None and "v" in self.program.input_names
+        return "v₀" if taken else "v"
 
     def backward_lines(self, step: BackwardStep, tr: Tr = str, digits: int = 4,
                        seed: bool | None = None) -> list[str]:

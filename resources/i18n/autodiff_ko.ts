@@ -309,37 +309,24 @@
     </message>
 </context>
 <context>
-    <name>Examples</name>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="64"/>
-        <source>Load example: {title}</source>
-        <translation>예제 불러오기: {title}</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="88"/>
-        <source>Set the values of {title}</source>
-        <translation>{title}의 값 설정</translation>
-    </message>
-</context>
-<context>
     <name>ExamplesMenu</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="157"/>
         <source>E&amp;xamples</source>
         <translation>예제(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="151"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="172"/>
         <source>No examples found</source>
         <translation>예제를 찾을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="160"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="181"/>
         <source>Build f = {expression}</source>
         <translation>f = {expression} 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="171"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="192"/>
         <source>Example: {title}</source>
         <translation>예제: {title}</translation>
     </message>
@@ -377,43 +364,43 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>GradientStep</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="282"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="257"/>
         <source>&amp;Gradient Step</source>
         <translation>경사 하강 한 걸음(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="283"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="258"/>
         <source>Move the chosen inputs against their gradient: x ← x − η·∂f/∂x</source>
         <translation>고른 입력을 미분계수의 반대 방향으로 옮깁니다: x ← x − η·∂f/∂x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="287"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="262"/>
         <source>Gradient Descent</source>
         <translation>경사 하강법</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="415"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="390"/>
         <source>Tick at least one input to update.</source>
         <translation>갱신할 입력을 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="420"/>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="440"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="395"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="415"/>
         <source>No gradient step: {0}</source>
         <translation>경사 하강을 할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="425"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="400"/>
         <source>A gradient step needs a single number as output (a loss); this output has shape {0}.</source>
         <translation>경사 하강에는 출력(손실)이 숫자 하나여야 합니다. 이 출력의 크기는 {0}입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="444"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="419"/>
         <source>The output does not depend on the ticked inputs.</source>
         <translation>출력이 선택한 입력에 의존하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="451"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="426"/>
         <source>Step {n}: f = {before} → {after}</source>
         <translation>{n}번째 갱신: f = {before} → {after}</translation>
     </message>
@@ -421,27 +408,27 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>GradientStepPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="185"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="158"/>
         <source>How far each step moves: x ← x − η·∂f/∂x</source>
         <translation>한 걸음에 움직이는 정도: x ← x − η·∂f/∂x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="186"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="159"/>
         <source>Clear Plot</source>
         <translation>플롯 지우기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="187"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="160"/>
         <source>Forget the recorded losses (the values stay)</source>
         <translation>기록한 손실을 지웁니다 (값은 그대로)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="188"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="161"/>
         <source>Update</source>
         <translation>갱신</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="189"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="162"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
@@ -459,34 +446,34 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
         <translation>{text}은(는) 숫자도, [[1, 2], [3, 4]] 같은 배열도 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="94"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="90"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="94"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="90"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="119"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="115"/>
         <source>Double-click to rename this input</source>
         <translation>두 번 클릭하면 이 입력의 이름을 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="120"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="116"/>
         <source>{value}
 Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>{value}
 두 번 클릭해서 바꾸세요: 숫자 또는 [[1, 2], [3, 4]] 같은 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="182"/>
         <source>{name}: {reason} (kept {old})</source>
         <translation>{name}: {reason} ({old} 유지)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="183"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="192"/>
         <source>Cannot rename {old}: {reason}</source>
         <translation>{old}의 이름을 바꿀 수 없습니다: {reason}</translation>
     </message>
@@ -494,7 +481,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>InputsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="242"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="251"/>
         <source>Double-click a value to change it.</source>
         <translation>값을 두 번 클릭하면 바꿀 수 있습니다.</translation>
     </message>
@@ -520,17 +507,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="419"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="421"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="420"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="422"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="421"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="423"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -538,47 +525,47 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LessonsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="99"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="101"/>
         <source>Run in PyTorch again</source>
         <translation>PyTorch로 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="100"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="102"/>
         <source>Run the demonstration</source>
         <translation>시연 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="176"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="179"/>
         <source>Running the notebook's cell in PyTorch…</source>
         <translation>노트북의 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="194"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="197"/>
         <source>PyTorch printed:</source>
         <translation>PyTorch 출력:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="196"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="199"/>
         <source>The demonstration stopped (exit code {0}).</source>
         <translation>시연이 멈췄습니다 (종료 코드 {0}).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="204"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="207"/>
         <source>Python could not be started for the demonstration.</source>
         <translation>시연을 위한 Python을 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="245"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="248"/>
         <source>Running the notebook's autograd cells in PyTorch…</source>
         <translation>노트북의 autograd 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="267"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="270"/>
         <source>PyTorch's gradient: {0}</source>
         <translation>PyTorch의 미분계수: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="278"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="281"/>
         <source>PyTorch could not run: {0}</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
     </message>
@@ -598,22 +585,22 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>다음 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="250"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="251"/>
         <source>The lessons cannot be shown</source>
         <translation>수업을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="320"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="321"/>
         <source>Next lesson ▶</source>
         <translation>다음 수업 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="320"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="321"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="321"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="322"/>
         <source>page {x} of {n}</source>
         <translation>{n}쪽 중 {x}쪽</translation>
     </message>
@@ -669,397 +656,396 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="199"/>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="147"/>
+        <source>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;Build a function from blocks or type it, then watch automatic differentiation happen node by node: the forward pass, the backward pass and the chain rule, checked against finite differences and PyTorch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;함수를 블록으로 조립하거나 직접 입력한 다음, 자동미분이 노드 하나하나에서 일어나는 과정을 지켜보세요. 순전파, 역전파, 연쇄 법칙을 보여 주고, 그 결과를 수치미분 및 PyTorch와 비교합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="200"/>
-        <source>&amp;Edit</source>
-        <translation>편집(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="201"/>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="202"/>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="203"/>
-        <source>Open &amp;Recent</source>
-        <translation>최근 파일 열기(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="204"/>
-        <source>Main Toolbar</source>
-        <translation>기본 도구 모음</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="205"/>
-        <source>&amp;New</source>
-        <translation>새로 만들기(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="205"/>
-        <source>Start an empty graph</source>
-        <translation>빈 그래프로 시작합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="206"/>
-        <source>&amp;Open…</source>
-        <translation>열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="206"/>
-        <source>Open a saved graph</source>
-        <translation>저장한 그래프를 엽니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="207"/>
-        <source>&amp;Save</source>
-        <translation>저장(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="207"/>
-        <source>Save the graph</source>
-        <translation>그래프를 저장합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="208"/>
-        <source>Save &amp;As…</source>
-        <translation>다른 이름으로 저장(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="208"/>
-        <source>Save the graph under a new name</source>
-        <translation>그래프를 새 이름으로 저장합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="209"/>
-        <source>&amp;Export Image…</source>
-        <translation>이미지 내보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="210"/>
-        <source>Save a picture of the graph (PNG or SVG)</source>
-        <translation>그래프 그림을 저장합니다 (PNG 또는 SVG)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="211"/>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="211"/>
-        <source>Close Autodiff Studio</source>
-        <translation>Autodiff Studio를 닫습니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="212"/>
-        <source>&amp;Clear List</source>
-        <translation>목록 지우기(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="214"/>
-        <source>&amp;Copy</source>
-        <translation>복사(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="214"/>
-        <source>Copy the selected blocks</source>
-        <translation>선택한 블록을 복사합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="215"/>
-        <source>&amp;Paste</source>
-        <translation>붙여넣기(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="215"/>
-        <source>Paste blocks</source>
-        <translation>블록을 붙여넣습니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="216"/>
-        <source>D&amp;uplicate</source>
-        <translation>복제(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="216"/>
-        <source>Duplicate the selected blocks</source>
-        <translation>선택한 블록을 복제합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="217"/>
-        <source>&amp;Delete</source>
-        <translation>삭제(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="217"/>
-        <source>Delete the selected blocks and wires</source>
-        <translation>선택한 블록과 연결선을 삭제합니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="218"/>
-        <source>Auto &amp;Layout</source>
-        <translation>자동 배치(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="219"/>
-        <source>Arrange the blocks in layers, inputs on the left</source>
-        <translation>블록을 층별로 정렬합니다 (입력은 왼쪽)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="220"/>
-        <source>Zoom &amp;In</source>
-        <translation>확대(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="221"/>
-        <source>Zoom &amp;Out</source>
-        <translation>축소(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="222"/>
-        <source>&amp;Fit to Window</source>
-        <translation>창에 맞추기(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="222"/>
-        <source>Show the whole graph (F)</source>
-        <translation>그래프 전체를 보여 줍니다 (F)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="223"/>
-        <source>&amp;History</source>
-        <translation>작업 내역(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="223"/>
-        <source>Show every step you can undo</source>
-        <translation>되돌릴 수 있는 모든 작업을 보여 줍니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="224"/>
-        <source>&amp;About Autodiff Studio</source>
-        <translation>Autodiff Studio 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="225"/>
-        <source>About &amp;Qt</source>
-        <translation>Qt 정보(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="231"/>
-        <source>&amp;Undo</source>
-        <translation>실행 취소(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="232"/>
-        <source>&amp;Redo</source>
-        <translation>다시 실행(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="137"/>
-        <source>1 node</source>
-        <translation>노드 1개</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="137"/>
-        <source>{n} nodes</source>
-        <translation>노드 {n}개</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="139"/>
-        <source>Empty graph: drag blocks from the palette or type a function</source>
-        <translation>빈 그래프: 블록 목록에서 블록을 끌어 오거나 함수를 입력하세요</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="143"/>
-        <source>Incomplete: {reason} · {nodes}</source>
-        <translation>미완성: {reason} · {nodes}</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="146"/>
-        <source>Error: {error} · {nodes}</source>
-        <translation>오류: {error} · {nodes}</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="148"/>
-        <source>f = {value} · {nodes}</source>
-        <translation>f = {value} · {nodes}</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="77"/>
-        <source>Unsaved changes</source>
-        <translation>저장하지 않은 변경 사항</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="78"/>
-        <source>The graph has changes that are not saved.</source>
-        <translation>그래프에 저장하지 않은 변경 사항이 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="81"/>
-        <source>Do you want to save them?</source>
-        <translation>저장하시겠습니까?</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="119"/>
-        <source>New empty graph</source>
-        <translation>새 빈 그래프</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="126"/>
-        <source>Open Graph</source>
-        <translation>그래프 열기</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="135"/>
-        <source>Cannot open file</source>
-        <translation>파일을 열 수 없음</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="149"/>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="152"/>
-        <source>Cannot open {file}: {reason}</source>
-        <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="156"/>
-        <source>Opened {file}</source>
-        <translation>{file}을(를) 열었습니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="170"/>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="184"/>
-        <source>Cannot save</source>
-        <translation>저장할 수 없음</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="175"/>
-        <source>untitled</source>
-        <translation>제목없음</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="176"/>
-        <source>Save Graph</source>
-        <translation>그래프 저장</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="194"/>
-        <source>Cannot write {file}: {reason}</source>
-        <translation>{file}에 쓸 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="200"/>
-        <source>Saved {file}</source>
-        <translation>{file}을(를) 저장했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="205"/>
-        <source>Autodiff Studio graph (*.adgraph.json *.json)</source>
-        <translation>Autodiff Studio 그래프 (*.adgraph.json *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="206"/>
-        <source>All files (*)</source>
-        <translation>모든 파일 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="243"/>
-        <source>graph</source>
-        <translation>그래프</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="244"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="244"/>
-        <source>SVG drawing (*.svg)</source>
-        <translation>SVG 그림 (*.svg)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="246"/>
-        <source>Export Image</source>
-        <translation>이미지 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="254"/>
-        <source>Cannot export</source>
-        <translation>내보낼 수 없음</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="265"/>
-        <source>Nothing to export: the graph is empty</source>
-        <translation>내보낼 것이 없습니다: 그래프가 비어 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="279"/>
-        <source>Cannot write {file}</source>
-        <translation>{file}에 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="281"/>
-        <source>Exported {file}</source>
-        <translation>{file}(으)로 내보냈습니다</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="311"/>
-        <source>Autodiff Studio graph</source>
-        <translation>Autodiff Studio 그래프</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="208"/>
-        <source>Blocks</source>
-        <translation>블록</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="209"/>
-        <source>Inputs</source>
-        <translation>입력</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="210"/>
-        <source>History</source>
-        <translation>작업 내역</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="212"/>
-        <source>Start</source>
-        <translation>시작</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="252"/>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="254"/>
-        <source>Type a function first, e.g. x**2 + 2*x</source>
-        <translation>먼저 함수를 입력하세요. 예: x**2 + 2*x</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="353"/>
-        <source>Untitled</source>
-        <translation>제목 없음</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="354"/>
-        <source>{name}[*] — Autodiff Studio</source>
-        <translation>{name}[*] — Autodiff Studio</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="359"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="147"/>
         <source>About Autodiff Studio</source>
         <translation>Autodiff Studio 정보</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="360"/>
-        <source>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;Build a function from blocks or type it, then watch automatic differentiation happen node by node: the forward pass, the backward pass and the chain rule, checked against finite differences and PyTorch.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;함수를 블록으로 조립하거나 직접 입력한 다음, 자동미분이 노드 하나하나에서 일어나는 과정을 지켜보세요. 순전파, 역전파, 연쇄 법칙을 보여 주고, 그 결과를 수치미분 및 PyTorch와 비교합니다.&lt;/p&gt;</translation>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="210"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="211"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="212"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="213"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="214"/>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="215"/>
+        <source>Main Toolbar</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="216"/>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="216"/>
+        <source>Start an empty graph</source>
+        <translation>빈 그래프로 시작합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="217"/>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="217"/>
+        <source>Open a saved graph</source>
+        <translation>저장한 그래프를 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="218"/>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="218"/>
+        <source>Save the graph</source>
+        <translation>그래프를 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="219"/>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="219"/>
+        <source>Save the graph under a new name</source>
+        <translation>그래프를 새 이름으로 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="220"/>
+        <source>&amp;Export Image…</source>
+        <translation>이미지 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="221"/>
+        <source>Save a picture of the graph (PNG or SVG)</source>
+        <translation>그래프 그림을 저장합니다 (PNG 또는 SVG)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="222"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="222"/>
+        <source>Close Autodiff Studio</source>
+        <translation>Autodiff Studio를 닫습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="223"/>
+        <source>&amp;Clear List</source>
+        <translation>목록 지우기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="225"/>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="225"/>
+        <source>Copy the selected blocks</source>
+        <translation>선택한 블록을 복사합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="226"/>
+        <source>&amp;Paste</source>
+        <translation>붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="226"/>
+        <source>Paste blocks</source>
+        <translation>블록을 붙여넣습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="227"/>
+        <source>D&amp;uplicate</source>
+        <translation>복제(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="227"/>
+        <source>Duplicate the selected blocks</source>
+        <translation>선택한 블록을 복제합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="228"/>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="228"/>
+        <source>Delete the selected blocks and wires</source>
+        <translation>선택한 블록과 연결선을 삭제합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="229"/>
+        <source>Auto &amp;Layout</source>
+        <translation>자동 배치(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="230"/>
+        <source>Arrange the blocks in layers, inputs on the left</source>
+        <translation>블록을 층별로 정렬합니다 (입력은 왼쪽)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="231"/>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="232"/>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="233"/>
+        <source>&amp;Fit to Window</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="233"/>
+        <source>Show the whole graph (F)</source>
+        <translation>그래프 전체를 보여 줍니다 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="234"/>
+        <source>&amp;History</source>
+        <translation>작업 내역(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="234"/>
+        <source>Show every step you can undo</source>
+        <translation>되돌릴 수 있는 모든 작업을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="235"/>
+        <source>&amp;About Autodiff Studio</source>
+        <translation>Autodiff Studio 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="236"/>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="242"/>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="243"/>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="79"/>
+        <source>Type a function first, e.g. x**2 + 2*x</source>
+        <translation>먼저 함수를 입력하세요. 예: x**2 + 2*x</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="166"/>
+        <source>1 node</source>
+        <translation>노드 1개</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="166"/>
+        <source>{n} nodes</source>
+        <translation>노드 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="168"/>
+        <source>Empty graph: drag blocks from the palette or type a function</source>
+        <translation>빈 그래프: 블록 목록에서 블록을 끌어 오거나 함수를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="172"/>
+        <source>Incomplete: {reason} · {nodes}</source>
+        <translation>미완성: {reason} · {nodes}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="175"/>
+        <source>Error: {error} · {nodes}</source>
+        <translation>오류: {error} · {nodes}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="177"/>
+        <source>f = {value} · {nodes}</source>
+        <translation>f = {value} · {nodes}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="78"/>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="79"/>
+        <source>The graph has changes that are not saved.</source>
+        <translation>그래프에 저장하지 않은 변경 사항이 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="82"/>
+        <source>Do you want to save them?</source>
+        <translation>저장하시겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="120"/>
+        <source>New empty graph</source>
+        <translation>새 빈 그래프</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="127"/>
+        <source>Open Graph</source>
+        <translation>그래프 열기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="136"/>
+        <source>Cannot open file</source>
+        <translation>파일을 열 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="150"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="153"/>
+        <source>Cannot open {file}: {reason}</source>
+        <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="157"/>
+        <source>Opened {file}</source>
+        <translation>{file}을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="171"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="185"/>
+        <source>Cannot save</source>
+        <translation>저장할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="176"/>
+        <source>untitled</source>
+        <translation>제목없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="177"/>
+        <source>Save Graph</source>
+        <translation>그래프 저장</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="195"/>
+        <source>Cannot write {file}: {reason}</source>
+        <translation>{file}에 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="201"/>
+        <source>Saved {file}</source>
+        <translation>{file}을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="206"/>
+        <source>Autodiff Studio graph (*.adgraph.json *.json)</source>
+        <translation>Autodiff Studio 그래프 (*.adgraph.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="207"/>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="244"/>
+        <source>graph</source>
+        <translation>그래프</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="245"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="245"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="247"/>
+        <source>Export Image</source>
+        <translation>이미지 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="255"/>
+        <source>Cannot export</source>
+        <translation>내보낼 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="266"/>
+        <source>Nothing to export: the graph is empty</source>
+        <translation>내보낼 것이 없습니다: 그래프가 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="280"/>
+        <source>Cannot write {file}</source>
+        <translation>{file}에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="282"/>
+        <source>Exported {file}</source>
+        <translation>{file}(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="312"/>
+        <source>Autodiff Studio graph</source>
+        <translation>Autodiff Studio 그래프</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="203"/>
+        <source>Blocks</source>
+        <translation>블록</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="204"/>
+        <source>Inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="205"/>
+        <source>History</source>
+        <translation>작업 내역</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="207"/>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="278"/>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="279"/>
+        <source>{name}[*] — Autodiff Studio</source>
+        <translation>{name}[*] — Autodiff Studio</translation>
     </message>
 </context>
 <context>
@@ -1155,8 +1141,8 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/narration.py" line="47"/>
-        <source>upstream gradient v = ∂L/∂{out} = {dout}  (grad_tensors; L = {ldef})</source>
-        <translation>상류층 미분계수 v = ∂L/∂{out} = {dout}  (grad_tensors; L = {ldef})</translation>
+        <source>upstream gradient {v} = ∂L/∂{out} = {dout}  (grad_tensors; L = {ldef})</source>
+        <translation>상류층 미분계수 {v} = ∂L/∂{out} = {dout}  (grad_tensors; L = {ldef})</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/narration.py" line="48"/>
@@ -1259,7 +1245,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/run/narration.py" line="77"/>
         <source>Forward mode (tangent of {0})</source>
-        <translation>포워드 모드 ({0}에 대한 접선 미분값)</translation>
+        <translation>포워드 모드 ({0}의 접선 미분값)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/run/narration.py" line="121"/>
@@ -1544,52 +1530,52 @@ Arguments: {args}</source>
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="157"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="172"/>
         <source>&amp;Presentation</source>
         <translation>발표 모드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="158"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="173"/>
         <source>Full screen with large fonts for a projector (F11; Esc leaves)</source>
         <translation>프로젝터용 큰 글꼴의 전체 화면 (F11, Esc로 나가기)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="159"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="174"/>
         <source>Leave Presentation</source>
         <translation>발표 모드 끝내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="160"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="175"/>
         <source>Back to the normal window (Esc)</source>
         <translation>보통 창으로 돌아갑니다 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="161"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="176"/>
         <source>Larger Text</source>
         <translation>글자 크게</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="162"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="177"/>
         <source>Make everything larger (Ctrl +)</source>
         <translation>모두 크게 합니다 (Ctrl +)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="163"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="178"/>
         <source>Smaller Text</source>
         <translation>글자 작게</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="164"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="179"/>
         <source>Make everything smaller (Ctrl −)</source>
         <translation>모두 작게 합니다 (Ctrl −)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="165"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="180"/>
         <source>Default Text Size</source>
         <translation>기본 글자 크기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="166"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="181"/>
         <source>Back to the default presentation size (Ctrl 0)</source>
         <translation>발표 모드 기본 크기로 돌아갑니다 (Ctrl 0)</translation>
     </message>
@@ -1646,132 +1632,132 @@ Arguments: {args}</source>
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="371"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="373"/>
         <source>&amp;Next Step</source>
         <translation>다음 단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="371"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="373"/>
         <source>Take the next step</source>
         <translation>다음 단계로 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="372"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="374"/>
         <source>&amp;Previous Step</source>
         <translation>이전 단계(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="372"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="374"/>
         <source>Undo the last step</source>
         <translation>마지막 단계를 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="373"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="375"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="374"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="376"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="375"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="377"/>
         <source>Play the steps one after another, or pause</source>
         <translation>단계를 차례로 재생하거나 일시 정지합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="376"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="378"/>
         <source>Run to &amp;End</source>
         <translation>끝까지 실행(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="376"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="378"/>
         <source>Take every remaining step</source>
         <translation>남은 단계를 모두 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="377"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="379"/>
         <source>&amp;Reset</source>
         <translation>처음으로(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="377"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="379"/>
         <source>Back to the start</source>
         <translation>처음 상태로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="379"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="381"/>
         <source>&amp;Check Gradients</source>
         <translation>미분계수 검사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="380"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="382"/>
         <source>Compare the engine's gradient with forward mode, finite differences and PyTorch</source>
         <translation>엔진이 구한 그래디언트를 포워드 모드, 수치미분, PyTorch와 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="382"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="384"/>
         <source>Export &amp;Trace as CSV…</source>
         <translation>추적 기록을 CSV로 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="383"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="385"/>
         <source>Save the executed steps as CSV</source>
         <translation>실행한 단계를 CSV로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="398"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="400"/>
         <source>Narration</source>
         <translation>해설</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="399"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="401"/>
         <source>Trace</source>
         <translation>추적</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="400"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="402"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="401"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="403"/>
         <source>Plots</source>
         <translation>플롯</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="402"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="404"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="404"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="406"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="405"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="407"/>
         <source>Step</source>
         <translation>단계 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="406"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="408"/>
         <source>Playing speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="407"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="409"/>
         <source> Speed </source>
         <translation> 속도 </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="559"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="561"/>
         <source>fastest</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="562"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="564"/>
         <source>{0} steps/s</source>
         <translation>초당 {0}단계</translation>
     </message>
@@ -2055,28 +2041,28 @@ Arguments: {args}</source>
 <context>
     <name>Transcript</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/transcript.py" line="22"/>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="23"/>
         <source>backward once more: .grad accumulates (it is not overwritten)</source>
         <translation>backward를 한 번 더: .grad는 덮어쓰지 않고 누적합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/transcript.py" line="23"/>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="24"/>
         <source>as_tensor shares memory only when the dtype and device match; with another dtype it copies</source>
         <translation>as_tensor는 dtype과 장치가 같을 때만 메모리를 공유합니다. dtype이 다르면 복사합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/transcript.py" line="38"/>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="39"/>
         <source>In [{n}]:</source>
         <translation>입력 [{n}]:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/transcript.py" line="41"/>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="42"/>
         <source>(not in the notebook: {why})</source>
         <translation>(노트북에 없는 셀: {why})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/transcript.py" line="44"/>
-        <location filename="../../autodiff_gui/ui/course/transcript.py" line="53"/>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="45"/>
+        <location filename="../../autodiff_gui/ui/course/transcript.py" line="54"/>
         <source>Out:</source>
         <translation>출력:</translation>
     </message>
@@ -2165,32 +2151,32 @@ Arguments: {args}</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="359"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="234"/>
         <source>choose an operation</source>
         <translation>연산을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="414"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="289"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="414"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="289"/>
         <source>Rename input</source>
         <translation>입력 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="428"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="303"/>
         <source>Edit value of {name}</source>
         <translation>{name}의 값 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="433"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="308"/>
         <source>Value:</source>
         <translation>값:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="452"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="327"/>
         <source>{reason}
 {label}</source>
         <translation>{reason}
@@ -2478,6 +2464,16 @@ Arguments: {args}</source>
 <context>
     <name>commands</name>
     <message>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="69"/>
+        <source>Set the values of %1</source>
+        <translation>%1의 값 설정</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="91"/>
+        <source>Load example: %1</source>
+        <translation>예제 불러오기: %1</translation>
+    </message>
+    <message>
         <location filename="../../autodiff_gui/ui/editing/commands.py" line="240"/>
         <location filename="../../autodiff_gui/ui/editing/commands.py" line="647"/>
         <source>unknown kind of block %1</source>
@@ -2620,12 +2616,12 @@ Arguments: {args}</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="103"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="76"/>
         <source>Gradient step %1 (η = %2)</source>
-        <translation>경사 하강 %1 (η = %2)</translation>
+        <translation>경사 하강 한 걸음: %1 (η = %2)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="268"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="94"/>
         <source>Build f = %1</source>
         <translation>f = %1 만들기</translation>
     </message>
@@ -3138,137 +3134,137 @@ Arguments: {args}</source>
 <context>
     <name>fileio</name>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="84"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="86"/>
         <source>this is a folder, not a file</source>
         <translation>파일이 아니라 폴더입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="85"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="87"/>
         <source>this is not a regular file</source>
         <translation>일반 파일이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="86"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="88"/>
         <source>no such file</source>
         <translation>그런 파일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="87"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="89"/>
         <source>permission denied</source>
         <translation>읽을 권한이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="88"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="90"/>
         <source>cannot read the file: {reason}</source>
         <translation>파일을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="89"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="91"/>
         <source>the file is too large ({size}; the limit is {limit})</source>
         <translation>파일이 너무 큽니다 ({size}, 한도는 {limit})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="90"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="92"/>
         <source>not UTF-8 text (byte 0x{byte} at offset {offset})</source>
         <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset}의 바이트 0x{byte})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="91"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="93"/>
         <source>not UTF-8 text (offset {offset})</source>
         <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="92"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="94"/>
         <source>not valid JSON: line {line} column {column}: {reason}</source>
         <translation>올바른 JSON이 아닙니다: {line}행 {column}열: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="93"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="95"/>
         <source>not a usable JSON document: nested too deeply</source>
         <translation>쓸 수 있는 JSON 문서가 아닙니다: 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="94"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="96"/>
         <source>not valid JSON: {reason}</source>
         <translation>올바른 JSON이 아닙니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="95"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="97"/>
         <source>not an Autodiff Studio document: expected a JSON object, found {found}</source>
         <translation>Autodiff Studio 문서가 아닙니다: JSON 객체 대신 {found}이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="96"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="98"/>
         <source>not an Autodiff Studio document: no 'format' key</source>
         <translation>Autodiff Studio 문서가 아닙니다: 'format' 키가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="97"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="99"/>
         <source>not an Autodiff Studio document: the format is {found}, expected {expected}</source>
         <translation>Autodiff Studio 문서가 아닙니다: 형식이 {expected}가 아니라 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="99"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="101"/>
         <source>made by a newer version of Autodiff Studio (version {version}); this one reads version {ours}</source>
         <translation>더 새로운 버전의 Autodiff Studio로 만든 파일입니다 (버전 {version}). 이 프로그램은 버전 {ours}까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="102"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="104"/>
         <source>a number</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="103"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="105"/>
         <source>a string</source>
         <translation>문자열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="104"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="106"/>
         <source>a list</source>
         <translation>리스트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="106"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="108"/>
         <source>Expecting value</source>
         <translation>값이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="107"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="109"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>큰따옴표로 감싼 키 이름이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="108"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="110"/>
         <source>Expecting ':' delimiter</source>
         <translation>':' 구분자가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="109"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="111"/>
         <source>Expecting ',' delimiter</source>
         <translation>',' 구분자가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="110"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="112"/>
         <source>Unterminated string starting at</source>
         <translation>여기서 시작한 문자열이 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="111"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="113"/>
         <source>Invalid control character at</source>
         <translation>여기에 쓸 수 없는 제어 문자가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="112"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="114"/>
         <source>Invalid \escape</source>
         <translation>잘못된 \ 이스케이프입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="113"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="115"/>
         <source>Invalid \uXXXX escape</source>
         <translation>잘못된 \uXXXX 이스케이프입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="114"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="116"/>
         <source>Extra data</source>
         <translation>JSON 값 뒤에 남는 데이터가 있습니다</translation>
     </message>

@@ -200,6 +200,12 @@ def test_broadcast_sum_back_is_an_explicit_sigma(ko) -> None:
     assert korean[-2] == BROADCAST[-2]  # formulas are the same in every language
 
 
+def test_an_input_called_v_keeps_its_name() -> None:
+    narration, records = run(parse("v * x", {"v": 3.0, "x": 2.0}), upstream=2.0)
+    assert said(narration, records)[3] == \
+        "upstream gradient v₀ = ∂L/∂z = 2  (grad_tensors; L = v₀·f)"
+
+
 def test_summed_axes() -> None:
     assert summed_axes((2, 3), (3,)) == (0,)
     assert summed_axes((2, 3), (2, 1)) == (1,)
