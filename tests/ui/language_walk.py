@@ -58,7 +58,7 @@ MAX_ROWS = 40  # visible cells are read from the first rows of a table only
 #   a node, as micrograd and the trace call it) and the app's name.
 # Any token with a digit, an underscore, a dot or brackets is an identifier or a
 # formula (``x.grad``, ``grad_fn``, ``MulBackward0``, ``f(x)``); one or two letters
-# are variables (``x``, ``dx``, ``f``).
+# are variables (``x``, ``dx``, ``f``); text in single quotes is what the user typed.
 ALLOWED = frozenset({
     *ops.OPS, "exp", "log", "sqrt", "sin", "cos", "tan", "abs", "tanh", "sigmoid", "relu",
     "sum", "mean", "matmul", "pow", "neg", "max", "min", "ln",
@@ -71,6 +71,7 @@ ALLOWED = frozenset({
     "Richardson", "Jacobian", "simpleautodiff", "micrograd", "dout",
 })
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.]*(?:\(\))?")
+_QUOTED = re.compile(r"'[^'\n]*'")
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 
 
@@ -180,7 +181,8 @@ def shown_texts(window: QWidget) -> list[Found]:
 def english_words(text: str) -> list[str]:
     """The words of ``text`` that are English and not allowed (see ``ALLOWED``)."""
     words = []
-    for token in _TOKEN.findall(text.replace("&", "")):
+    text = _QUOTED.sub("", text.replace("&", ""))  # 'abc': what the user typed, quoted
+    for token in _TOKEN.findall(text):
         if len(token) <= 2 or token in ALLOWED or token.lower() in ALLOWED:
             continue
         if any(ch.isdigit() or ch in "_.()" for ch in token):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -22,7 +22,7 @@ from ...core.expr import ParseError, parse
 from ...core.graph import GraphError
 from ...course.lessons import Example, LessonDataError, load_examples, values_differ
 from ..app.i18n import current_language
-from ..editing.commands import ReplaceDocument, SetValue
+from ..editing.commands import DocumentCommand, ReplaceDocument, SetValue
 from ..window.context import WindowContext
 
 LOADED, VALUES, SAME = "loaded", "values", "same"
@@ -51,6 +51,34 @@ def matches(document: Any, example: Example) -> bool:
     return candidate.same_as(document, positions=False)
 
 
+class ExampleTitle:
+    """An example's title in the language of the moment (``str``), so the undo history
+    says it again in a new language (``commands.retranslate_stack``)."""
+
+    def __init__(self, example: Example) -> None:
+        self.example = example
+
+    def __str__(self) -> str:
+        return self.example.title(current_language())
+
+
+class SetExampleValues(DocumentCommand):
+    """One undo step setting several inputs to an example's values."""
+
+    def __init__(self, doc: Any, changes: list[SetValue], example: Example) -> None:
+        super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Set the values of %1"),
+                         ExampleTitle(example))
+        self.changes = changes
+
+    def redo(self) -> None:
+        for change in self.changes:
+            change.redo()
+
+    def undo(self) -> None:
+        for change in reversed(self.changes):
+            change.undo()
+
+
 def load_example(ctx: WindowContext, example: Example,
                  values: Mapping[str, Any] | None = None, lang: str | None = None) -> bool:
     """Replace the graph with ``example`` as one undo step; False if it is there already."""
@@ -59,9 +87,8 @@ def load_example(ctx: WindowContext, example: Example,
     _prefer_trainable(ctx, example)
     if new.same_as(doc, positions=False):
         return False
-    title = example.title(lang or current_language())
     ctx.undo_stack.push(ReplaceDocument(
-        doc, new, _tr("Load example: {title}").format(title=title)))
+        doc, new, QT_TRANSLATE_NOOP("commands", "Load example: %1"), ExampleTitle(example)))
     ctx.after_replace()
     return True
 
@@ -84,14 +111,8 @@ def ensure_example(ctx: WindowContext, example: Example,
                if values_differ(current[name], v)]
     if not changes:
         return SAME
-    stack = ctx.undo_stack
-    stack.beginMacro(_tr("Set the values of {title}").format(
-        title=example.title(lang or current_language())))
-    try:
-        for node, value in changes:
-            stack.push(SetValue(doc, node, value))
-    finally:
-        stack.endMacro()
+    ctx.undo_stack.push(SetExampleValues(
+        doc, [SetValue(doc, node, value) for node, value in changes], example))
     return VALUES
 
 

@@ -219,8 +219,9 @@ class LessonsPanel(QWidget):
         self.next_button.setToolTip(self.tr("The next page"))
         if reload:
             self.set_language(current_language(), show=False)
-            self.pointing.update_hint()
             self.numdiff.retranslate()
+            # The hint quotes a button's text: once every part has said its own again.
+            QTimer.singleShot(0, self, self.pointing.update_hint)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:

@@ -157,17 +157,30 @@ class InputsModel(QAbstractTableModel):
     def _set_value(self, node: int, value: Any) -> bool:
         name = self.document.node(node)["name"]
         old = self.document.node(node)["value"]
+        parsing = True
         try:
             v = parse_value_text(value) if isinstance(value, str) else as_value(value)
+            parsing = False
             if values_equal(v, old):
                 return True  # nothing to do, and no empty undo step
             error = self._push(self.undo_stack, lambda: SetValue(self.document, node, v))
         except ValueError as exc:
             error = exc
-        if error is not None:
-            return self._refuse(lambda: self.tr("{name}: {reason} (kept {old})").format(
-                name=name, reason=translate_error(error), old=format_value(old)))
-        return self._accepted()
+        if error is None:
+            return self._accepted()
+
+        def reason() -> str:
+            if parsing and isinstance(value, str):
+                # The parser words its refusal when it refuses: ask it again to have
+                # the reason in the language of now.
+                try:
+                    parse_value_text(value)
+                except ValueError as again:
+                    return translate_error(again)
+            return translate_error(error)
+
+        return self._refuse(lambda: self.tr("{name}: {reason} (kept {old})").format(
+            name=name, reason=reason(), old=format_value(old)))
 
     def _rename(self, node: int, name: str) -> bool:
         old = self.document.node(node)["name"]
