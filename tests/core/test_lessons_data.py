@@ -109,6 +109,11 @@ def test_lesson_numbers_are_the_engines(books, examples):
     seed = compile_graph(examples["seed"].document())
     _, g = seed.gradient(upstream=2.0)
     assert round(g["x"], 4) == 5.5452 and g["y"] == pytest.approx(3.0)
+    # The notebook's cells in order, .grad not zeroed: 1·∂f/∂x, then 2·∂f/∂x on top.
+    _, g1 = seed.gradient(upstream=1.0)
+    assert round(g1["x"] + g["x"], 4) == 8.3178 and g1["y"] + g["y"] == pytest.approx(4.5)
+    page = books["en"].lesson("autograd").pages[4]
+    assert "8.3178" in page.text and "2.7726 + 5.5452" in page.text
     neuron = compile_graph(examples["neuron"].document())
     loss, g = neuron.gradient()
     assert loss == 0.25 and g["w"] == -0.5 and g["b"] == -0.25
