@@ -419,14 +419,24 @@ def forward_text(step: ForwardStep, tr: Tr = str, digits: int = 4) -> str:
 
 
 def _tangent_term(step: TangentStep, slot: int, digits: int) -> str:
-    """One argument's share of a tangent: ``local·tangent``, or how the op carries it."""
+    return tangent_term(step, slot, lambda v: fmt(v, digits))
+
+
+def tangent_term(step: TangentStep, slot: int, write: Callable[[Value], str]) -> str:
+    """One argument's share of a tangent: ``local·tangent``, or how the op carries it
+    (``Σ [0, 4, 0]``, ``x @ [1, 1]``); numbers written with ``write``."""
     t, local = step.arg_tangents[slot], step.locals[slot]
+
+    def operand(v: Value) -> str:
+        text = write(v)
+        return f"({text})" if text.startswith("-") else text
+
     if local is not None:
-        return f"{_operand(local, digits)}{_times(local, t)}{_operand(t, digits)}"
+        return f"{operand(local)}{_times(local, t)}{operand(t)}"
     op = ops.OPS[step.op] if step.op else None
     if op is None or not op.tangent_texts:
-        return f"J·{_operand(t, digits)}"
-    return op.tangent_texts[slot].format(*step.arg_labels, t=fmt(t, digits))
+        return f"J·{operand(t)}"
+    return op.tangent_texts[slot].format(*step.arg_labels, t=write(t))
 
 
 def narrate(step: Step, tr: Tr = str, digits: int = 4, narration: Narration | None = None) -> str:

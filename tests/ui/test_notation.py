@@ -50,12 +50,15 @@ def test_forward_mode_one_pass_per_element(win):
     text = narration_text(w)
     assert "∂z/∂w[1] = 1·4 + 1·3 = 7" in text and "∂f/∂w[1] = 7" in text
     assert "Forward mode (tangent of w[1])" in text
+    model = w.run_panel.trace.model
+    assert model.index(1, CONTRIBUTIONS).data() == \
+        "[1, 2, 3] ⊙ [0, 1, 0] + [1, 2, 3] ⊙ [0, 1, 0]"
+    assert model.index(2, CONTRIBUTIONS).data() == "Σ [0, 4, 0]"  # how a sum carries it
     # the whole input at once is a directional derivative, and says so
     c.set_mode("forward", "w")
     c.run_to_end()
     text = narration_text(w)
     assert "Σᵢ ∂f/∂wᵢ = 21" in text and "∂f/∂w = 21" not in text
-    model = w.run_panel.trace.model
     last = model.rowCount() - 1
     assert model.index(last, ACCUMULATED).data() == "Σᵢ ∂z/∂wᵢ = 21"
     assert model.headerData(DOUT, Qt.Orientation.Horizontal) == "tangent of node"

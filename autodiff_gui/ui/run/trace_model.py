@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import ops
-from ...core.narration import TEMPLATES, Narration
+from ...core.narration import TEMPLATES, Narration, tangent_term
 from ...core.steps import BackwardStep, ForwardStep, Step, TangentStep
 from ...core.values import format_value
 from .narration import BACKWARD_COLOR, FORWARD_COLOR
@@ -137,9 +137,8 @@ def step_cells(step: Step, position: int, fmt: Fmt,
     elif isinstance(step, TangentStep):
         dout = "0" if step.tangent is None else fmt(step.tangent)
         locals_ = "; ".join(fmt(loc) for loc in step.locals if loc is not None)
-        contributions = " + ".join(
-            (f"{fmt(loc)}·{fmt(t)}" if loc is not None else f"J·{fmt(t)}")
-            for loc, t in zip(step.locals, step.arg_tangents) if t is not None)
+        contributions = " + ".join(tangent_term(step, k, fmt)
+                                   for k, t in enumerate(step.arg_tangents) if t is not None)
         accumulated = f"{narration.tangent_symbol(step.label, step.wrt)} = {dout}"
     return [str(position), _pass_text(step), step.label, _op_text(step), inputs, value, dout,
             locals_, contributions, accumulated]
