@@ -220,8 +220,11 @@ class StepView:
         known, g = self.grad_of(node)
         if not known:
             return None
-        label = self.program.labels[self.program.index[node]]
+        i = self.program.index[node]
+        label = self.program.labels[i]
         if self.mode == "forward":
+            if self.program.kinds[i] == "const":
+                return None  # "∂3/∂x = 0" says nothing a constant's block doesn't
             wrt = self.stepper.records[0].wrt if self.stepper.records else "?"  # type: ignore[union-attr]
             return f"{self.narration.tangent_symbol(label, wrt)} = {_fmt(g)}"
         letter = self.narration.letter()
