@@ -53,6 +53,8 @@ class PageActions:
         self._pending_plot: tuple[str, str | None] | None = None
         if controller is not None:
             # Connected after the Plots panel's own slot: its inputs are filled by then.
+            # The panel is built on first use: build it now, so its slot comes first.
+            _ = ctx.parts.get(RunPanel).plots
             controller.programChanged.connect(self._on_program_changed)
             controller.programChanged.connect(self.refresh_numdiff)
 

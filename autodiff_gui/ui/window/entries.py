@@ -146,6 +146,7 @@ class LazyPanel(QWidget, Generic[W]):
         self._content: W | None = None
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
+        self._watching = False
 
     def content(self) -> W:
         """The panel, built now if it was not yet."""
@@ -161,5 +162,26 @@ class LazyPanel(QWidget, Generic[W]):
         return self._content
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
-        self.content()
+        # A tab behind the front one counts as shown (its dock is "visible", only
+        # covered): build when it can be seen, now or when its tab comes to the front.
+        if self._content is None:
+            dock = self._dock()
+            if dock is not None and not self._watching:
+                self._watching = True
+                dock.visibilityChanged.connect(self._on_dock_visibility)
+            QTimer.singleShot(0, self, self._build_if_seen)
         super().showEvent(event)
+
+    def _dock(self) -> QDockWidget | None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QDockWidget):
+            parent = parent.parentWidget()
+        return parent
+
+    def _on_dock_visibility(self, visible: bool) -> None:
+        if visible and self._content is None:
+            QTimer.singleShot(0, self, self._build_if_seen)
+
+    def _build_if_seen(self) -> None:
+        if self._content is None and self.isVisible() and not self.visibleRegion().isEmpty():
+            self.content()
