@@ -431,7 +431,7 @@ _OPS: list[Op] = [
        formulas=("∂f/∂α = ∂f/∂(α@β)·βᵀ", "∂f/∂β = αᵀ·∂f/∂(α@β)"),
        template="{out} = {0} @ {1}",
        elementwise=False, jvp_custom=_matmul_jvp, infix="@", precedence=2,
-       expr="({0} @ {1})", local_texts=("G·{1}ᵀ", "{0}ᵀ·G"),
+       expr="({0} @ {1})", local_texts=("∂·/∂{out}·{1}ᵀ", "{0}ᵀ·∂·/∂{out}"),
        backward_texts=("{g}·{1}ᵀ", "{0}ᵀ·{g}"), tangent_texts=("{t} @ {1}", "{0} @ {t}"),
        shape=_matmul_shape, torch_name="matmul",
         description="matrix product"),
