@@ -334,13 +334,15 @@ class Document(GraphQueries):
                 self._require(src)
         arity = ops.OPS[op].arity
         node = self._add(node_id, pos, _FREE_SLOTS[arity], kind="op", op=op)
-        wired = [(slot, src) for slot, src in enumerate(args) if src is not None]
-        if wired:  # every wire first, then their events: listeners see the node complete
-            for slot, src in wired:
-                self._graph.add_edge(src, node, key=slot)
+        if args:  # every wire first, then their events: listeners see the node complete
+            graph = self._graph
+            for slot, src in enumerate(args):
+                if src is not None:
+                    graph.add_edge(src, node, key=slot)
             self._args[node] = tuple(args) + _FREE_SLOTS[arity - len(args)]
-            for slot, src in wired:
-                self._emit("edge_added", node, src=src, slot=slot)
+            for slot, src in enumerate(args):
+                if src is not None:
+                    self._emit("edge_added", node, src=src, slot=slot)
         return node
 
     def _add(self, node_id: int | None, pos: tuple[float, float] | None,
