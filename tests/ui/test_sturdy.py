@@ -157,3 +157,29 @@ def test_everyday_edits_are_one_undo_step_each(window, qtbot) -> None:  # noqa: 
     while stack.canRedo():
         stack.redo()
         assert canonical(doc) == documents[stack.index()]
+
+
+def test_undo_while_a_cell_editor_is_open_keeps_the_history_whole(window, qtbot) -> None:  # noqa: ANN001
+    """Undoing a paste of an input removes a table row; the cell editor still open on
+    another row committed right then, inside QUndoStack.undo: the stack's index ended
+    past a value change that was still applied, and undo-all no longer reached the
+    start.  Now the typed value is set once the undo is over, as its own step."""
+    w = window
+    doc, stack = w.document, w.undo_stack
+    first = canonical(doc)
+    w.scene.select_only([doc.find_input("x"), doc.find_input("y")])
+    action(w, "actionDuplicate").trigger()
+    assert stack.count() == 1 and len(doc.inputs()) == 4
+    view = w.inputs_panel.view
+    index = view.model().index(0, 1)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()][0]
+    editor.selectAll()
+    editor.insert("[1, 2]")  # typed, not yet committed
+    action(w, "actionUndo").trigger()
+    qtbot.waitUntil(lambda: stack.count() == 1 and stack.index() == 1
+                    and stack.text(0).startswith("Set value"))
+    assert doc.input_values()["x"].tolist() == [1.0, 2.0] and len(doc.inputs()) == 2
+    stack.undo()
+    assert canonical(doc) == first

@@ -9,10 +9,19 @@ when it would be refused, so a refused edit never enters the stack: build comman
 through ``try_push(stack, lambda: Connect(doc, a, b, 0))``, which returns the reason
 as text (or None when the command was pushed).  Build a command right before pushing
 it: some capture the state they will restore when they are built.
+
+No edit is pushed while a command is being applied: an undo that removes blocks moves
+the inputs table's current row, and a cell editor left open then commits, so a push
+used to land inside ``QUndoStack.undo`` and left the stack's index past a command that
+was still applied (undo-all then missed it).  A command built meanwhile refuses itself.
+
+(Over 600 lines: one command class per kind of edit, each small; splitting them would
+only scatter the one undo story.)
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -142,6 +151,26 @@ def _restore(doc: Document, snap: Mapping[str, Any], *, node_id: int | None = No
     return doc.add_op(snap["op"], node_id=nid, pos=p)
 
 
+_applying = 0  # how many command redo()/undo() calls are running right now
+
+
+def applying() -> bool:
+    """True while an undo command is being done or undone (nothing may be pushed)."""
+    return _applying > 0
+
+
+def _counted(method: Callable[[Any], None]) -> Callable[[Any], None]:
+    @functools.wraps(method)
+    def run(self: Any) -> None:
+        global _applying
+        _applying += 1
+        try:
+            method(self)
+        finally:
+            _applying -= 1
+    return run
+
+
 class DocumentCommand(QUndoCommand):
     """Base: a command on one document.
 
@@ -151,7 +180,17 @@ class DocumentCommand(QUndoCommand):
     switch).  Text that is not a known template is shown as it is.
     """
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in ("redo", "undo"):  # every command's redo/undo counts as applying
+            method = cls.__dict__.get(name)
+            if method is not None:
+                setattr(cls, name, _counted(method))
+
     def __init__(self, doc: Document, text: str = "", *args: Any) -> None:
+        if applying():  # see the module's docstring: it would be pushed inside an undo
+            raise _refused(QT_TRANSLATE_NOOP(
+                "commands", "an undo or redo was running, so this edit was not made"))
         super().__init__()
         self.doc = doc
         self._label: tuple[str, tuple[Any, ...]] = (text, args)
@@ -695,7 +734,8 @@ def try_push(stack: QUndoStack, command_factory: Callable[[], QUndoCommand | Non
     """Build a command and push it; return why it was refused (None if pushed).
 
     The factory raises GraphError/ValueError for a refused edit, so nothing reaches
-    the stack; a factory returning None means there was nothing to do.
+    the stack; a factory returning None means there was nothing to do.  An edit that
+    arrives while a command is being applied is refused (see the module's docstring).
     """
     try:
         command = command_factory()

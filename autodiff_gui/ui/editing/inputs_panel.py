@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from ...core.graph import Document, Event, as_value, format_value, values_equal
 from ..app.i18n import translate_error
-from .commands import Rename, SetValue, parse_value_text, value_to_text
+from .commands import Rename, SetValue, applying, parse_value_text, value_to_text
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, VALUE = 0, 1
@@ -123,7 +124,15 @@ class InputsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         node = self._rows[index.row()]
-        if index.column() == NAME:
+        column = index.column()
+        if applying():
+            # An undo moved the table's rows and the open cell editor commits: the edit
+            # is made once the undo is over (pushed inside it, it broke the history).
+            QTimer.singleShot(0, self, lambda: node in self.document and (
+                self._rename(node, str(value).strip()) if column == NAME
+                else self._set_value(node, value)))
+            return True
+        if column == NAME:
             return self._rename(node, str(value).strip())
         return self._set_value(node, value)
 
