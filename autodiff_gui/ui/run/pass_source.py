@@ -43,7 +43,7 @@ class PassSource(QObject):
     programChanged = Signal()  # noqa: N815 (Qt naming): once per burst of edits
     message = Signal(str)
     accumulatedChanged = Signal()  # noqa: N815
-    settingsChanged = Signal()  # noqa: N815: mode, forward mode's input, upstream, accumulate
+    settingsChanged = Signal()  # noqa: N815 (mode, forward mode's input, upstream, accumulate)
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -121,20 +121,15 @@ class PassSource(QObject):
         self.reset()
         self.settingsChanged.emit()
 
-    def set_upstream(self, text: str) -> str | None:
-        """Take the upstream gradient from text; returns the reason it was refused.
-
-        A number or a JSON array (``json.loads``, never eval) of the output's shape.
-        On refusal the old value stays.
-        """
-        stripped = text.strip()
+    def upstream_refusal(self, text: str) -> tuple[Value, str | None]:
+        """The value of an upstream gradient typed as ``text`` and why it would be refused
+        (None if it would be taken), in the current language; changes nothing."""
         try:
-            parsed = json.loads(stripped)
-            value = as_value(parsed)
+            value = as_value(json.loads(text.strip()))
         except json.JSONDecodeError:
-            return _tr("not a number or a JSON array such as [1, 2]")
+            return None, _tr("not a number or a JSON array such as [1, 2]")
         except ValueError as exc:
-            return translate_error(exc)
+            return None, translate_error(exc)
         program = self.program
         if program is not None and np.ndim(value) > 0:
             try:
@@ -142,9 +137,20 @@ class PassSource(QObject):
             except (EvalError, ValueError):
                 out_shape = None
             if out_shape is not None and np.shape(value) != out_shape:
-                return _tr("the output has shape {0}; this has shape {1}").format(
+                return value, _tr("the output has shape {0}; this has shape {1}").format(
                     out_shape, np.shape(value))
-        self.upstream, self.upstream_text = value, stripped
+        return value, None
+
+    def set_upstream(self, text: str) -> str | None:
+        """Take the upstream gradient from text; returns the reason it was refused.
+
+        A number or a JSON array (``json.loads``, never eval) of the output's shape.
+        On refusal the old value stays.
+        """
+        value, reason = self.upstream_refusal(text)
+        if reason is not None:
+            return reason
+        self.upstream, self.upstream_text = value, text.strip()
         self.reset()
         self.settingsChanged.emit()
         return None

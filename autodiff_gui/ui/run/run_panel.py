@@ -249,8 +249,8 @@ class StepSettings(QWidget):
         return True
 
     def _show_refusal(self, text: str, old: str, reason: str | None = None) -> None:
-        if reason is None:  # said again in a new language: the controller refuses it again
-            reason = self.controller.set_upstream(text) or ""
+        if reason is None:  # said again in a new language (asked again, nothing changes)
+            reason = self.controller.upstream_refusal(text)[1] or ""
         self.upstream_error.setText(self.tr("{reason} (still using {old})").format(
             reason=reason, old=old))
         self.upstream_error.show()
