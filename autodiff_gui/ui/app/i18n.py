@@ -35,6 +35,7 @@ LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 
 # Installed translators must stay alive as long as they are installed.
 _installed: list[QTranslator] = []
+_data: list[bytes] = []  # the .qm contents our translators read from
 # The application property that holds the language the interface speaks now.
 _LANGUAGE_PROPERTY = "autodiffLanguage"
 
@@ -98,7 +99,10 @@ def _set_current(app: QCoreApplication, lang: str) -> None:
 def remove_translators(app: QCoreApplication) -> None:
     """Uninstall what ``install_translator`` installed (back to English)."""
     while _installed:
-        app.removeTranslator(_installed.pop())
+        translator = _installed.pop()
+        app.removeTranslator(translator)
+        translator.deleteLater()  # nothing reads its data (below) any more
+    _data.clear()
     _set_current(app, SOURCE_LANGUAGE)
 
 
@@ -116,7 +120,14 @@ def install_translator(app: QCoreApplication, lang: str | None = None,
     path = translation_file(lang, directory)
     if path is not None:
         tr = QTranslator(app)
-        if tr.load(str(path)):
+        # From memory, not the file: Qt maps a loaded file, and a .qm rewritten while
+        # the app runs (tools/update_translations.py) then crashes it (SIGBUS).
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        if data and tr.load(data):
+            _data.append(data)  # Qt reads from these bytes for the translator's lifetime
             app.installTranslator(tr)
             _installed.append(tr)
             ours = True
