@@ -600,3 +600,26 @@ def test_stepper_gives_the_upstream_gradient_when_the_output_is_an_input() -> No
     assert stepper.gradients() == {x: 2.0} == {x: program.gradient(upstream=2.0)[1]["x"]}
     stepper.back()
     assert stepper.gradients() == {}
+
+
+# -- the package ----------------------------------------------------------------------------
+
+
+def test_the_engine_package_keeps_its_public_names() -> None:
+    from autodiff_gui.core import engine
+    from autodiff_gui.core.engine import checked, fast, instructions, program, stepper
+
+    for name in ("MESSAGES", "EvalError", "Program", "Stepper", "compile_graph",
+                 "parse_upstream", "unbroadcast"):
+        assert hasattr(engine, name), name
+    assert engine.Program is program.Program and engine.Stepper is stepper.Stepper
+    assert engine.MESSAGES["upstream_shape"].startswith("the upstream gradient has shape")
+    # Each room defines its own methods once: nothing is overridden along the chain.
+    rooms = [instructions.Instructions, checked.CheckedPath, fast.FastPath, program.Program]
+    seen: dict[str, str] = {}
+    for room in rooms:
+        for name, member in vars(room).items():
+            if callable(member) and not name.startswith("__"):
+                assert name not in seen, f"{name} in {seen.get(name)} and {room.__name__}"
+                seen[name] = room.__name__
+    assert {"evaluate", "gradient", "iter_reverse", "leaves", "_build_kernels"} <= set(seen)
