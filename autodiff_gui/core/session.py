@@ -13,9 +13,9 @@ Counters a view can compare to tell whether work it started is stale:
   nodes, wires, names, the output (not values, not positions).
 
 ``.grad`` is PyTorch's: gradients of the inputs, added up across runs until
-``zero_grad()``.  They belong to input nodes, so a rename keeps them; deleting
-the input, replacing the document, or giving the input a value of another shape
-drops them.
+``zero_grad()``.  A gradient belongs to an input's name (a rename takes it along)
+and shows while an input of that name and of the gradient's shape exists: typing a
+new expression in the same ``x`` keeps ``x``'s gradient, as the Run panel always did.
 
 Pure Python (no Qt): the window wires it to its views.
 """
@@ -66,8 +66,7 @@ class Session:
         self._program: Program | None = None
         self._problem: GraphError | None = None
         self._compiled = False  # _program / _problem hold the current compile
-        self._grads: dict[int, Value] = {}  # .grad by input node
-        self._names: dict[int, str] = {}  # the name each input had when its grad arrived
+        self._grads: dict[str, Value] = {}  # .grad by input name
         self._closed = False
         self._doc.subscribe(self._on_event)
 
@@ -104,7 +103,8 @@ class Session:
             self._structure_generation += 1
         if event.kind not in _LAYOUT_EVENTS:
             self._compiled = False
-        self._forget_grads(event)
+        if event.kind == "renamed":
+            self._rename_grad(event.data["old"], event.data["new"])
 
     def _sync(self) -> None:
         """Catch up with changes no event told of yet (muted blocks, listener order)."""
@@ -113,7 +113,6 @@ class Session:
             self._generation += 1
             self._structure_generation += 1
             self._compiled = False
-            self._forget_grads(None)
 
     # -- the compiled program --------------------------------------------------
     def program(self) -> Program:
@@ -158,10 +157,15 @@ class Session:
     # -- .grad -----------------------------------------------------------------
     @property
     def grads(self) -> dict[str, Value]:
-        """The accumulated gradients by input name (a copy; arrays are copied too)."""
+        """The accumulated gradients of the inputs there are now, by name, in the
+        document's order (a copy; arrays are copied too)."""
         self._sync()
-        inputs = self._doc.inputs()
-        return {name: _copy(self._grads[n]) for name, n in inputs.items() if n in self._grads}
+        doc, found = self._doc, {}
+        for name, node in doc.inputs().items():
+            g = self._grads.get(name)
+            if g is not None and np.shape(g) == np.shape(doc.value(node)):
+                found[name] = _copy(g)
+        return found
 
     def accumulate(self, grads: Mapping[str, Any]) -> dict[str, Value]:
         """Add gradients to ``.grad`` by input name, as ``loss.backward()`` does in PyTorch.
@@ -173,7 +177,7 @@ class Session:
         """
         self._sync()
         inputs = self._doc.inputs()
-        added: dict[int, Value] = {}
+        added: dict[str, Value] = {}
         for name, value in grads.items():
             node = inputs.get(name)
             if node is None:
@@ -185,21 +189,20 @@ class Session:
             want = np.shape(self._doc.node(node)["value"])
             if np.shape(g) != want:
                 raise ValueError(_msg("grad_shape", name=name, got=np.shape(g), want=want))
-            before = added.get(node, self._grads.get(node))
+            before = added.get(name, self._grads.get(name))
+            if before is not None and np.shape(before) != want:
+                before = None  # left from an input of another shape: not this one's
             with np.errstate(over="ignore", invalid="ignore"):
                 total = g if before is None else before + g
             if not np.all(np.isfinite(total)):
                 raise ValueError(_msg("grad_overflow", name=name))
-            added[node] = total
-        for node, total in added.items():
-            self._grads[node] = total
-            self._names[node] = self._doc.node(node)["name"]
+            added[name] = total
+        self._grads.update(added)
         return self.grads
 
     def zero_grad(self) -> None:
         """Forget every accumulated gradient (PyTorch's ``zero_grad``)."""
         self._grads.clear()
-        self._names.clear()
 
     def backward(self, values: Mapping[str, Any] | None = None,
                  upstream: Any = 1.0) -> tuple[Value, dict[str, Value]]:
@@ -213,23 +216,10 @@ class Session:
         self.accumulate(run)
         return value, run
 
-    def _forget_grads(self, event: Event | None) -> None:
-        """Drop the gradients whose input is gone, renamed away by a reset, or reshaped."""
-        if not self._grads:
-            return
-        if event is not None and event.kind == "renamed" and event.node in self._names:
-            self._names[event.node] = event.data["new"]
-            return
-        if event is not None and event.kind not in ("node_removed", "value_changed", "reset"):
-            return
-        doc = self._doc
-        for node in list(self._grads):
-            keep = node in doc and doc.kind(node) == "input" \
-                and doc.node(node)["name"] == self._names[node] \
-                and np.shape(doc.node(node)["value"]) == np.shape(self._grads[node])
-            if not keep:
-                del self._grads[node]
-                del self._names[node]
+    def _rename_grad(self, old: str, new: str) -> None:
+        """A renamed input takes its gradient along."""
+        if old in self._grads:
+            self._grads[new] = self._grads.pop(old)
 
 
 def _copy(v: Value) -> Value:
