@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtWidgets import QApplication, QComboBox, QTextBrowser
 
 from autodiff_gui.core.expr import parse
 from autodiff_gui.ui.app import i18n
@@ -109,3 +109,14 @@ def test_korean_narration_and_trace(win):
     model.retranslate()
     assert model.index(model.rowCount() - 3, ACCUMULATED).data() == \
         "지금까지의 ∂f/∂x: -0.4161  (4개 중 1개)"
+
+
+def test_forward_mode_selector_offers_each_element(win):
+    w, c = win
+    load(w, "sum(w * w) + sum(3*w)", {"w": [1.0, 2.0, 3.0]})
+    c.set_mode("forward", "w")
+    QApplication.processEvents()
+    box = w.findChild(QComboBox, "wrtCombo")
+    assert [box.itemText(i) for i in range(box.count())] == ["w", "w[0]", "w[1]", "w[2]"]
+    box.setCurrentText("w[2]")  # the student picks one element: one pass for it
+    assert c.wrt == "w[2]"

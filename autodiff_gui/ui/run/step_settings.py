@@ -9,7 +9,7 @@ with the reason), and switches PyTorch-style gradient accumulation with its
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -109,8 +109,14 @@ class StepSettings(QWidget):
 
     def retranslate(self) -> None:
         """Set every text in the current language (also called on a language change)."""
-        self.mode_box.setItemText(0, self.tr("Reverse mode (forward pass, then backward pass)"))
-        self.mode_box.setItemText(1, self.tr("Forward mode (carry one input's tangent)"))
+        # Short names in the box (the long ones were cut to "…then bac" at 1280 px); what
+        # each mode does is the item's tooltip, and the line below says the passes.
+        tip = Qt.ItemDataRole.ToolTipRole
+        self.mode_box.setItemText(0, self.tr("Reverse mode"))
+        self.mode_box.setItemData(
+            0, self.tr("Reverse mode (forward pass, then backward pass)"), tip)
+        self.mode_box.setItemText(1, self.tr("Forward mode"))
+        self.mode_box.setItemData(1, self.tr("Forward mode (carry one input's tangent)"), tip)
         self.wrt_box.setToolTip(self.tr("The input whose tangent forward mode carries"))
         self.upstream_edit.setToolTip(self.tr(
             "The gradient the backward pass starts from at the output (PyTorch's "
@@ -140,7 +146,7 @@ class StepSettings(QWidget):
         """Follow the document and the controller (settings changed from code, e.g. by
         a lesson): mode, the inputs forward mode can choose, upstream, the pass counts."""
         c = self.controller
-        names = c.input_names()
+        names = c.forward_targets()  # each input, then each element of a small array input
         self._filling = True
         try:
             keep = c.wrt or self.wrt_box.currentText()
