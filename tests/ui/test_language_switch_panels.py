@@ -202,3 +202,20 @@ def test_no_english_left_in_the_panels_after_a_switch_to_korean_and_back(win, qt
     switch_language(w, "en")
     back = panel_texts(w)
     assert not walk.hangul_leftovers(back), walk.report(walk.hangul_leftovers(back))
+
+
+def test_a_lesson_exercise_keeps_its_state_through_a_switch(win, qtbot):
+    """The secant exercise of the first lesson: the chosen h and the picture stay."""
+    panel = win.lessons.panel
+    win.lessons.open("numerical", 0)
+    qtbot.waitUntil(lambda: panel.numdiff.kind == "secant")
+    secant = panel.numdiff.secant
+    secant.set_h(0.01)
+    h, slider, english = secant.h, secant.slider.value(), secant.readout.text()
+    assert english and not HANGUL.search(english)
+    switch_language(win, "ko")
+    assert (panel.lesson.id, panel.page_index, panel.numdiff.kind) == ("numerical", 0, "secant")
+    assert (secant.h, secant.slider.value()) == (h, slider)
+    assert HANGUL.search(secant.readout.text())
+    switch_language(win, "en")
+    assert secant.readout.text() == english
