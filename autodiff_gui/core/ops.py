@@ -15,6 +15,7 @@ Argument convention, everywhere in this module:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -242,6 +243,11 @@ class Op:
     # Whether a constant argument may get a zero tangent in PyTorch's forward mode
     # (a zero tangent of pow's exponent would multiply 0 by log of a negative base).
     torch_zero_tangent: bool = True
+    # -- the backward graph (core/backward_graph.py) ----------------------------------
+    # Per slot, g·∂out/∂arg built from this table's own primitives: rule(B, g, out, *args)
+    # returns a node of the builder B (B.mul(x, y), B.const(v), ...) or None for a zero
+    # contribution.  The builder sums a broadcast result back to the argument's shape.
+    grad: tuple[Callable[..., Any], ...] = ()
 
     def jvp(self, out: Value, args: Sequence[Value], tangents: Sequence[Value | None],
             scalar: bool) -> Value | None:
@@ -437,6 +443,88 @@ _OPS: list[Op] = [
         description="matrix product"),
 ]
 
+# Backward rules as graphs ------------------------------------------------------
+# Each builds g·∂out/∂arg with the table's primitives on a builder ``B`` (see
+# core/backward_graph.py): ``B.<op>(...)`` adds that primitive, ``B.const(v)`` a constant,
+# ``B.value_of(n)`` is a constant node's value (None for anything else), ``B.ndim(n)`` its
+# number of axes, ``B.column(v)`` and ``B.transpose(m)`` re-arrange with matmul.
+
+def _step(B: Any, r: Any) -> Any:
+    """[a > 0] from r = relu(a), exactly: 0**r is 1 where a ≤ 0 and 0 where a > 0.
+
+    The table has no step function; this one is 0 at the kink (PyTorch's relu'(0) = 0)
+    and its own derivative is 0 everywhere (pow's exponent gradient at base 0 is 0)."""
+    return B.sub(B.const(1.0), B.pow(B.const(0.0), r))
+
+
+def _sign(B: Any, a: Any) -> Any:
+    """sign(a) as [a < 0]-free primitives: 0**relu(−a) − 0**relu(a) (0 at 0, like PyTorch)."""
+    zero = B.const(0.0)
+    return B.sub(B.pow(zero, B.relu(B.neg(a))), B.pow(zero, B.relu(a)))
+
+
+def _pow_base_rule(B: Any, g: Any, o: Any, a: Any, b: Any) -> Any:
+    c = B.value_of(b)
+    if c is None:
+        return B.mul(g, B.mul(b, B.pow(a, B.sub(b, B.const(1.0)))))
+    if np.all(np.asarray(c) == 0):  # PyTorch: d/da a**0 = 0
+        return None
+    if np.all(np.asarray(c) == 1):
+        return g
+    power = a if np.all(np.asarray(c) == 2) else B.pow(a, B.const(np.asarray(c) - 1.0))
+    return B.mul(g, B.mul(b, power))
+
+
+def _pow_exp_rule(B: Any, g: Any, o: Any, a: Any, b: Any) -> Any:
+    c = B.value_of(a)
+    if c is not None and np.all(np.asarray(c) == 0):  # PyTorch: 0**b has exponent gradient 0
+        return None
+    if c is not None and np.all(np.asarray(c) > 0):
+        return B.mul(g, B.mul(o, B.const(np.log(c))))
+    return B.mul(g, B.mul(o, B.log(a)))
+
+
+def _matmul_rule_a(B: Any, g: Any, o: Any, a: Any, b: Any) -> Any:
+    if B.ndim(a) == 1:
+        return B.mul(g, b) if B.ndim(b) == 1 else B.matmul(b, g)
+    if B.ndim(b) == 1:  # outer(g, b)
+        return B.mul(B.column(g), b)
+    return B.matmul(g, B.transpose(b))
+
+
+def _matmul_rule_b(B: Any, g: Any, o: Any, a: Any, b: Any) -> Any:
+    if B.ndim(b) == 1:
+        return B.mul(g, a) if B.ndim(a) == 1 else B.matmul(g, a)
+    if B.ndim(a) == 1:  # outer(a, g)
+        return B.mul(B.column(a), g)
+    return B.matmul(B.transpose(a), g)
+
+
+GRAD_RULES: dict[str, tuple[Callable[..., Any], ...]] = {
+    "add": (lambda B, g, o, a, b: g, lambda B, g, o, a, b: g),
+    "sub": (lambda B, g, o, a, b: g, lambda B, g, o, a, b: B.neg(g)),
+    "mul": (lambda B, g, o, a, b: B.mul(g, b), lambda B, g, o, a, b: B.mul(g, a)),
+    "div": (lambda B, g, o, a, b: B.div(g, b),
+            lambda B, g, o, a, b: B.neg(B.div(B.mul(g, o), b))),
+    "neg": (lambda B, g, o, a: B.neg(g),),
+    "pow": (_pow_base_rule, _pow_exp_rule),
+    "exp": (lambda B, g, o, a: B.mul(g, o),),
+    "log": (lambda B, g, o, a: B.div(g, a),),
+    "sqrt": (lambda B, g, o, a: B.div(g, B.mul(B.const(2.0), o)),),
+    "sin": (lambda B, g, o, a: B.mul(g, B.cos(a)),),
+    "cos": (lambda B, g, o, a: B.neg(B.mul(g, B.sin(a))),),
+    "tan": (lambda B, g, o, a: B.mul(g, B.add(B.const(1.0), B.mul(o, o))),),
+    "abs": (lambda B, g, o, a: B.mul(g, _sign(B, a)),),
+    "tanh": (lambda B, g, o, a: B.mul(g, B.sub(B.const(1.0), B.mul(o, o))),),
+    "sigmoid": (lambda B, g, o, a: B.mul(g, B.mul(o, B.sub(B.const(1.0), o))),),
+    "relu": (lambda B, g, o, a: B.mul(g, _step(B, o)),),
+    "sum": (lambda B, g, o, a: B.spread(g, a),),
+    "mean": (lambda B, g, o, a: B.spread(B.div(g, B.const(float(B.size(a)))), a),),
+    "matmul": (_matmul_rule_a, _matmul_rule_b),
+}
+
+# Each primitive's backward rule is declared here, beside the table, and attached to it.
+_OPS = [dataclasses.replace(op, grad=GRAD_RULES[op.name]) for op in _OPS]
 OPS: dict[str, Op] = {op.name: op for op in _OPS}
 GROUPS: tuple[str, ...] = ("arithmetic", "functions", "activations", "reductions")
 
