@@ -219,3 +219,20 @@ def test_a_lesson_exercise_keeps_its_state_through_a_switch(win, qtbot):
     assert HANGUL.search(secant.readout.text())
     switch_language(win, "en")
     assert secant.readout.text() == english
+
+
+def test_generated_code_is_written_again_in_the_new_language(win, qtbot):
+    """The scripts' comments follow the interface language; the code stays the same."""
+    code = win.run_panel.code
+    front(win.run_panel.code_dock)
+    code.regenerate()
+    editor = code.editors["torch"]
+    english = editor.toPlainText()
+    assert "import torch" in english and not HANGUL.search(english)
+    switch_language(win, "ko")
+    qtbot.waitUntil(lambda: bool(HANGUL.search(editor.toPlainText())))
+    korean = editor.toPlainText()
+    assert [line for line in korean.splitlines() if line.startswith(("import", "x ="))] == \
+        [line for line in english.splitlines() if line.startswith(("import", "x ="))]
+    switch_language(win, "en")
+    qtbot.waitUntil(lambda: editor.toPlainText() == english)

@@ -102,6 +102,8 @@ class CodePanel(QWidget):
         self.copy_button.setText(self.tr("Copy"))
         self.save_button.setText(self.tr("Save…"))
         self._say(self._status)
+        if not self._stale and any(e.toPlainText() for e in self.editors.values()):
+            self._mark_stale()  # the scripts' comments are in the interface language
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
