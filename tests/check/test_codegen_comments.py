@@ -1,6 +1,6 @@
 """Generated scripts speak the UI's language in their comments, and only there.
 
-``codegen.MESSAGES`` holds the English of every comment and docstring line of the
+``code_comments.MESSAGES`` holds the English of every comment and docstring line of the
 generated scripts; ``tr`` (the UI's translator) replaces them.  The code itself,
 and so what the script computes, must not change; ``result_line=False`` leaves out
 the machine-readable ``RESULT`` line (the script a student reads and saves).
@@ -8,7 +8,7 @@ the machine-readable ``RESULT`` line (the script a student reads and saves).
 
 from __future__ import annotations
 
-from autodiff_gui.check import codegen
+from autodiff_gui.check import code_comments, codegen
 from autodiff_gui.course.lessons import load_examples
 
 EXAMPLES = ("seed", "broadcast", "matmul_mean", "power", "tanh_net", "neuron")
@@ -34,8 +34,8 @@ def test_every_comment_goes_through_the_translator_and_the_code_stays():
                 if a != b:  # only comment and docstring lines change
                     s = a.strip()
                     assert "«" in b and (s.startswith(("#", '"""'))
-                                         or s in codegen.MESSAGES.values()), (a, b)
-                    used.update(t for t in codegen.MESSAGES.values()
+                                         or s in code_comments.MESSAGES.values()), (a, b)
+                    used.update(t for t in code_comments.MESSAGES.values()
                                 if "«" + t[:20] in b or t.split("}")[-1][:20] in b)
     assert len(used) >= 10, used
 
