@@ -46,7 +46,7 @@ class Chunk:
 
 
 def run_chunk(seed: int, count: int, steps: int, extra: str, timeout: float,
-              reuse: int = 1) -> Chunk:
+              reuse: int = 1, keep: Path | None = None) -> Chunk:
     """One runner process; a crash or a failing sequence is described, not raised."""
     chunk = Chunk(seed, count)
     with tempfile.TemporaryDirectory(prefix="fuzz_window_") as tmp:
@@ -70,6 +70,10 @@ def run_chunk(seed: int, count: int, steps: int, extra: str, timeout: float,
                 str(exc.stderr or "")
         chunk.seconds = time.perf_counter() - start
         lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        if keep is not None and chunk.returncode != 0 and lines:
+            # Every action of the chunk: with --reuse the window carried earlier ones.
+            keep.mkdir(parents=True, exist_ok=True)
+            (keep / f"seed_{seed}.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
     # Sequences that ended (hypothesis may start one it then abandons), plus the one a
     # crash or a mismatch stopped.
     chunk.sequences = sum(1 for line in lines if line == "== end")
@@ -102,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per chunk")
     parser.add_argument("--json", default=None, help="write the figures and failures here")
     parser.add_argument("--quiet", action="store_true", help="no line per chunk")
+    parser.add_argument("--keep", default=None,
+                        help="a folder for the full action logs of failed chunks")
     args = parser.parse_args(argv)
 
     chunks = []
@@ -114,8 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         seed += 1
     started = time.time()
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        keep = Path(args.keep) if args.keep else None
         futures = [pool.submit(run_chunk, s, n, args.steps, args.extra, args.timeout,
-                               args.reuse) for s, n in seeds]
+                               args.reuse, keep) for s, n in seeds]
         for fut in futures:
             c = fut.result()
             chunks.append(c)
