@@ -1,0 +1,257 @@
+"""The symbolic derivative, by the textbook rules, without sharing subexpressions.
+
+A computer-algebra system, or a student on paper, differentiates an expression
+*tree*: where the graph reuses a value, the tree repeats it, and the product rule
+copies whole factors.  That is the expression swell this module measures.  The
+only tidying done is the one a student does without thinking: terms that are 0
+are dropped and factors that are 1 are left out.
+
+Trees are tuples: ``("input", name)``, ``("const", value)``, ``(op, child, ...)``.
+Python shares equal sub-tuples in memory, but every size here counts the tree as
+written out (memoised on object identity, so a huge tree is still counted fast).
+
+``to_text`` prints a tree in the expression language, so ``expr.parse`` reads it
+back.  Simplification (sympy) lives in ``check/symbolic.py``: the core stays free
+of sympy.  Symbolic derivatives are for scalar graphs (arrays would need index
+notation).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .graph import Document, Text
+
+Tree = tuple[Any, ...]
+
+MESSAGES: dict[str, str] = {
+    "arrays": "the symbolic derivative is written for scalar inputs and constants only",
+    "too_large": "the symbolic derivative has more than {limit} operations to print",
+    "no_output": "the graph has no output",
+}
+
+ZERO: Tree = ("const", 0.0)
+ONE: Tree = ("const", 1.0)
+TEXT_LIMIT = 20_000  # operations printed at most: beyond that the text is unreadable anyway
+
+
+class SymbolicError(ValueError):
+    """The symbolic derivative cannot be written (arrays, or too large to print)."""
+
+
+def _msg(code: str, /, **params: Any) -> Text:
+    return Text(MESSAGES[code], "symbolic", **params)
+
+
+def _const(t: Tree) -> float | None:
+    return t[1] if t[0] == "const" else None
+
+
+def _is(t: Tree, v: float) -> bool:
+    return t[0] == "const" and t[1] == v
+
+
+# -- building, with the 0 and 1 a student drops ------------------------------------
+
+def add(p: Tree, q: Tree) -> Tree:
+    if _is(p, 0.0):
+        return q
+    return p if _is(q, 0.0) else ("add", p, q)
+
+
+def sub(p: Tree, q: Tree) -> Tree:
+    if _is(q, 0.0):
+        return p
+    return neg(q) if _is(p, 0.0) else ("sub", p, q)
+
+
+def mul(p: Tree, q: Tree) -> Tree:
+    if _is(p, 0.0) or _is(q, 0.0):
+        return ZERO
+    if _is(p, 1.0):
+        return q
+    return p if _is(q, 1.0) else ("mul", p, q)
+
+
+def div(p: Tree, q: Tree) -> Tree:
+    if _is(p, 0.0):
+        return ZERO
+    return p if _is(q, 1.0) else ("div", p, q)
+
+
+def neg(p: Tree) -> Tree:
+    if _is(p, 0.0):
+        return ZERO
+    return ("neg", p)
+
+
+def const(v: float) -> Tree:
+    return ("const", float(v))
+
+
+def _d(op: str, a: Tree, b: Tree | None, da: Tree, db: Tree | None) -> Tree:
+    """The textbook rule for op, given the argument trees and their derivatives."""
+    if op == "add":
+        return add(da, db)  # type: ignore[arg-type]
+    if op == "sub":
+        return sub(da, db)  # type: ignore[arg-type]
+    if op == "mul":
+        return add(mul(da, b), mul(a, db))  # type: ignore[arg-type]
+    if op == "div":  # (a'b − ab') / b²
+        return div(sub(mul(da, b), mul(a, db)), ("pow", b, const(2)))  # type: ignore[arg-type]
+    if op == "neg":
+        return neg(da)
+    if op == "pow":
+        c = _const(b)  # type: ignore[arg-type]
+        if c is not None:  # c·a^(c−1)·a'
+            power = ONE if c == 1 else a if c == 2 else ("pow", a, const(c - 1))
+            return mul(mul(const(c), power), da)
+        # a^b·(b'·log a + b·a'/a)
+        return mul(("pow", a, b), add(mul(db, ("log", a)), div(mul(b, da), a)))  # type: ignore
+    if op == "exp":
+        return mul(("exp", a), da)
+    if op == "log":
+        return div(da, a)
+    if op == "sqrt":
+        return div(da, mul(const(2), ("sqrt", a)))
+    if op == "sin":
+        return mul(("cos", a), da)
+    if op == "cos":
+        return neg(mul(("sin", a), da))
+    if op == "tan":
+        return mul(add(ONE, ("pow", ("tan", a), const(2))), da)
+    if op == "tanh":
+        return mul(sub(ONE, ("pow", ("tanh", a), const(2))), da)
+    if op == "sigmoid":
+        return mul(mul(("sigmoid", a), sub(ONE, ("sigmoid", a))), da)
+    if op == "relu":  # [a > 0] = 1 − 0**relu(a) (the language has no step; 0 at the kink)
+        return mul(sub(ONE, ("pow", ZERO, ("relu", a))), da)
+    if op == "abs":  # sign(a) = 0**relu(−a) − 0**relu(a) (0 at 0, like PyTorch)
+        return mul(sub(("pow", ZERO, ("relu", ("neg", a))), ("pow", ZERO, ("relu", a))), da)
+    if op in ("sum", "mean"):  # of a scalar: the scalar itself
+        return da
+    raise SymbolicError(_msg("arrays"))
+
+
+def expression_tree(doc: Document) -> Tree:
+    """The output as a tree (shared values written out again where they are reused)."""
+    out = doc.output
+    if out is None:
+        raise SymbolicError(_msg("no_output"))
+    trees: dict[int, Tree] = {}
+    for n in doc.dependency_order(out):
+        d = doc.node(n)
+        if d["kind"] != "op" and not isinstance(d["value"], float):
+            raise SymbolicError(_msg("arrays"))
+        if d["kind"] == "input":
+            trees[n] = ("input", d["name"])
+        elif d["kind"] == "const":
+            trees[n] = ("const", d["value"])
+        else:
+            if d["op"] == "matmul":
+                raise SymbolicError(_msg("arrays"))
+            trees[n] = (d["op"], *(trees[a] for a in doc.arguments(n)))  # type: ignore[index]
+    return trees[out]
+
+
+def derivative(tree: Tree, name: str) -> Tree:
+    """d tree / d name by the textbook rules (no sharing: each use differentiated anew)."""
+    memo: dict[int, Tree] = {}
+    # Post-order without recursion: deep chains are common in this app.
+    stack: list[tuple[Tree, bool]] = [(tree, False)]
+    while stack:
+        t, ready = stack.pop()
+        if id(t) in memo:
+            continue
+        kind = t[0]
+        if kind == "input":
+            memo[id(t)] = ONE if t[1] == name else ZERO
+        elif kind == "const":
+            memo[id(t)] = ZERO
+        elif not ready:
+            stack.append((t, True))
+            stack.extend((c, False) for c in t[1:])
+        else:
+            a = t[1]
+            b = t[2] if len(t) > 2 else None
+            da = memo[id(a)]
+            db = memo[id(b)] if b is not None else None
+            memo[id(t)] = _d(kind, a, b, da, db)
+    return memo[id(tree)]
+
+
+def size(tree: Tree) -> int:
+    """Operations in the tree as written out (a reused subtree counts every time)."""
+    memo: dict[int, int] = {}
+    stack: list[tuple[Tree, bool]] = [(tree, False)]
+    while stack:
+        t, ready = stack.pop()
+        if id(t) in memo:
+            continue
+        if t[0] in ("input", "const"):
+            memo[id(t)] = 0
+        elif not ready:
+            stack.append((t, True))
+            stack.extend((c, False) for c in t[1:])
+        else:
+            memo[id(t)] = 1 + sum(memo[id(c)] for c in t[1:])
+    return memo[id(tree)]
+
+
+# -- printing in the expression language ---------------------------------------------
+
+_INFIX = {"add": (" + ", 1), "sub": (" - ", 1), "mul": (" * ", 2), "div": (" / ", 2),
+          "pow": (" ** ", 4)}
+_FUNCTION = {"sigmoid": "sigmoid"}
+
+
+def _number(v: float) -> str:
+    if v.is_integer() and abs(v) < 1e16:
+        return str(int(v))
+    return repr(v)
+
+
+def _prec(t: Tree) -> int:
+    if t[0] in _INFIX:
+        return _INFIX[t[0]][1]
+    if t[0] == "neg" or (t[0] == "const" and (t[1] < 0 or math.copysign(1.0, t[1]) < 0)):
+        return 3
+    return 10
+
+
+def to_text(tree: Tree) -> str:
+    """The tree in the expression language (``expr.parse`` reads it back)."""
+    if size(tree) > TEXT_LIMIT:
+        raise SymbolicError(_msg("too_large", limit=TEXT_LIMIT))
+    try:
+        return _text(tree)
+    except RecursionError:
+        raise SymbolicError(_msg("too_large", limit=TEXT_LIMIT)) from None
+
+
+def _text(t: Tree) -> str:
+    kind = t[0]
+    if kind == "input":
+        return t[1]
+    if kind == "const":
+        return _number(t[1])
+    if kind == "neg":
+        inner = _text(t[1])
+        return f"-({inner})" if _prec(t[1]) <= 3 else f"-{inner}"
+    if kind in _INFIX:
+        sym, p = _INFIX[kind]
+        left, right = _text(t[1]), _text(t[2])
+        lp, rp = _prec(t[1]), _prec(t[2])
+        if lp < p or (kind == "pow" and lp <= 4):
+            left = f"({left})"
+        if rp < p or (rp == p and kind in ("sub", "div")) or (kind == "pow" and rp < 4):
+            right = f"({right})"
+        return left + sym + right
+    return f"{_FUNCTION.get(kind, kind)}(" + ", ".join(_text(c) for c in t[1:]) + ")"
+
+
+def symbolic_gradient(doc: Document) -> dict[str, Tree]:
+    """d output / d input for every input, as trees (inputs in the document's order)."""
+    tree = expression_tree(doc)
+    return {name: derivative(tree, name) for name in doc.inputs()}
