@@ -44,6 +44,7 @@ from autodiff_gui.ui.canvas import (
 from autodiff_gui.ui.canvas import scene as scene_module
 from autodiff_gui.ui.canvas.block_paint import PORT_RADIUS
 from autodiff_gui.ui.canvas.items import PORT_HIT_RADIUS
+from autodiff_gui.ui.canvas.view import MAX_FIT_SCALE
 from autodiff_gui.ui.editing.commands import ReplaceDocument
 from tests.core.test_layout import seed_doc
 
@@ -515,7 +516,7 @@ def test_zoom_keys_wheel_and_fit(canvas: Canvas) -> None:
     c.key(Qt.Key.Key_F, text="f")
     shown = c.view.mapToScene(c.view.viewport().rect()).boundingRect()
     assert shown.contains(c.scene.items_bounding_rect())
-    assert c.view.zoom_factor() <= 1.5
+    assert c.view.zoom_factor() <= MAX_FIT_SCALE
 
 
 def test_the_canvas_renders_readably(canvas: Canvas) -> None:

@@ -118,6 +118,16 @@ def _fitted(text: str, font: QFont, width: float, floor: float) -> tuple[str, QF
     return fm.elidedText(text, Qt.TextElideMode.ElideMiddle, width), smaller
 
 
+def _name_and_result(text: str) -> str:
+    """``∂f/∂x = 1.3863 + 1.3863 → 2.7726`` as ``∂f/∂x = 2.7726``: the name and the
+    result, what a block must show in full when the whole sum does not fit."""
+    head, sep, rest = text.partition(" = ")
+    if not sep:
+        return text
+    tail = rest.rsplit(" → ", 1)[-1].rsplit(" = ", 1)[-1]
+    return f"{head} = {tail}"
+
+
 class NodeItem(BlockPainting, QGraphicsItem):
     """The block of one node; ``data(0)`` is the node id."""
 
@@ -294,12 +304,17 @@ class NodeItem(BlockPainting, QGraphicsItem):
 
     def _line(self, lines: list[tuple[str, str]], fonts: list[QFont], text: str, role: str,
               width: float) -> None:
-        """Add a value line, shrunk a little to fit, then cut in the middle (the result at
-        the end of ``∂f/∂x = 1.3863 + 1.3863 → 2.7726`` stays visible)."""
+        """Add a value line, shrunk a little to fit; if it still does not fit, its name
+        and result (``∂f/∂x = 2.7726`` for ``∂f/∂x = 1.3863 + 1.3863 → 2.7726``: numbers
+        are never cut, the tooltip and the narration keep the sum), and only as a last
+        resort cut in the middle."""
         t = self.theme
         # Hardly smaller than the value font at scale 1: a scaled block shows more, not less.
         floor = 0.85 * t.value_font.pointSizeF() / t.font_scale
         fitted, font = _fitted(text, t.value_font, width, floor)
+        short = _name_and_result(text)
+        if fitted != text and short != text:
+            fitted, font = _fitted(short, t.value_font, width, floor)
         lines.append((fitted, role))
         fonts.append(font)
 

@@ -28,7 +28,7 @@ from .theme import current_theme
 
 MIN_SCALE = 0.03
 MAX_SCALE = 4.0
-MAX_FIT_SCALE = 1.5  # fitting a tiny graph should not blow it up
+MAX_FIT_SCALE = 2.0  # a small graph is enlarged to be read, a lone block not blown up
 ZOOM_STEP = 1.25
 GRID = 40.0
 
@@ -226,7 +226,7 @@ class GraphView(QGraphicsView):
         self._zoom_centre(1.0 / self.zoom_factor())
 
     def zoom_fit(self) -> None:
-        """Show every block (never larger than 150 %)."""
+        """Show every block (enlarged up to MAX_FIT_SCALE)."""
         scene = self.graph_scene()
         if scene is None:
             return

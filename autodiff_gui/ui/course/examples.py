@@ -25,7 +25,7 @@ from ..app.i18n import current_language
 from ..editing.commands import DocumentCommand, ReplaceDocument, SetValue
 from ..window.context import WindowContext
 
-LOADED, VALUES, SAME = "loaded", "values", "same"
+LOADED, VALUES, SAME, CANCELLED = "loaded", "values", "same", "cancelled"
 
 
 def _tr(text: str) -> str:
@@ -81,12 +81,16 @@ class SetExampleValues(DocumentCommand):
 
 def load_example(ctx: WindowContext, example: Example,
                  values: Mapping[str, Any] | None = None, lang: str | None = None) -> bool:
-    """Replace the graph with ``example`` as one undo step; False if it is there already."""
+    """Replace the graph with ``example`` as one undo step; False if it is there already
+    or the user kept an open file's unsaved changes (``ctx.before_example``)."""
     doc = ctx.document
     new = example.document(values)
-    _prefer_trainable(ctx, example)
     if new.same_as(doc, positions=False):
+        _prefer_trainable(ctx, example)
         return False
+    if not ctx.before_example():  # an open file: asked about, then left (untitled)
+        return False
+    _prefer_trainable(ctx, example)
     ctx.undo_stack.push(ReplaceDocument(
         doc, new, QT_TRANSLATE_NOOP("commands", "Load example: %1"), ExampleTitle(example)))
     ctx.after_replace()
@@ -98,12 +102,12 @@ def ensure_example(ctx: WindowContext, example: Example,
     """Make the canvas show ``example`` with ``values`` (over the example's own).
 
     Returns ``SAME`` (nothing to do: the stepping position is kept), ``VALUES``
-    (the graph was there; its values were reset as one undo step) or ``LOADED``.
+    (the graph was there; its values were reset as one undo step), ``LOADED`` or
+    ``CANCELLED`` (the user kept an open file with unsaved changes).
     """
     doc = ctx.document
     if not matches(doc, example):
-        load_example(ctx, example, values, lang)
-        return LOADED
+        return LOADED if load_example(ctx, example, values, lang) else CANCELLED
     _prefer_trainable(ctx, example)
     wanted = {**example.values, **(values or {})}
     current = doc.input_values()
@@ -189,5 +193,6 @@ class ExamplesMenu(QObject):
         ex = self.examples[example_id]
         lang = self.language or current_language()
         loaded = load_example(self.ctx, ex, lang=lang)
-        self.ctx.status(self.tr("Example: {title}").format(title=ex.title(lang)))
+        if loaded or matches(self.ctx.document, ex):
+            self.ctx.status(self.tr("Example: {title}").format(title=ex.title(lang)))
         return loaded

@@ -123,6 +123,22 @@ class LessonsPanel(QWidget):
         hint_font.setBold(True)
         self.hint.setFont(hint_font)
         self.hint.hide()
+        # A page shown without running its actions (a panel a saved layout restored, a
+        # load the user cancelled) says so, with a button that loads its example.
+        self.unloaded = QWidget(self)
+        self.unloaded.setObjectName("lessonUnloaded")
+        unloaded_box = QHBoxLayout(self.unloaded)
+        unloaded_box.setContentsMargins(0, 0, 0, 0)
+        self.unloaded_label = QLabel(self.unloaded)
+        self.unloaded_label.setObjectName("lessonUnloadedLabel")
+        self.unloaded_label.setWordWrap(True)
+        self.load_button = QPushButton(self.unloaded)
+        self.load_button.setObjectName("lessonLoadButton")
+        self.load_button.clicked.connect(lambda _c=False: self.show_page(self.page_index))
+        unloaded_box.addWidget(self.unloaded_label, 1)
+        unloaded_box.addWidget(self.load_button)
+        self.unloaded.hide()
+        self._ran: tuple[int, int] | None = None  # the page whose actions ran last
         self.pointing = PagePointer(ctx.host, self.hint, self.controller, lambda: self.page)
         self.demo = LessonDemo(ctx, self.controller, self)
         self.demo.transcriptReady.connect(self.transcriptReady)
@@ -152,6 +168,7 @@ class LessonsPanel(QWidget):
         box.setSpacing(6)
         box.addWidget(self.lesson_box)
         box.addWidget(self.page_title)
+        box.addWidget(self.unloaded)
         box.addWidget(self.text_view, 3)
         box.addWidget(self.hint)
         box.addWidget(self.demo, 2)
@@ -216,6 +233,9 @@ class LessonsPanel(QWidget):
         demonstration and the exercise stay, said in the new language."""
         self.back_button.setText(self.tr("◀ Back"))
         self.back_button.setToolTip(self.tr("The previous page"))
+        self.unloaded_label.setText(self.tr("This page's example is not loaded: the canvas "
+                                            "shows your own graph."))
+        self.load_button.setText(self.tr("Load the example"))
         self.next_button.setToolTip(self.tr("The next page"))
         if reload:
             self.set_language(current_language(), show=False)
@@ -329,6 +349,8 @@ class LessonsPanel(QWidget):
             return
         self.page_title.setText(page.title)
         self.text_view.setHtml(render_text(page.text))
+        self.unloaded.setVisible(page.example is not None and
+                                 self._ran != (self.lesson_index, self.page_index))
 
     # -- showing a page ----------------------------------------------------------------
     def show_page(self, index: int) -> None:
@@ -340,9 +362,10 @@ class LessonsPanel(QWidget):
         self.pointing.used = False
         self.page_index = max(0, min(index, len(lesson.pages) - 1))
         page = lesson.pages[self.page_index]
-        self._render()
         example = self.examples[page.example] if page.example is not None else None
-        self.actions.run(lesson, self.page_index, example, self.language)
+        ran = self.actions.run(lesson, self.page_index, example, self.language)
+        self._ran = (self.lesson_index, self.page_index) if ran else None
+        self._render()
         self.demo.focus = page.quotes  # the transcript scrolls to what the page quotes
         self.demo.show_for(DEMOS.get(page.show or "", ""))
         if page.point_at:
@@ -409,8 +432,6 @@ class Lessons(QObject):
         self.retranslate()
         self.action.triggered.connect(lambda _checked=False: self.open())
         self._started = False
-        # The window has been shown: a raised tab is the user's doing (built late: it is).
-        self._ready = window.isVisible()
         self.dock.visibilityChanged.connect(self._on_visible)
         window.installEventFilter(self)
         if entry is not None and self.dock.isVisible():  # built because it was shown
@@ -442,7 +463,7 @@ class Lessons(QObject):
         if was_hidden and not self.dock.isFloating():
             w.resizeDocks([self.dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
             # The canvas got narrower: show the whole graph again.
-            QTimer.singleShot(0, self.ctx.view.zoom_fit)
+            QTimer.singleShot(0, self.ctx.view, self.ctx.view.zoom_fit)
         if lesson is not None:
             self.panel.open_lesson(lesson, page)
         elif first:
@@ -461,24 +482,16 @@ class Lessons(QObject):
             w.tabifyDockWidget(blocks, self.dock)
 
     def _on_visible(self, visible: bool) -> None:
-        # Raised as a tab by the user: start the current page once.  A dock that a
-        # saved layout shows at start-up only shows the text: the graph stays as it is.
+        # Showing the dock never loads anything (a saved layout restored at start-up, a
+        # tab raised, presentation mode left): the teacher's graph and stepping stay.
+        # The page says when its example is not loaded and offers a button for it;
+        # turning a page (or Help ▸ Lessons) loads.
         if visible and not self._placed:  # shown from the View menu
             self._place()
             self.dock.raise_()
-        if visible and not self._started and self._ready:
-            self._started = True
-            page = self.panel.page_index
-            QTimer.singleShot(0, lambda: self.panel.page_index == page
-                              and self.panel.show_page(page))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if obj is self.window:
             if event.type() == QEvent.Type.Close:
                 self.panel.shutdown()
-            elif event.type() == QEvent.Type.Show and not self._ready:
-                QTimer.singleShot(0, self._set_ready)
         return False
-
-    def _set_ready(self) -> None:
-        self._ready = True

@@ -29,7 +29,7 @@ from ..run.gradient_step import GradientStep
 from ..run.run_panel import RunPanel
 from ..run.stepping import StepController
 from ..window.context import WindowContext
-from .examples import LOADED, SAME, VALUES, ensure_example
+from .examples import CANCELLED, LOADED, SAME, VALUES, ensure_example
 from .numdiff_widgets import NumDiffBox
 
 PLOT_KINDS = {"function": "function", "error": "sweep", "contour": "contour"}
@@ -59,23 +59,29 @@ class PageActions:
             controller.programChanged.connect(self.refresh_numdiff)
 
     def run(self, lesson: Lesson, page_index: int, example: Example | None,
-            language: str) -> None:
-        """The actions of ``lesson.pages[page_index]`` (not the pointer, not the demo)."""
+            language: str) -> bool:
+        """The actions of ``lesson.pages[page_index]`` (not the pointer, not the demo);
+        False if the user cancelled loading its example (nothing else is done then)."""
         page = lesson.pages[page_index]
         self._pending_plot = None
         self.example_result = ""
         if example is not None:
             self._apply_example(page, example, language)
+            if self.example_result == CANCELLED:
+                return False
             self._apply_settings(page)
         if page.until_step is not None:
             self._apply_position(lesson, page_index)
         self.numdiff.show_kind("")
         if page.show:
             self._show_target(page)
+        return True
 
     def _apply_example(self, page: Page, example: Example, language: str) -> None:
         result = ensure_example(self.ctx, example, page.values, language)
         self.example_result = result
+        if result == CANCELLED:
+            return
         if result != SAME:
             self.ctx.parts.get(GradientStep).clear_history()  # new values: a new descent
         if result == LOADED:

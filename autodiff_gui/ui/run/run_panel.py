@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from ..window.context import WindowContext
 from ..window.entries import LazyPanel
+from ..window.layout import BOTTOM_SHARE, MIN_BOTTOM_HEIGHT, MIN_RIGHT_WIDTH, RIGHT_SHARE
 from .narration import NarrationView
 from .step_settings import StepSettings
 from .stepping import StepController
@@ -304,8 +305,10 @@ class RunPanel(QObject):
     def _initial_layout(self) -> None:
         """Default dock sizes, set after the first show (earlier, Qt redistributes them)."""
         w = self.window
-        w.resizeDocks([self.trace_dock], [max(200, w.height() // 4)], Qt.Orientation.Vertical)
-        w.resizeDocks([self.narration_dock], [max(360, w.width() * 3 // 10)],
+        # The bottom area's share (window/layout.py): plots need the height (issue 15).
+        height = max(MIN_BOTTOM_HEIGHT, round(w.height() * BOTTOM_SHARE))
+        w.resizeDocks([self.trace_dock], [height], Qt.Orientation.Vertical)
+        w.resizeDocks([self.narration_dock], [max(MIN_RIGHT_WIDTH, round(w.width() * RIGHT_SHARE))],
                       Qt.Orientation.Horizontal)
         inputs = self.ctx.docks.get("inputsDock")
         if inputs is not None and inputs.isVisible() and \

@@ -162,6 +162,10 @@ class WindowContext:
     parts: Parts = field(default_factory=Parts)
     # False in screenshot runs: parts must not write settings then.
     persist_settings: Callable[[], bool] = lambda: True
+    # Before an example or a lesson replaces the graph: the window asks about unsaved
+    # changes of an open file and makes the document untitled (so Save never writes an
+    # example over the file); False if the user cancelled.
+    before_example: Callable[[], bool] = lambda: True
 
     @property
     def document(self) -> Document:

@@ -112,6 +112,21 @@ class FileHandler(QObject):
         self.pathChanged.emit()
         self.afresh.emit()
 
+    def leave_file(self) -> bool:
+        """Before an example or a lesson graph replaces the document: an open file's
+        unsaved changes are asked about, then the document becomes untitled, so Save
+        (and the quit prompt's Save) never writes the example over the file.  The load
+        stays one undo step; no state of the history counts as saved any more.  False
+        if the user cancelled."""
+        if self.current_path is None:
+            return True
+        if not self.maybe_save():
+            return False
+        self.current_path = None
+        self.ctx.undo_stack.resetClean()
+        self.pathChanged.emit()
+        return True
+
     def new_document(self) -> bool:
         """File ▸ New: an empty graph (after the unsaved-changes prompt)."""
         if not self.maybe_save():

@@ -42,6 +42,7 @@ from .actions import WindowActions
 from .context import WindowContext, WindowEvents
 from .editing import CanvasEditing, StatusValue
 from .files import FILE_SUFFIX, FileDrops, FileHandler, FilesMixin, laid_out
+from .layout import LEFT_WIDTH, WindowLayout
 from .parts import PartsMixin, register_parts
 
 __all__ = ["FILE_SUFFIX", "MainWindow", "laid_out", "seed_document"]
@@ -95,7 +96,7 @@ class MainWindow(PartsMixin, FilesMixin, QMainWindow):
         self.history_dock = self._dock("historyDock", self.undo_view,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.history_dock.hide()
-        self.resizeDocks([self.palette_dock, self.inputs_dock], [200, 220],
+        self.resizeDocks([self.palette_dock, self.inputs_dock], [LEFT_WIDTH, 220],
                          Qt.Orientation.Horizontal)
         self.status_value = StatusValue(self, self.session)
 
@@ -124,6 +125,7 @@ class MainWindow(PartsMixin, FilesMixin, QMainWindow):
         self.files = FileHandler(self.context, a, self.editing.expression_text)
         self.files.pathChanged.connect(self._update_title)
         self.files.afresh.connect(self._on_afresh)
+        self.context.before_example = self.files.leave_file
         FileDrops(self, [self.view.viewport(), self.expression_bar.edit],
                   self.files.open_recent)
         self._connect()
@@ -132,6 +134,7 @@ class MainWindow(PartsMixin, FilesMixin, QMainWindow):
         else:
             self.resize(DEFAULT_SIZE)
         register_parts(self.context)
+        self.window_layout = WindowLayout(self.context)  # View ▸ Reset Layout, F9
         self.setWindowIcon(self._app_icon())
         self.retranslate()
         self.expression_bar.show_expression(self.editing.expression_text(), force=True)
@@ -169,7 +172,7 @@ class MainWindow(PartsMixin, FilesMixin, QMainWindow):
         self.document.subscribe(self._on_document_event)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self.status_value.drop_stale_message)
-        self.expression_bar.submitted.connect(self.apply_expression)
+        self.expression_bar.submitted.connect(self._on_submitted)
         self.inputs_panel.model.errorOccurred.connect(self.show_message)
         self.scene.statusMessage.connect(self.show_message)
         self.scene.selectionNodesChanged.connect(self._on_selection)
@@ -248,6 +251,12 @@ class MainWindow(PartsMixin, FilesMixin, QMainWindow):
             self.refresh()
             self.expression_bar.applied(self.expression_text())
         return message
+
+    def _on_submitted(self, text: str) -> None:
+        # Enter built the graph: the canvas takes the keys, so → and Space step at once
+        # as the narration says (in the bar they would move the cursor, type a space).
+        if self.apply_expression(text) is None:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def place_block(self, spec: str) -> int | None:
         """Put a palette block near the view's centre, on a free spot; returns its id."""

@@ -24,7 +24,11 @@ canvas).  Leaving restores everything as it was: window state and geometry, dock
 layout (``saveState``), corner ownership, title bars, fonts, table sizes, toolbar
 icon size and button styles, canvas font scale and zoom, shortcuts and focus.
 Closing the window while presenting leaves first, so the normal layout is saved.
-The chosen scale is remembered in the settings (``presentation/scale``).
+The chosen scale lasts for the session only: every session starts presenting at
+the default scale (a Ctrl + left over from last week's projector must not greet the
+next class), and a scale an earlier version stored is removed from the settings.
+The blocks are spread apart as far as they grow (``presentation_spread.py``: view
+positions, no undo step) and put back on leaving.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from ..run.run_panel import RunPanel
 from .actions import key_sequences, make_action, set_texts
 from .context import WindowContext
 from .presentation_scale import FontScaler, alive, scaled_font
+from .presentation_spread import Spread
 from .presentation_stage import Stage
 
 __all__ = ["DEFAULT_SCALE", "MAX_SCALE", "MIN_SCALE", "Presentation", "canvas_scale",
@@ -66,7 +71,7 @@ SCALE_STEP = 0.2
 # the taller blocks make the fit zoom out); the zoom to fit does the rest.
 CANVAS_SHARE = 0.5
 MAX_CANVAS_SCALE = 1.4
-MAX_CANVAS_FIT = 3.0  # the normal fit stops at 150 %; a projector may go further
+MAX_CANVAS_FIT = 3.0  # past the normal fit's MAX_FIT_SCALE: a projector may go further
 SETTINGS_KEY = "presentation/scale"
 _CORNERS = (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner,
             Qt.Corner.BottomLeftCorner, Qt.Corner.BottomRightCorner)
@@ -77,12 +82,10 @@ def clamp_scale(scale: float) -> float:
     return round(min(MAX_SCALE, max(MIN_SCALE, float(scale))), 3)
 
 
-def stored_scale(qsettings: QSettings) -> float:
-    """The scale chosen last time (``presentation/scale``), else the default."""
-    try:
-        return clamp_scale(float(qsettings.value(SETTINGS_KEY, DEFAULT_SCALE, type=float)))
-    except (TypeError, ValueError):
-        return DEFAULT_SCALE
+def forget_stored_scale(qsettings: QSettings) -> None:
+    """Remove the scale earlier versions remembered (``presentation/scale``)."""
+    if qsettings.contains(SETTINGS_KEY):
+        qsettings.remove(SETTINGS_KEY)
 
 
 def canvas_scale(scale: float) -> float:
@@ -122,7 +125,10 @@ class Presentation(QObject):
         self._pending: _Saved | None = None  # a leave whose layout is restored once more
         self._fonts = FontScaler(ctx.host)
         self._stage = Stage(ctx)
-        self._scale = stored_scale(ctx.settings.qsettings)
+        self._scale = DEFAULT_SCALE
+        if ctx.persist_settings():
+            forget_stored_scale(ctx.settings.qsettings)
+        self._spread = Spread(ctx.document)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -193,17 +199,12 @@ class Presentation(QObject):
         """The font scale presentation mode uses (applied while active)."""
         return self._scale
 
-    def _store_scale(self) -> None:
-        if self.ctx.persist_settings():
-            self.ctx.settings.qsettings.setValue(SETTINGS_KEY, self._scale)
-
     def set_scale(self, scale: float) -> float:
         """Use ``scale`` (clamped to 1–3) from now on; applied at once when active."""
         new = clamp_scale(scale)
         if new == self._scale:
             return new
         self._scale = new
-        self._store_scale()
         if self._active:
             self._apply_scale(new)
         return new
@@ -305,6 +306,7 @@ class Presentation(QObject):
         self._fit_step_bar()
         canvas_theme.set_font_scale(canvas_scale(scale))
         self.ctx.scene.set_theme(canvas_theme.current_theme())
+        self._spread.apply(canvas_scale(scale))  # the gaps grow with the blocks
         self._size_narration()
         self.fit_canvas()
         self._fit_timer.start()
@@ -341,6 +343,7 @@ class Presentation(QObject):
         self.ctx.expression_bar.edit.setReadOnly(saved.read_only)
         canvas_theme.set_font_scale(saved.canvas_scale)
         self.ctx.scene.set_theme(canvas_theme.current_theme())
+        self._spread.restore()
 
         # Let every widget recompute its size hints with the normal fonts first: the
         # layout restore respects minimum sizes.
@@ -388,6 +391,9 @@ class Presentation(QObject):
     # -- events ---------------------------------------------------------------------------
     def _on_new_graph(self, *_args: Any) -> None:
         if self._active:
+            # The new graph at its own layout: spread it like the first one.
+            self._spread.forget()
+            self._spread.apply(canvas_scale(self._scale))
             self._fit_timer.start()  # after the window's own (capped) fit
 
     def event(self, event: QEvent) -> bool:

@@ -177,12 +177,18 @@ class FontScaler:
         for button in buttons:  # a button keeps a style of its own once given one
             button.setToolButtonStyle(icon_only)
         side = big
+        keep = max(metric, min(big, round(metric * scale)))  # icons scaled like the text
         bar.setIconSize(QSize(side, side))
         while row_width(bar) > width and side > metric:
             side = max(metric, side - 8)
             bar.setIconSize(QSize(side, side))
         for button in buttons:
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            # A label says more than a bigger icon: smaller icons first, down to the
+            # fonts' own scale (after Ctrl + the labels used to vanish, icons huge).
+            while row_width(bar) > width and side > keep:
+                side = max(keep, side - 4)
+                bar.setIconSize(QSize(side, side))
             if row_width(bar) > width:
                 button.setToolButtonStyle(icon_only)
                 break
