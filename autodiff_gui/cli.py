@@ -27,7 +27,7 @@ from .core.narration import Narration
 from .core.steps import BackwardStep
 
 EXIT_OK, EXIT_INPUT, EXIT_EVAL = 0, 2, 3
-HEADLESS_FLAGS = ("json", "report", "emit", "save")
+HEADLESS_FLAGS = ("json", "report", "emit", "save", "save_backward")
 EXPRESSION_LIMIT = 10_000  # characters of "expression" (longer ones end in "…")
 # (input elements) × (nodes, or all the values' elements if more): the gradient check
 # evaluates the graph about a dozen times per input element; beyond this it would
@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="print a runnable PyTorch script or a seed-notebook-style script")
     p.add_argument("--save", metavar="FILE", help="save the graph (with its values) to FILE")
     p.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
+    p.add_argument("--hessian", action="store_true",
+                   help="with --json: add the Hessian, from the engine on the backward graph")
+    p.add_argument("--symbolic", action="store_true",
+                   help="with --json: add the symbolic derivatives, simplified, and their sizes")
+    p.add_argument("--save-backward", metavar="FILE",
+                   help="save the backward graph (its value: ∂f/∂ the first input) to FILE")
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="open the window, save a picture of it and exit")
     p.add_argument("--steps", type=_step_count, default=0, metavar="N",
@@ -380,6 +386,8 @@ def _run_headless(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise CliError("input", f"cannot save {args.save}: {reason}") from None
+    if args.save_backward is not None:
+        _save_backward(doc, args.save_backward)
     if args.emit:
         from .check import codegen
 
@@ -390,11 +398,41 @@ def _run_headless(args: argparse.Namespace) -> int:
     if not (args.json or args.report):
         return EXIT_OK
     result = compute(doc, upstream, torch=not args.no_torch, records=args.report)
+    _derivative_keys(doc, args, result)
     if args.json:
         _out(json.dumps(public(result), ensure_ascii=False) + "\n")
     else:
         _out(report(result) + "\n")
     return EXIT_OK
+
+
+def _save_backward(doc: Document, path: str) -> None:
+    """--save-backward FILE (cli_derivatives.py), with the contract's error kinds."""
+    from . import cli_derivatives
+
+    if not path.strip():
+        raise CliError("input", "--save-backward needs a file name")
+    try:
+        cli_derivatives.save_backward(doc, path)
+    except GraphError as exc:
+        raise CliError("shape", exc.message, node=exc.node) from None
+    except OSError as exc:
+        raise CliError("input", f"cannot save {path}: {exc.strerror or exc}") from None
+
+
+def _derivative_keys(doc: Document, args: argparse.Namespace, result: dict[str, Any]) -> None:
+    """--hessian and --symbolic: keys added to the --json object (cli_derivatives.py)."""
+    from . import cli_derivatives
+
+    try:
+        if args.hessian:
+            result["hessian"] = cli_derivatives.hessian(doc)
+        if args.symbolic:
+            result["symbolic"] = cli_derivatives.symbolic(doc)
+    except EvalError as exc:
+        raise _eval_error(exc) from None
+    except GraphError as exc:
+        raise CliError("shape", exc.message, node=exc.node) from None
 
 
 def _out(text: str) -> None:
