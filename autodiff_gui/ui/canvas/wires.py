@@ -72,20 +72,31 @@ class WireItem(QGraphicsItem):
         """Follow the blocks (called when either end moves)."""
         p1 = self.src_item.output_port_scene_pos()
         p2 = self.dst_item.input_port_scene_pos(self.slot)
-        self.prepareGeometryChange()
         self._ends = (p1, p2)
         self._path = wire_path(p1, p2)
         self._shape = None
         self._place_label()
+        self.update()
 
     def _place_label(self) -> None:
+        """Place the label and set the bounding rect that covers the wire and the label.
+
+        The free spot for the label is found by asking the scene for items, and that
+        brings the scene's index up to date: it must happen before
+        ``prepareGeometryChange()``, never between it and the new rect, or the index
+        files the wire under its old rect and keeps a dangling pointer to it once the
+        wire is removed (the next paint of the canvas then crashed).
+        """
         rect = self._path.controlPointRect()
         m = HIT_WIDTH
         rect = rect.adjusted(-m, -m, m, m)
+        label_rect = self._free_label_rect() if self._label else QRectF()
         if self._label:
-            self._label_rect = self._free_label_rect()
-            rect = rect.united(self._label_rect.adjusted(-1, -1, 1, 1))
-        self._rect = rect
+            rect = rect.united(label_rect.adjusted(-1, -1, 1, 1))
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self._label_rect = label_rect
 
     def _free_label_rect(self) -> QRectF:
         """Where the label covers no block: along the wire from its middle outwards,
@@ -126,8 +137,7 @@ class WireItem(QGraphicsItem):
         text = text or None
         if text == self._label:
             return
-        self.prepareGeometryChange()  # the label changes the bounding rect
-        self._label = text
+        self._label = text  # (the bounding rect changes in _place_label, safely)
         # A contribution must stay readable: lift labelled wires above the blocks (z 1).
         self.setZValue(1.5 if text else 0.0)
         self._place_label()
