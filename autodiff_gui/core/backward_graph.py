@@ -26,12 +26,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 
 from . import ops
-from .graph import Document, GraphError, Text, format_value, gc_paused
+from .graph import Document, GraphError, Snapshot, Text, format_value, gc_paused
 
 MESSAGES: dict[str, str] = {
     "no_output": "the graph has no output to differentiate",
@@ -48,9 +49,13 @@ UPSTREAM = "upstream"
 
 
 def _msg(code: str, /, *args: Any, **params: Any) -> Text:
-    if args:
-        return Text(MESSAGES[code].format(*args), "backward")
     return Text(MESSAGES[code], "backward", **params)
+
+
+def _label(code: str, *args: Any) -> str:
+    """A node label: plain text (tens of thousands are made; the UI translates the words
+    "path" and "paths" by the templates in MESSAGES, context "backward")."""
+    return MESSAGES[code].format(*args)
 
 
 @dataclass
@@ -115,10 +120,14 @@ class _Builder:
     def op(self, name: str, *args: int, label: str = "", orig: int | None = None) -> int:
         op = ops.OPS[name]
         assert op.shape is not None
-        try:
-            shape = op.shape(*(self.shape[a] for a in args))
-        except ValueError as exc:
-            raise GraphError(str(exc)) from None
+        shapes = [self.shape[a] for a in args]
+        if op.elementwise and (not any(shapes) or shapes.count(shapes[0]) == len(shapes)):
+            shape = shapes[0]  # scalars, or equal shapes: no broadcasting to work out
+        else:
+            try:
+                shape = op.shape(*shapes)
+            except ValueError as exc:
+                raise GraphError(str(exc)) from None
         if not label:
             label = op.expr.format(*(self.label[a] for a in args)) if op.expr else name
             if len(label) > 24:
@@ -152,7 +161,7 @@ class _Builder:
         (n,) = self.shape[v]
         diag = self.op("mul", self.const(np.eye(n)), v)
         return self.op("matmul", diag, self.const(np.ones((n, 1))),
-                       label=_msg("column", self.label[v]))
+                       label=_label("column", self.label[v]))
 
     def transpose(self, m: int) -> int:
         """mᵀ for a matrix (r, c): Σᵢ column(eᵢ @ m) · eᵢ as a row (the table has no ᵀ)."""
@@ -165,7 +174,7 @@ class _Builder:
             term = self.op("mul", self.column(row), self.const(e.reshape(1, r)))
             total = term if total is None else self.op("add", total, term)
         assert total is not None
-        self.label[total] = _msg("transpose", self.label[m])
+        self.label[total] = _label("transpose", self.label[m])
         return total
 
     def sum_to(self, g: int, shape: tuple[int, ...]) -> int:
@@ -191,11 +200,16 @@ class _Builder:
 
 
 def _labels(doc: Document, order: list[int]) -> dict[int, str]:
-    """The letters the engine gives op nodes (a, b, … z), so ∂f/∂c names the same c."""
-    from .engine import compile_graph  # the engine imports graph; keep this lazy
+    """The letters the engine gives op nodes (a, b, … z), so ∂f/∂c names the same c:
+    the engine's own naming, over the same topological order."""
+    from .engine.program import _letter_labels  # the engine imports graph: keep it lazy
 
-    program = compile_graph(doc)
-    return {n: program.labels[i] for i, n in enumerate(program.nodes)}
+    attrs = doc.node_table()
+    labels = {n: attrs[n]["name"] if attrs[n]["kind"] == "input"
+              else format_value(attrs[n]["value"]) for n in order if attrs[n]["kind"] != "op"}
+    op_nodes = [n for n in order if attrs[n]["kind"] == "op"]
+    labels.update(zip(op_nodes, _letter_labels(len(op_nodes), set(doc.inputs()))))
+    return labels
 
 
 def build_backward(doc: Document) -> BackwardGraph:
@@ -203,9 +217,6 @@ def build_backward(doc: Document) -> BackwardGraph:
     out = doc.output
     if out is None:
         raise GraphError(_msg("no_output"))
-    problems = doc.problems()
-    if problems:
-        raise problems[0]
     with gc_paused():
         return _build(doc, out)
 
@@ -229,6 +240,8 @@ def _build(doc: Document, out: int) -> BackwardGraph:
             needs[n] = False
         else:
             args = arg_table[n]
+            if None in args:  # the engine's own refusal (needs_argument)
+                raise doc.problems()[0]
             ir[n] = B.op(d["op"], *(ir[a] for a in args), label=names[n], orig=n)  # type: ignore
             needs[n] = any(needs[a] for a in args)  # type: ignore[index]
     up_name = UPSTREAM
@@ -265,7 +278,7 @@ def _build(doc: Document, out: int) -> BackwardGraph:
                 r = B.spread(r, ir[src])  # type: ignore[index]
             parts.setdefault(src, []).append(r)  # type: ignore[arg-type]
             if r >= mark:  # made for this contribution: it is ∂f/∂(argument)
-                B.label[r] = _msg("grad", names[src])  # type: ignore[index]
+                B.label[r] = _label("grad", names[src])  # type: ignore[index]
     gradients: dict[str, int] = {}
     for name, n in inputs.items():
         if n in grad_of:
@@ -273,7 +286,7 @@ def _build(doc: Document, out: int) -> BackwardGraph:
         else:
             z = B.const(np.zeros(np.shape(attrs[n]["value"])) if np.ndim(attrs[n]["value"])
                         else 0.0, orig=-1)
-            B.label[z] = _msg("zero", name)
+            B.label[z] = _label("zero", name)
             gradients[name] = z
     document, ids = _emit(B, [*gradients.values()], [ir[n] for n in inputs.values()]
                           + [upstream])
@@ -288,13 +301,13 @@ def _accumulate(B: _Builder, contributions: list[int], label: str) -> int:
     if len(contributions) == 1:
         return contributions[0]
     for k, c in enumerate(contributions, 1):
-        if B.label[c] == _msg("grad", label):  # made for this path: say which
-            B.label[c] = _msg("path", label, k)
+        if B.label[c] == _label("grad", label):  # made for this path: say which
+            B.label[c] = _label("path", label, k)
     total = contributions[0]
     for k, c in enumerate(contributions[1:], 2):
         total = B.op("add", total, c)
-        B.label[total] = _msg("paths", label, k)
-    B.label[total] = _msg("grad", label)
+        B.label[total] = _label("paths", label, k)
+    B.label[total] = _label("grad", label)
     return total
 
 
@@ -308,9 +321,10 @@ def _emit(B: _Builder, roots: list[int], keep: list[int]) -> tuple[Document, dic
             continue
         live[n] = True
         stack.extend(B.args[n])
-    doc = Document()
     next_id = 1 + max((o for o in B.orig if o is not None), default=0)
     ids: dict[int, int] = {}
+    nodes: list[tuple[int, Any]] = []
+    edges: list[tuple[int, int, int]] = []
     for n, alive in enumerate(live):
         if not alive:
             continue
@@ -320,18 +334,22 @@ def _emit(B: _Builder, roots: list[int], keep: list[int]) -> tuple[Document, dic
         else:
             node_id = orig
         kind = B.kind[n]
-        if kind == "input":
-            name, value = B.data[n]
-            new = doc.add_input(name, value, node_id=node_id)
-        elif kind == "const":
-            new = doc.add_const(B.data[n], node_id=node_id)
-        else:
-            new = doc.add_op(B.data[n], args=tuple(ids[a] for a in B.args[n]),
-                             node_id=node_id)
         # A label is shown, not computed with: it rides in the node's attributes
         # (kept by copies and undo; the file format does not store it).
-        doc.node(new)["label"] = B.label[n]
-        ids[n] = new
+        if kind == "input":
+            name, value = B.data[n]
+            attrs = {"kind": "input", "name": name, "value": value, "label": B.label[n]}
+        elif kind == "const":
+            attrs = {"kind": "const", "value": B.data[n], "label": B.label[n]}
+        else:
+            attrs = {"kind": "op", "op": B.data[n], "label": B.label[n]}
+            edges.extend((ids[a], node_id, slot) for slot, a in enumerate(B.args[n]))
+        nodes.append((node_id, MappingProxyType(attrs)))
+        ids[n] = node_id
+    # Built whole and restored in one go: every node is valid by construction, and a
+    # snapshot skips the per-edit checks and events (35,000 nodes in a blink).
+    doc = Document()
+    doc.restore(Snapshot(tuple(nodes), tuple(edges), next_id, None))
     return doc, ids
 
 
