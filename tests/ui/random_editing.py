@@ -22,9 +22,12 @@ Run it as a module (a segfault then kills only this process; the caller reports 
 seed and the exit code)::
 
     python -m tests.ui.random_editing --seed 7 --count 20 [--steps 40] [--log FILE]
+        [--reuse 10] [--extra lang,examples,lessons] [--shrink]
 
 It prints ``sequences N`` and exits 0, or prints the failing sequence and exits 1.
 ``--log`` writes each action as it starts (flushed), so a crash shows its last steps.
+``--extra`` adds View ▸ Language switches, Examples menu loads and Help ▸ Lessons page
+turns; ``--reuse`` keeps a window for several sequences (File ▸ New between them).
 """
 
 from __future__ import annotations
