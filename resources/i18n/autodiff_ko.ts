@@ -24,32 +24,32 @@
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="142"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="144"/>
         <source>Cannot write code yet: {0}</source>
         <translation>아직 코드를 만들 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="154"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="156"/>
         <source>Copied to the clipboard</source>
         <translation>클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="162"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="164"/>
         <source>Save Script</source>
         <translation>스크립트 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="163"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="165"/>
         <source>Python files (*.py)</source>
         <translation>Python 파일 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="170"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="172"/>
         <source>Cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="174"/>
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
@@ -311,22 +311,22 @@
 <context>
     <name>ExamplesMenu</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="157"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="161"/>
         <source>E&amp;xamples</source>
         <translation>예제(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="176"/>
         <source>No examples found</source>
         <translation>예제를 찾을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="185"/>
         <source>Build f = {expression}</source>
         <translation>f = {expression} 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="192"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="197"/>
         <source>Example: {title}</source>
         <translation>예제: {title}</translation>
     </message>
@@ -436,44 +436,44 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>InputsModel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="68"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="77"/>
         <source>enter a number or an array such as [1, 2]</source>
         <translation>숫자나 [1, 2] 같은 배열을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="74"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="83"/>
         <source>{text} is not a number or an array such as [[1, 2], [3, 4]]</source>
         <translation>{text}은(는) 숫자도, [[1, 2], [3, 4]] 같은 배열도 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="90"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="91"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="90"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="91"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="115"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="116"/>
         <source>Double-click to rename this input</source>
         <translation>두 번 클릭하면 이 입력의 이름을 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="116"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="117"/>
         <source>{value}
 Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>{value}
 두 번 클릭해서 바꾸세요: 숫자 또는 [[1, 2], [3, 4]] 같은 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="182"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="191"/>
         <source>{name}: {reason} (kept {old})</source>
         <translation>{name}: {reason} ({old} 유지)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="192"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="201"/>
         <source>Cannot rename {old}: {reason}</source>
         <translation>{old}의 이름을 바꿀 수 없습니다: {reason}</translation>
     </message>
@@ -481,7 +481,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>InputsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="260"/>
         <source>Double-click a value to change it.</source>
         <translation>값을 두 번 클릭하면 바꿀 수 있습니다.</translation>
     </message>
@@ -507,17 +507,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="421"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="442"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="422"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="443"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="423"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="444"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -570,37 +570,47 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="217"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="234"/>
         <source>◀ Back</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="218"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="235"/>
         <source>The previous page</source>
         <translation>이전 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="219"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="236"/>
+        <source>This page's example is not loaded: the canvas shows your own graph.</source>
+        <translation>이 페이지의 예제는 불러오지 않았습니다. 캔버스에는 사용자의 그래프가 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="238"/>
+        <source>Load the example</source>
+        <translation>예제 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="239"/>
         <source>The next page</source>
         <translation>다음 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="271"/>
         <source>The lessons cannot be shown</source>
         <translation>수업을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="321"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="341"/>
         <source>Next lesson ▶</source>
         <translation>다음 수업 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="321"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="341"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="322"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="342"/>
         <source>page {x} of {n}</source>
         <translation>{n}쪽 중 {x}쪽</translation>
     </message>
@@ -656,207 +666,207 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="147"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="154"/>
         <source>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;Build a function from blocks or type it, then watch automatic differentiation happen node by node: the forward pass, the backward pass and the chain rule, checked against finite differences and PyTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Studio {version}&lt;/h3&gt;&lt;p&gt;함수를 블록으로 조립하거나 직접 입력한 다음, 자동미분이 노드 하나하나에서 일어나는 과정을 지켜보세요. 순전파, 역전파, 연쇄 법칙을 보여 주고, 그 결과를 수치미분 및 PyTorch와 비교합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="147"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="154"/>
         <source>About Autodiff Studio</source>
         <translation>Autodiff Studio 정보</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="210"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="217"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="211"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="218"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="212"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="219"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="213"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="220"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="214"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="221"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="215"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="222"/>
         <source>Main Toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="216"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="223"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="216"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="223"/>
         <source>Start an empty graph</source>
         <translation>빈 그래프로 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="217"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="224"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="217"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="224"/>
         <source>Open a saved graph</source>
         <translation>저장한 그래프를 엽니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="218"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="225"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="218"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="225"/>
         <source>Save the graph</source>
         <translation>그래프를 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="219"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="226"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="219"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="226"/>
         <source>Save the graph under a new name</source>
         <translation>그래프를 새 이름으로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="220"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="227"/>
         <source>&amp;Export Image…</source>
         <translation>이미지 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="221"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="228"/>
         <source>Save a picture of the graph (PNG or SVG)</source>
         <translation>그래프 그림을 저장합니다 (PNG 또는 SVG)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="222"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="222"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="229"/>
         <source>Close Autodiff Studio</source>
         <translation>Autodiff Studio를 닫습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="223"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="230"/>
         <source>&amp;Clear List</source>
         <translation>목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="225"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="232"/>
         <source>&amp;Copy</source>
         <translation>복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="225"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="232"/>
         <source>Copy the selected blocks</source>
         <translation>선택한 블록을 복사합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="226"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="233"/>
         <source>&amp;Paste</source>
         <translation>붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="226"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="233"/>
         <source>Paste blocks</source>
         <translation>블록을 붙여넣습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="227"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="234"/>
         <source>D&amp;uplicate</source>
         <translation>복제(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="227"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="234"/>
         <source>Duplicate the selected blocks</source>
         <translation>선택한 블록을 복제합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="228"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="235"/>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="228"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="235"/>
         <source>Delete the selected blocks and wires</source>
         <translation>선택한 블록과 연결선을 삭제합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="229"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="236"/>
         <source>Auto &amp;Layout</source>
         <translation>자동 배치(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="230"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="237"/>
         <source>Arrange the blocks in layers, inputs on the left</source>
         <translation>블록을 층별로 정렬합니다 (입력은 왼쪽)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="231"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="238"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="232"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="239"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="233"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="240"/>
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="233"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="240"/>
         <source>Show the whole graph (F)</source>
         <translation>그래프 전체를 보여 줍니다 (F)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="234"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="241"/>
         <source>&amp;History</source>
         <translation>작업 내역(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="234"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="241"/>
         <source>Show every step you can undo</source>
         <translation>되돌릴 수 있는 모든 작업을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="235"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="242"/>
         <source>&amp;About Autodiff Studio</source>
         <translation>Autodiff Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="236"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="243"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="242"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="249"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/actions.py" line="243"/>
+        <location filename="../../autodiff_gui/ui/window/actions.py" line="250"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
@@ -911,139 +921,139 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="120"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="135"/>
         <source>New empty graph</source>
         <translation>새 빈 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="127"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="142"/>
         <source>Open Graph</source>
         <translation>그래프 열기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="151"/>
         <source>Cannot open file</source>
         <translation>파일을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="150"/>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="153"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="165"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="168"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="157"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="172"/>
         <source>Opened {file}</source>
         <translation>{file}을(를) 열었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="171"/>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="185"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="186"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="200"/>
         <source>Cannot save</source>
         <translation>저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="176"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="191"/>
         <source>untitled</source>
         <translation>제목없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="192"/>
         <source>Save Graph</source>
         <translation>그래프 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="195"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="210"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>{file}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="201"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="216"/>
         <source>Saved {file}</source>
         <translation>{file}을(를) 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="206"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="221"/>
         <source>Autodiff Studio graph (*.adgraph.json *.json)</source>
         <translation>Autodiff Studio 그래프 (*.adgraph.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="207"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="222"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="244"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="259"/>
         <source>graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="245"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="260"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="245"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="260"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="247"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="262"/>
         <source>Export Image</source>
         <translation>이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="255"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="270"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="266"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="281"/>
         <source>Nothing to export: the graph is empty</source>
         <translation>내보낼 것이 없습니다: 그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="280"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="295"/>
         <source>Cannot write {file}</source>
         <translation>{file}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="282"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="297"/>
         <source>Exported {file}</source>
         <translation>{file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="312"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="327"/>
         <source>Autodiff Studio graph</source>
         <translation>Autodiff Studio 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="203"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="206"/>
         <source>Blocks</source>
         <translation>블록</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="204"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="207"/>
         <source>Inputs</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="205"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="208"/>
         <source>History</source>
         <translation>작업 내역</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="207"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="210"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="278"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="287"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="279"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="288"/>
         <source>{name}[*] — Autodiff Studio</source>
         <translation>{name}[*] — Autodiff Studio</translation>
     </message>
@@ -1530,52 +1540,52 @@ Arguments: {args}</source>
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="178"/>
         <source>&amp;Presentation</source>
         <translation>발표 모드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="173"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="179"/>
         <source>Full screen with large fonts for a projector (F11; Esc leaves)</source>
         <translation>프로젝터용 큰 글꼴의 전체 화면 (F11, Esc로 나가기)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="174"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="180"/>
         <source>Leave Presentation</source>
         <translation>발표 모드 끝내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="175"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="181"/>
         <source>Back to the normal window (Esc)</source>
         <translation>보통 창으로 돌아갑니다 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="176"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="182"/>
         <source>Larger Text</source>
         <translation>글자 크게</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="183"/>
         <source>Make everything larger (Ctrl +)</source>
         <translation>모두 크게 합니다 (Ctrl +)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="178"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="184"/>
         <source>Smaller Text</source>
         <translation>글자 작게</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="179"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="185"/>
         <source>Make everything smaller (Ctrl −)</source>
         <translation>모두 작게 합니다 (Ctrl −)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="186"/>
         <source>Default Text Size</source>
         <translation>기본 글자 크기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/window/presentation.py" line="187"/>
         <source>Back to the default presentation size (Ctrl 0)</source>
         <translation>발표 모드 기본 크기로 돌아갑니다 (Ctrl 0)</translation>
     </message>
@@ -1583,22 +1593,22 @@ Arguments: {args}</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="145"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="156"/>
         <source>Folder</source>
         <translation>폴더</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="157"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="147"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="158"/>
         <source>%1 File</source>
         <translation>%1 파일</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="148"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="159"/>
         <source>Drive</source>
         <translation>드라이브</translation>
     </message>
@@ -1606,12 +1616,12 @@ Arguments: {args}</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="143"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="154"/>
         <source>&amp;Look in:</source>
         <translation>찾는 위치(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="144"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="155"/>
         <source>Files of &amp;type:</source>
         <translation>파일 형식(&amp;T):</translation>
     </message>
@@ -1619,12 +1629,12 @@ Arguments: {args}</source>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="149"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="160"/>
         <source>Don't Save</source>
         <translation>저장 안 함</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="150"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="161"/>
         <source>Close without Saving</source>
         <translation>저장하지 않고 닫기</translation>
     </message>
@@ -1632,132 +1642,132 @@ Arguments: {args}</source>
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="373"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="177"/>
         <source>&amp;Next Step</source>
         <translation>다음 단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="373"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="177"/>
         <source>Take the next step</source>
         <translation>다음 단계로 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="374"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="178"/>
         <source>&amp;Previous Step</source>
         <translation>이전 단계(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="374"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="178"/>
         <source>Undo the last step</source>
         <translation>마지막 단계를 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="375"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="179"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="376"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="180"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="377"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="181"/>
         <source>Play the steps one after another, or pause</source>
         <translation>단계를 차례로 재생하거나 일시 정지합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="378"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="182"/>
         <source>Run to &amp;End</source>
         <translation>끝까지 실행(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="378"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="182"/>
         <source>Take every remaining step</source>
         <translation>남은 단계를 모두 진행합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="379"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="183"/>
         <source>&amp;Reset</source>
         <translation>처음으로(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="379"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="183"/>
         <source>Back to the start</source>
         <translation>처음 상태로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="381"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="185"/>
         <source>&amp;Check Gradients</source>
         <translation>미분계수 검사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="382"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="186"/>
         <source>Compare the engine's gradient with forward mode, finite differences and PyTorch</source>
         <translation>엔진이 구한 그래디언트를 포워드 모드, 수치미분, PyTorch와 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="384"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="188"/>
         <source>Export &amp;Trace as CSV…</source>
         <translation>추적 기록을 CSV로 내보내기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="385"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="189"/>
         <source>Save the executed steps as CSV</source>
         <translation>실행한 단계를 CSV로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="400"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="204"/>
         <source>Narration</source>
         <translation>해설</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="401"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="205"/>
         <source>Trace</source>
         <translation>추적</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="402"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="206"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="403"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="207"/>
         <source>Plots</source>
         <translation>플롯</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="404"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="208"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="406"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="210"/>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="407"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="211"/>
         <source>Step</source>
         <translation>단계 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="408"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="212"/>
         <source>Playing speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="409"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="213"/>
         <source> Speed </source>
         <translation> 속도 </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="561"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="367"/>
         <source>fastest</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="564"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="370"/>
         <source>{0} steps/s</source>
         <translation>초당 {0}단계</translation>
     </message>
@@ -1793,17 +1803,17 @@ Arguments: {args}</source>
 <context>
     <name>StepController</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="135"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="130"/>
         <source>not a number or a JSON array such as [1, 2]</source>
         <translation>숫자나 [1, 2] 같은 JSON 배열이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="145"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="140"/>
         <source>the output has shape {0}; this has shape {1}</source>
         <translation>출력의 크기는 {0}인데 이 값의 크기는 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="178"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="184"/>
         <source>The upstream gradient has shape {0}, but the output has shape {1}</source>
         <translation>상류층 미분계수의 크기는 {0}인데 출력의 크기는 {1}입니다</translation>
     </message>
@@ -1842,72 +1852,82 @@ Arguments: {args}</source>
 <context>
     <name>StepSettings</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="165"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="115"/>
+        <source>Reverse mode</source>
+        <translation>리버스 모드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="117"/>
         <source>Reverse mode (forward pass, then backward pass)</source>
         <translation>리버스 모드 (순전파 후 역전파)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="166"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="118"/>
+        <source>Forward mode</source>
+        <translation>포워드 모드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="119"/>
         <source>Forward mode (carry one input's tangent)</source>
         <translation>포워드 모드 (입력 하나의 접선 미분값을 전달)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="167"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="120"/>
         <source>The input whose tangent forward mode carries</source>
         <translation>포워드 모드가 접선 미분값을 전달할 입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="169"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="122"/>
         <source>The gradient the backward pass starts from at the output (PyTorch's grad_tensors): a number, or a JSON array shaped like the output, e.g. [1, 2]</source>
         <translation>역전파가 출력에서 시작할 때 쓰는 미분계수 (PyTorch의 grad_tensors): 숫자, 또는 출력과 크기가 같은 JSON 배열 (예: [1, 2])</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="171"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="124"/>
         <source>Accumulate gradients across runs (.grad)</source>
         <translation>실행할 때마다 미분계수 누적 (.grad)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="125"/>
         <source>zero_grad</source>
         <translation>zero_grad</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="173"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="126"/>
         <source>Forget the accumulated gradients</source>
         <translation>누적된 미분계수를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="175"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="128"/>
         <source>PyTorch adds every backward() into x.grad, so a second run without optimizer.zero_grad() (or x.grad = None) doubles it. Running backward twice over one graph also needs retain_graph=True, because PyTorch frees the values saved for the backward pass; this engine keeps them.</source>
         <translation>PyTorch는 backward()를 할 때마다 결과를 x.grad에 더하므로, optimizer.zero_grad() (또는 x.grad = None) 없이 한 번 더 실행하면 값이 두 배가 됩니다. 한 그래프에서 역전파를 두 번 하려면 retain_graph=True도 필요합니다. PyTorch는 역전파용으로 저장한 값을 지우기 때문입니다. 이 엔진은 그 값을 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="179"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="132"/>
         <source>Mode</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="133"/>
         <source>Upstream gradient</source>
         <translation>상류층 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="224"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="177"/>
         <source>forward mode needs {n} passes for {n} inputs; reverse mode needs 1 backward pass</source>
         <translation>입력 원소가 {n}개이면 포워드 모드는 전파를 {n}번 해야 하지만, 리버스 모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="226"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="179"/>
         <source>forward mode needs 1 pass for 1 input; reverse mode needs 1 backward pass</source>
         <translation>입력 원소가 1개이면 포워드 모드는 전파 1번, 리버스 모드는 역전파 1번이면 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="254"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="207"/>
         <source>{reason} (still using {old})</source>
         <translation>{reason} ({old}을(를) 계속 사용)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="271"/>
+        <location filename="../../autodiff_gui/ui/run/step_settings.py" line="224"/>
         <source>Accumulated: {0}</source>
         <translation>누적: {0}</translation>
     </message>
@@ -1945,62 +1965,62 @@ Arguments: {args}</source>
         <translation>지금까지의 ∂{F}/∂{src}: {total}  ({n}개 중 {k}개)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="174"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="173"/>
         <source>tangent of node</source>
         <translation>노드의 접선 미분값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="176"/>
         <source>∂f/∂node (dout)</source>
         <translation>∂f/∂노드 (dout)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="178"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="177"/>
         <source>∂L/∂node (dout)</source>
         <translation>∂L/∂노드 (dout)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="180"/>
         <source>Node</source>
         <translation>노드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="180"/>
         <source>Op</source>
         <translation>연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="180"/>
         <source>Pass</source>
         <translation>전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="180"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="182"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
         <source>Inputs</source>
         <translation>입력값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="182"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="183"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="182"/>
         <source>Contributions</source>
         <translation>전달한 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="183"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="182"/>
         <source>Local derivatives</source>
         <translation>국소 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="184"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="183"/>
         <source>Accumulated gradient</source>
         <translation>누적 미분계수</translation>
     </message>
@@ -2008,32 +2028,32 @@ Arguments: {args}</source>
 <context>
     <name>TracePanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="344"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="343"/>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="345"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="344"/>
         <source>Click a row to go to that step.</source>
         <translation>행을 클릭하면 그 단계로 갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="383"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="382"/>
         <source>Export Trace</source>
         <translation>추적 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="384"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="383"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="389"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="388"/>
         <source>Cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="392"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="391"/>
         <source>Trace saved to {0}</source>
         <translation>추적 기록을 {0}에 저장했습니다</translation>
     </message>
@@ -2068,6 +2088,29 @@ Arguments: {args}</source>
     </message>
 </context>
 <context>
+    <name>WindowLayout</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/layout.py" line="86"/>
+        <source>&amp;Reset Layout</source>
+        <translation>레이아웃 초기화(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/layout.py" line="87"/>
+        <source>Put every panel back where it was at the first start</source>
+        <translation>모든 패널을 처음 시작했을 때의 자리로 되돌립니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/layout.py" line="88"/>
+        <source>&amp;Hide Side Panels</source>
+        <translation>양옆 패널 숨기기(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/window/layout.py" line="89"/>
+        <source>Hide the panels on the left and the right: the canvas gets the whole width (F9)</source>
+        <translation>왼쪽과 오른쪽 패널을 숨겨 캔버스가 창의 너비 전체를 씁니다 (F9)</translation>
+    </message>
+</context>
+<context>
     <name>canvas</name>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/block_paint.py" line="116"/>
@@ -2095,18 +2138,18 @@ Arguments: {args}</source>
         <translation>분모</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="265"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="275"/>
         <location filename="../../autodiff_gui/ui/canvas/theme.py" line="143"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="313"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="328"/>
         <source>input {name} = {value}</source>
         <translation>입력 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="316"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="331"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
     </message>
@@ -2236,62 +2279,62 @@ Arguments: {args}</source>
 <context>
     <name>check</name>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="48"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="19"/>
         <source>{signature} in PyTorch: value and gradient.</source>
         <translation>PyTorch로 계산하는 {signature}의 값과 그래디언트.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="49"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="20"/>
         <source>Generated by Autodiff Studio.  Run it with: python this_file.py</source>
         <translation>Autodiff Studio가 만든 코드입니다. 실행: python this_file.py</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="50"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="21"/>
         <source>Six decimals, like the seed notebook, for a number or nested lists.</source>
         <translation>숫자나 중첩 리스트를 노트북처럼 소수점 여섯 자리로 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="51"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="22"/>
         <source>inputs: float64 tensors that PyTorch will differentiate</source>
         <translation>입력: PyTorch가 미분할 float64 텐서</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="52"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="23"/>
         <source>forward pass: one line per node</source>
         <translation>순전파: 노드마다 한 줄</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="53"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="24"/>
         <source>backward pass from {z}, with upstream gradient {u}</source>
         <translation>{z}에서 시작하는 역전파, 상류층 미분계수 {u}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="54"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="25"/>
         <source>{signature} step by step, in the style of the seed notebook</source>
         <translation>노트북의 방식으로 한 단계씩 계산하는 {signature}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="55"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="26"/>
         <source>(generated by Autodiff Studio)</source>
         <translation>(Autodiff Studio가 만든 코드)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="56"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="27"/>
         <source>the exponent n is a constant: only x gets a derivative</source>
         <translation>지수 n은 상수이므로 x에 대한 미분계수만 구합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="57"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="28"/>
         <source>a vector on the left is a row, on the right a column: both rules are matrix products</source>
         <translation>왼쪽의 벡터는 행, 오른쪽의 벡터는 열로 봅니다: 두 규칙 모두 행렬곱입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="59"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="30"/>
         <source>sum a broadcast gradient back to the shape of the operand</source>
         <translation>브로드캐스트된 그래디언트를 피연산자의 크기로 다시 합칩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/codegen.py" line="60"/>
+        <location filename="../../autodiff_gui/check/code_comments.py" line="31"/>
         <source>six decimals for arrays too, on one line</source>
         <translation>어레이도 소수점 여섯 자리로, 한 줄에 씁니다</translation>
     </message>
@@ -2469,149 +2512,154 @@ Arguments: {args}</source>
         <translation>%1의 값 설정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/examples.py" line="91"/>
+        <location filename="../../autodiff_gui/ui/course/examples.py" line="95"/>
         <source>Load example: %1</source>
         <translation>예제 불러오기: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="240"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="647"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="192"/>
+        <source>an undo or redo was running, so this edit was not made</source>
+        <translation>실행 취소나 다시 실행이 진행 중이어서 이 편집은 적용되지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="279"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="686"/>
         <source>unknown kind of block %1</source>
         <translation>알 수 없는 블록 종류 %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="242"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="281"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="244"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="283"/>
         <source>Add %1</source>
         <translation>%1 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="285"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="368"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="388"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="324"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="407"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="427"/>
         <source>nothing is connected there</source>
         <translation>그곳에는 아무것도 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="287"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="326"/>
         <source>nothing is selected</source>
         <translation>선택한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="290"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="329"/>
         <source>Delete %1</source>
         <translation>%1 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="293"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="332"/>
         <source>Delete %1 blocks</source>
         <translation>블록 %1개 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="295"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="334"/>
         <source>Delete wire</source>
         <translation>연결선 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="337"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="376"/>
         <source>that wire is there already</source>
         <translation>그 연결선은 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="338"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="377"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="339"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="378"/>
         <source>Replace wire</source>
         <translation>연결선 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="369"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="408"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="390"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="429"/>
         <source>the wire is there already</source>
         <translation>연결선이 이미 그 자리에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="392"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="431"/>
         <source>Move wire</source>
         <translation>연결선 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="421"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="460"/>
         <source>Set value of %1</source>
         <translation>%1의 값 설정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="453"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="492"/>
         <source>the input is called %1 already</source>
         <translation>입력의 이름이 이미 %1입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="455"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="494"/>
         <source>Rename %1 to %2</source>
         <translation>%1의 이름을 %2(으)로 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="472"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="511"/>
         <source>Set output</source>
         <translation>출력 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="494"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="533"/>
         <source>nothing moved</source>
         <translation>움직인 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="501"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="540"/>
         <source>Move block</source>
         <translation>블록 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="503"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="542"/>
         <source>Move %1 blocks</source>
         <translation>블록 %1개 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="552"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="591"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="605"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="607"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="644"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="646"/>
         <source>the clipboard holds no blocks</source>
         <translation>클립보드에 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="609"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="650"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="657"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="662"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="648"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="689"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="696"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="701"/>
         <source>the clipboard data is damaged</source>
         <translation>클립보드 데이터가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="625"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="664"/>
         <source>nothing to paste</source>
         <translation>붙여넣을 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="665"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="704"/>
         <source>Paste block</source>
         <translation>블록 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="667"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="706"/>
         <source>Paste %1 blocks</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
@@ -3272,112 +3320,112 @@ Arguments: {args}</source>
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="30"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="31"/>
         <source>a negative base needs a whole-number exponent</source>
         <translation>밑이 음수이면 지수는 정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="31"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="32"/>
         <source>zero cannot be raised to a negative power</source>
         <translation>0은 음수 제곱을 할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="32"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="33"/>
         <source>log needs inputs greater than 0</source>
         <translation>log의 입력은 0보다 커야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="33"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="34"/>
         <source>sqrt needs inputs of 0 or more</source>
         <translation>sqrt의 입력은 0 이상이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="34"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="35"/>
         <source>division by zero</source>
         <translation>0으로 나누기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="35"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="36"/>
         <source>tan is infinite at odd multiples of π/2</source>
         <translation>tan은 π/2의 홀수 배에서 무한대입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="36"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="37"/>
         <source>@ needs vectors or matrices, not scalars</source>
         <translation>@에는 스칼라가 아니라 벡터나 행렬이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="37"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="38"/>
         <source>@ takes vectors and matrices (at most 2 axes)</source>
         <translation>@는 벡터와 행렬(축 2개 이하)만 받습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="38"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="39"/>
         <source>@ needs the last axis of A as long as the first axis of B</source>
         <translation>@는 A의 마지막 축 길이가 B의 첫 번째 축 길이와 같아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="349"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="355"/>
         <source>natural logarithm</source>
         <translation>자연로그</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="357"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="363"/>
         <source>square root</source>
         <translation>제곱근</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="362"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="368"/>
         <source>sine</source>
         <translation>사인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="367"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="373"/>
         <source>cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="373"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="379"/>
         <source>tangent</source>
         <translation>탄젠트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="377"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="383"/>
         <source>∂|α|/∂α = sign(α)  (0 at α = 0)</source>
         <translation>∂|α|/∂α = sign(α)  (α = 0에서는 0)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="380"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="386"/>
         <source>absolute value</source>
         <translation>절댓값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="388"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="394"/>
         <source>hyperbolic tangent</source>
         <translation>쌍곡탄젠트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="396"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="402"/>
         <source>logistic sigmoid 1/(1+e⁻ᵃ)</source>
         <translation>로지스틱 시그모이드 1/(1+e⁻ᵃ)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="403"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="409"/>
         <source>∂relu(α)/∂α = 1 if α &gt; 0, else 0</source>
         <translation>∂relu(α)/∂α = α &gt; 0이면 1, 아니면 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="417"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="423"/>
         <source>sum of all elements</source>
         <translation>모든 원소의 합</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="427"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="433"/>
         <source>mean of all elements</source>
         <translation>모든 원소의 평균</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="437"/>
+        <location filename="../../autodiff_gui/core/ops.py" line="443"/>
         <source>matrix product</source>
         <translation>행렬 곱</translation>
     </message>
