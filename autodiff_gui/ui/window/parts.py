@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 RUN_PANEL = "autodiff_gui.ui.run.run_panel.RunPanel"
 PRESENTATION = "autodiff_gui.ui.window.presentation.Presentation"
 EXAMPLES = "autodiff_gui.ui.course.examples.ExamplesMenu"
+BACKWARD_VIEW = "autodiff_gui.ui.run.backward_view.BackwardView"
 GRADIENT_STEP = "autodiff_gui.ui.run.gradient_step.GradientStep"
 LESSONS = "autodiff_gui.ui.course.lessons.Lessons"
 LANGUAGE_MENU = "autodiff_gui.ui.app.language.LanguageMenu"
@@ -47,6 +48,12 @@ def _presentation(ctx: WindowContext) -> object:
     from .presentation import Presentation
 
     return Presentation(ctx)
+
+
+def _backward_view(ctx: WindowContext) -> object:
+    from ..run.backward_view import BackwardView
+
+    return BackwardView(ctx)
 
 
 def _examples(ctx: WindowContext) -> object:
@@ -103,7 +110,8 @@ def _language_menu(ctx: WindowContext) -> object:
 
 # Built at start, in the order their menu entries and docks are added (View menu, tabs).
 FACTORIES: list[tuple[str, Callable[[WindowContext], object]]] = [
-    (RUN_PANEL, _run_panel), (PRESENTATION, _presentation), (EXAMPLES, _examples)]
+    (RUN_PANEL, _run_panel), (BACKWARD_VIEW, _backward_view), (PRESENTATION, _presentation),
+    (EXAMPLES, _examples)]
 # Built on first use; their entries are made at start, after the parts above.
 LAZY: list[tuple[str, Callable[[WindowContext], PartEntry],
                  Callable[[WindowContext, PartEntry], object]]] = [
