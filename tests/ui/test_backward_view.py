@@ -70,3 +70,18 @@ def _doc_of(snapshot):
     d = Document()
     d.restore(snapshot)
     return d
+
+
+def test_three_ways_tab(win) -> None:
+    from autodiff_gui.ui.checks.three_ways import ThreeWays
+
+    part = win.parts.get(ThreeWays)
+    part.compute()
+    assert [r["name"] for r in part.rows] == ["x", "y"]
+    for r in part.rows:
+        assert r["err_sym"] < 1e-12 and r["err_cd"] < 1e-6
+    text = part.text.toPlainText()
+    assert "x * x" in text or "x*x" in text.replace(" ", "")
+    assert "backward graph" in text
+    lines = part.figure.axes[0].get_lines()
+    assert len(lines) == 4 and list(lines[1].get_ydata())[-1] > list(lines[2].get_ydata())[-1]

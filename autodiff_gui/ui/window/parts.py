@@ -33,6 +33,7 @@ RUN_PANEL = "autodiff_gui.ui.run.run_panel.RunPanel"
 PRESENTATION = "autodiff_gui.ui.window.presentation.Presentation"
 EXAMPLES = "autodiff_gui.ui.course.examples.ExamplesMenu"
 BACKWARD_VIEW = "autodiff_gui.ui.run.backward_view.BackwardView"
+THREE_WAYS = "autodiff_gui.ui.checks.three_ways.ThreeWays"
 GRADIENT_STEP = "autodiff_gui.ui.run.gradient_step.GradientStep"
 LESSONS = "autodiff_gui.ui.course.lessons.Lessons"
 LANGUAGE_MENU = "autodiff_gui.ui.app.language.LanguageMenu"
@@ -54,6 +55,12 @@ def _backward_view(ctx: WindowContext) -> object:
     from ..run.backward_view import BackwardView
 
     return BackwardView(ctx)
+
+
+def _three_ways(ctx: WindowContext) -> object:
+    from ..checks.three_ways import ThreeWays
+
+    return ThreeWays(ctx)
 
 
 def _examples(ctx: WindowContext) -> object:
@@ -110,8 +117,8 @@ def _language_menu(ctx: WindowContext) -> object:
 
 # Built at start, in the order their menu entries and docks are added (View menu, tabs).
 FACTORIES: list[tuple[str, Callable[[WindowContext], object]]] = [
-    (RUN_PANEL, _run_panel), (BACKWARD_VIEW, _backward_view), (PRESENTATION, _presentation),
-    (EXAMPLES, _examples)]
+    (RUN_PANEL, _run_panel), (BACKWARD_VIEW, _backward_view), (THREE_WAYS, _three_ways),
+    (PRESENTATION, _presentation), (EXAMPLES, _examples)]
 # Built on first use; their entries are made at start, after the parts above.
 LAZY: list[tuple[str, Callable[[WindowContext], PartEntry],
                  Callable[[WindowContext, PartEntry], object]]] = [
