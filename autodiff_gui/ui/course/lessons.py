@@ -127,7 +127,7 @@ class LessonsPanel(QWidget):
         # load the user cancelled) says so, with a button that loads its example.
         self.unloaded = QWidget(self)
         self.unloaded.setObjectName("lessonUnloaded")
-        unloaded_box = QHBoxLayout(self.unloaded)
+        unloaded_box = QVBoxLayout(self.unloaded)
         unloaded_box.setContentsMargins(0, 0, 0, 0)
         self.unloaded_label = QLabel(self.unloaded)
         self.unloaded_label.setObjectName("lessonUnloadedLabel")
@@ -135,8 +135,8 @@ class LessonsPanel(QWidget):
         self.load_button = QPushButton(self.unloaded)
         self.load_button.setObjectName("lessonLoadButton")
         self.load_button.clicked.connect(lambda _c=False: self.show_page(self.page_index))
-        unloaded_box.addWidget(self.unloaded_label, 1)
-        unloaded_box.addWidget(self.load_button)
+        unloaded_box.addWidget(self.unloaded_label)
+        unloaded_box.addWidget(self.load_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.unloaded.hide()
         self._ran: tuple[int, int] | None = None  # the page whose actions ran last
         self.pointing = PagePointer(ctx.host, self.hint, self.controller, lambda: self.page)

@@ -40,9 +40,15 @@ INPUTS_HEIGHT = 190
 
 LEFT = ("paletteDock", "lessonsDock")
 RIGHT = ("inputsDock", "narrationDock", "historyDock")
+# Any other dock (a part added later, e.g. Three Ways) joins the bottom tabs.
 BOTTOM = ("traceDock", "compareDock", "plotsDock", "codeDock", "gradientStepDock")
 HIDDEN = ("historyDock",)
 _AREA = Qt.DockWidgetArea
+
+
+def bottom_names(names: list[str]) -> tuple[str, ...]:
+    """The docks of the bottom tabs, in order: BOTTOM, then every dock not on a side."""
+    return BOTTOM + tuple(n for n in names if n not in LEFT + RIGHT + BOTTOM)
 
 
 def _tr(text: str) -> str:
@@ -73,9 +79,11 @@ class WindowLayout(QObject):
         before = submenus[-1] if submenus else None
         view_menu.insertSeparator(before) if before is not None else view_menu.addSeparator()
         view_menu.insertActions(before, [self.actionHideSidePanels, self.actionResetLayout])
-        for dock in self.docks().values():
+        docks = self.docks()
+        bottom = bottom_names(list(docks))
+        for dock in docks.values():
             dock.visibilityChanged.connect(self._on_dock_visible)
-            if dock.objectName() in BOTTOM:
+            if dock.objectName() in bottom:
                 dock.installEventFilter(self)
         self._set_minimum_sizes()
         w.installEventFilter(self)
@@ -100,8 +108,10 @@ class WindowLayout(QObject):
                 if d.parentWidget() is self.window}
 
     def _set_minimum_sizes(self) -> None:
-        for name, dock in self.docks().items():
-            if name in BOTTOM:
+        docks = self.docks()
+        bottom = bottom_names(list(docks))
+        for name, dock in docks.items():
+            if name in bottom:
                 dock.setMinimumHeight(MIN_BOTTOM_HEIGHT)
 
     # -- Hide Side Panels ---------------------------------------------------------------
@@ -153,11 +163,11 @@ class WindowLayout(QObject):
         self._place(docks, LEFT, _AREA.LeftDockWidgetArea, tabbed=True)
         self._place(docks, RIGHT[:2], _AREA.RightDockWidgetArea, tabbed=False)
         self._place(docks, HIDDEN, _AREA.RightDockWidgetArea, tabbed=False)
-        self._place(docks, BOTTOM, _AREA.BottomDockWidgetArea, tabbed=True)
+        self._place(docks, bottom_names(list(docks)), _AREA.BottomDockWidgetArea, tabbed=True)
         for name, dock in docks.items():
             if name in HIDDEN or (name == "lessonsDock" and not lessons_shown):
                 dock.hide()
-            elif name in LEFT + RIGHT + BOTTOM:
+            else:
                 dock.show()
         for bar in w.findChildren(QToolBar):
             if bar.parentWidget() is w:
@@ -211,8 +221,9 @@ class WindowLayout(QObject):
     # -- the bottom area's share ------------------------------------------------------
     def _bottom_dock(self) -> QDockWidget | None:
         w = self.window
-        for name in BOTTOM:
-            dock = self.docks().get(name)
+        docks = self.docks()
+        for name in bottom_names(list(docks)):
+            dock = docks.get(name)
             if dock is not None and dock.isVisible() and not dock.isFloating() \
                     and w.dockWidgetArea(dock) == _AREA.BottomDockWidgetArea:
                 return dock
