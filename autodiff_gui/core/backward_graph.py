@@ -43,6 +43,8 @@ MESSAGES: dict[str, str] = {
     "zero": "∂f/∂{0} = 0",
     "transpose": "{0}ᵀ",
     "column": "{0} as a column",
+    "kink_step": "[{0} > 0]  (relu′ is 0 at the kink, as in PyTorch)",
+    "kink_sign": "sign({0})  (abs′ is 0 at the kink, as in PyTorch)",
 }
 
 UPSTREAM = "upstream"
@@ -140,6 +142,11 @@ class _Builder:
         raise AttributeError(name)
 
     # -- what rules may ask ----------------------------------------------------
+    def named(self, n: int, code: str, arg: int) -> int:
+        """Label node ``n`` by the template ``MESSAGES[code]`` about ``arg``."""
+        self.label[n] = _label(code, self.label[arg])
+        return n
+
     def value_of(self, n: int) -> Any:
         return self.data[n] if self.kind[n] == "const" else None
 

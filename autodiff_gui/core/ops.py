@@ -446,21 +446,22 @@ _OPS: list[Op] = [
 # Backward rules as graphs ------------------------------------------------------
 # Each builds g·∂out/∂arg with the table's primitives on a builder ``B`` (see
 # core/backward_graph.py): ``B.<op>(...)`` adds that primitive, ``B.const(v)`` a constant,
-# ``B.value_of(n)`` is a constant node's value (None for anything else), ``B.ndim(n)`` its
+# ``B.value_of(n)`` is a constant node's value (None for anything else), ``B.named(n, code,
+# arg)`` labels a node by a template of core/backward_graph.py, ``B.ndim(n)`` its
 # number of axes, ``B.column(v)`` and ``B.transpose(m)`` re-arrange with matmul.
 
-def _step(B: Any, r: Any) -> Any:
+def _step(B: Any, r: Any, a: Any) -> Any:
     """[a > 0] from r = relu(a), exactly: 0**r is 1 where a ≤ 0 and 0 where a > 0.
 
     The table has no step function; this one is 0 at the kink (PyTorch's relu'(0) = 0)
     and its own derivative is 0 everywhere (pow's exponent gradient at base 0 is 0)."""
-    return B.sub(B.const(1.0), B.pow(B.const(0.0), r))
+    return B.named(B.sub(B.const(1.0), B.pow(B.const(0.0), r)), "kink_step", a)
 
 
 def _sign(B: Any, a: Any) -> Any:
     """sign(a) as [a < 0]-free primitives: 0**relu(−a) − 0**relu(a) (0 at 0, like PyTorch)."""
     zero = B.const(0.0)
-    return B.sub(B.pow(zero, B.relu(B.neg(a))), B.pow(zero, B.relu(a)))
+    return B.named(B.sub(B.pow(zero, B.relu(B.neg(a))), B.pow(zero, B.relu(a))), "kink_sign", a)
 
 
 def _pow_base_rule(B: Any, g: Any, o: Any, a: Any, b: Any) -> Any:
@@ -517,7 +518,7 @@ GRAD_RULES: dict[str, tuple[Callable[..., Any], ...]] = {
     "abs": (lambda B, g, o, a: B.mul(g, _sign(B, a)),),
     "tanh": (lambda B, g, o, a: B.mul(g, B.sub(B.const(1.0), B.mul(o, o))),),
     "sigmoid": (lambda B, g, o, a: B.mul(g, B.mul(o, B.sub(B.const(1.0), o))),),
-    "relu": (lambda B, g, o, a: B.mul(g, _step(B, o)),),
+    "relu": (lambda B, g, o, a: B.mul(g, _step(B, o, a)),),
     "sum": (lambda B, g, o, a: B.spread(g, a),),
     "mean": (lambda B, g, o, a: B.spread(B.div(g, B.const(float(B.size(a)))), a),),
     "matmul": (_matmul_rule_a, _matmul_rule_b),

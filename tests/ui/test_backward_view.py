@@ -85,3 +85,15 @@ def test_three_ways_tab(win) -> None:
     assert "backward graph" in text
     lines = part.figure.axes[0].get_lines()
     assert len(lines) == 4 and list(lines[1].get_ydata())[-1] > list(lines[2].get_ydata())[-1]
+
+
+def test_kinks_are_said(win) -> None:
+    part = win.parts.get(BackwardView)
+    doc = win.session.document
+    doc.replace_with(expr.parse("relu(x) * y", {"x": 0.0, "y": 2.0}))
+    part.show_backward()
+    assert "kink" in win.statusBar().currentMessage()
+    assert _value(win) == 0.0  # relu'(0) = 0, as in PyTorch
+    labels = [doc.node(n)["label"] for n in doc.nodes()]
+    assert any(label.startswith("[x > 0]") for label in labels)
+    part.back_to_original()

@@ -89,7 +89,8 @@ class BackwardView(QObject):
                                 "had %3. Ctrl+Shift+B goes back.")
                         .replace("%1", str(self.level))
                         .replace("%2", str(op_count(bg.document)))
-                        .replace("%3", str(op_count_of(self._original))))
+                        .replace("%3", str(op_count_of(self._original)))
+                        + self._kink_note())
         self._update()
         return True
 
@@ -108,6 +109,14 @@ class BackwardView(QObject):
         self.ctx.after_replace()
         self._update()
         return True
+
+    def _kink_note(self) -> str:
+        """The kink convention, said when the graph differentiated has relu or abs."""
+        d = self.ctx.document
+        if not any(d.kind(n) == "op" and d.node(n)["op"] in ("relu", "abs") for n in d.nodes()):
+            return ""
+        return " " + self.tr("relu and abs have a kink at 0: like PyTorch, their derivative "
+                             "there is 0 and their second derivative is 0 everywhere.")
 
     # -- texts and state -------------------------------------------------------------
     def _update(self) -> None:
