@@ -23,7 +23,7 @@ What it collects, into ``resources/i18n/autodiff_<lang>.ts``:
   derivative formulas that contain words), ``core/expr.py`` (context "expr") and
   ``TEMPLATES`` of ``core/narration.py`` (context "Narration");
 * the reference checks' notes and reasons: ``MESSAGES`` of every
-  ``autodiff_gui/check/*.py`` that has one (context "check"), read the same way.
+  ``autodiff_gui/check/**/*.py`` that has one (context "check"), read the same way.
 
 Existing translations are kept (matched by context and source text); new strings
 are added as unfinished; strings no longer in the sources are dropped and printed
@@ -261,7 +261,7 @@ def core_messages() -> list[Message]:
 def check_messages() -> list[Message]:
     """``MESSAGES`` of the reference checks (finite differences, PyTorch), read with ast."""
     found: list[Message] = []
-    for path in sorted(CHECK_DIR.glob("*.py")):
+    for path in sorted(CHECK_DIR.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         found += table_messages(tree, path, CHECK_CONTEXT, ("MESSAGES",))
     return found
