@@ -3,9 +3,8 @@
 ``core.symbolic`` writes the textbook derivative without sharing; here sympy
 (imported lazily: it comes with torch, the core never needs it) simplifies it, and
 the result is turned back into a tree of the expression language, so the
-simplified text parses with ``expr.parse`` too.  relu, abs and sigmoid stay opaque
-functions for sympy (it must not rewrite them into Max, sign or Piecewise, which
-the language cannot print).
+simplified text parses with ``expr.parse`` too.  How sympy writes each primitive is
+in the op table (``ops.SYMPY``).
 
 Sizes are operation counts: the expression (as a tree), each unsimplified and
 simplified derivative, the backward graph (every gradient node: shared), and the
@@ -17,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core import expr
+from ..core import expr, ops
 from ..core.backward_graph import build_backward
 from ..core.engine import compile_graph
 from ..core.graph import Document
@@ -32,6 +31,7 @@ from ..core.symbolic import (
     mul,
     neg,
     size,
+    sub,
     symbolic_gradient,
     to_text,
 )
@@ -40,8 +40,6 @@ from ..core.symbolic import (
 # beyond FULL_LIMIT only factor_terms (common factors pulled out, ~0.2 s for 1,000).
 FULL_LIMIT = 20
 SIMPLIFY_LIMIT = 5_000
-_OPAQUE = ("relu", "abs", "sigmoid")
-_FUNCS = ("exp", "log", "sin", "cos", "tan", "tanh")
 
 
 @dataclass
@@ -81,21 +79,10 @@ def _to_sympy(tree: Tree, sp: Any, symbols: dict[str, Any]) -> Any:
         v = tree[1]
         return sp.Integer(int(v)) if float(v).is_integer() else sp.Float(v, 17)
     args = [_to_sympy(c, sp, symbols) for c in tree[1:]]
-    if kind in ("add", "sub", "mul", "div", "pow"):
-        a, b = args
-        return {"add": lambda: a + b, "sub": lambda: a - b, "mul": lambda: a * b,
-                "div": lambda: a / b, "pow": lambda: sp.Pow(a, b)}[kind]()
-    if kind == "neg":
-        return -args[0]
-    if kind == "sqrt":
-        return sp.sqrt(args[0])
-    if kind in _FUNCS:
-        return getattr(sp, kind)(args[0])
-    if kind in _OPAQUE:
-        return sp.Function(kind)(args[0])
-    if kind in ("sum", "mean"):
-        return args[0]
-    raise SymbolicError(kind)
+    write = ops.SYMPY.get(kind)
+    if write is None:
+        raise SymbolicError(kind)
+    return write(sp, *args)
 
 
 def _from_sympy(e: Any, sp: Any) -> Tree:
@@ -108,10 +95,11 @@ def _from_sympy(e: Any, sp: Any) -> Tree:
     if e is sp.E:
         return ("exp", ONE)
     if e.is_Add:
-        terms = [_from_sympy(t, sp) for t in e.as_ordered_terms()]
-        out = terms[0]
-        for t in terms[1:]:
-            out = ("sub", out, t[1]) if t[0] == "neg" else add(out, t)
+        terms = e.as_ordered_terms()
+        out = _from_sympy(terms[0], sp)
+        for t in terms[1:]:  # a − b rather than a + −b
+            out = sub(out, _from_sympy(-t, sp)) if t.could_extract_minus_sign() \
+                else add(out, _from_sympy(t, sp))
         return out
     if e.is_Mul:
         num, den = [], []
@@ -140,8 +128,8 @@ def _from_sympy(e: Any, sp: Any) -> Tree:
             return div(ONE, _from_sympy(sp.Pow(base, -power), sp))
         return ("pow", _from_sympy(base, sp), _from_sympy(power, sp))
     name = getattr(e.func, "__name__", "")
-    if name in _FUNCS or name in _OPAQUE:
-        return (name, _from_sympy(e.args[0], sp))
+    if ops.OPS.get(name) is not None and ops.OPS[name].arity == len(e.args) == 1:
+        return (name, _from_sympy(e.args[0], sp))  # sin, exp, ... and the opaque relu
     raise SymbolicError(str(e.func))
 
 

@@ -524,6 +524,59 @@ GRAD_RULES: dict[str, tuple[Callable[..., Any], ...]] = {
     "matmul": (_matmul_rule_a, _matmul_rule_b),
 }
 
+# The textbook rule of each primitive for the symbolic derivative (core/symbolic.py):
+# rule(S, a, b, da, db) -> tree, with a, b the argument trees and da, db their derivatives
+# (b and db None for one argument).  ``S.add`` ... ``S.neg`` build while dropping 0 terms and
+# 1 factors, ``S.f(op, *args)`` writes an op as it is, ``S.const(v)``, ``S.value(t)`` a
+# constant tree's value (None otherwise).  None: no rule (matmul: index notation needed).
+SYMBOLIC_RULES: dict[str, Callable[..., Any] | None] = {
+    "add": lambda S, a, b, da, db: S.add(da, db),
+    "sub": lambda S, a, b, da, db: S.sub(da, db),
+    "mul": lambda S, a, b, da, db: S.add(S.mul(da, b), S.mul(a, db)),
+    "div": lambda S, a, b, da, db: S.div(S.sub(S.mul(da, b), S.mul(a, db)),
+                                         S.f("pow", b, S.const(2))),
+    "neg": lambda S, a, b, da, db: S.neg(da),
+    "pow": lambda S, a, b, da, db: (
+        S.mul(S.mul(S.const(S.value(b)), S.power(a, S.value(b) - 1)), da)
+        if S.value(b) is not None else
+        S.mul(S.f("pow", a, b), S.add(S.mul(db, S.f("log", a)), S.div(S.mul(b, da), a)))),
+    "exp": lambda S, a, b, da, db: S.mul(S.f("exp", a), da),
+    "log": lambda S, a, b, da, db: S.div(da, a),
+    "sqrt": lambda S, a, b, da, db: S.div(da, S.mul(S.const(2), S.f("sqrt", a))),
+    "sin": lambda S, a, b, da, db: S.mul(S.f("cos", a), da),
+    "cos": lambda S, a, b, da, db: S.neg(S.mul(S.f("sin", a), da)),
+    "tan": lambda S, a, b, da, db: S.mul(S.add(S.ONE, S.f("pow", S.f("tan", a), S.const(2))),
+                                         da),
+    "tanh": lambda S, a, b, da, db: S.mul(S.sub(S.ONE, S.f("pow", S.f("tanh", a),
+                                                           S.const(2))), da),
+    "sigmoid": lambda S, a, b, da, db: S.mul(S.mul(S.f("sigmoid", a),
+                                                   S.sub(S.ONE, S.f("sigmoid", a))), da),
+    # [a > 0] = 1 − 0**relu(a): the language has no step; 0 at the kink, like PyTorch
+    "relu": lambda S, a, b, da, db: S.mul(S.sub(S.ONE, S.f("pow", S.ZERO, S.f("relu", a))), da),
+    # sign(a) = 0**relu(−a) − 0**relu(a): 0 at 0, like PyTorch
+    "abs": lambda S, a, b, da, db: S.mul(S.sub(S.f("pow", S.ZERO, S.f("relu", S.f("neg", a))),
+                                               S.f("pow", S.ZERO, S.f("relu", a))), da),
+    "sum": lambda S, a, b, da, db: da,  # of a scalar: the scalar itself
+    "mean": lambda S, a, b, da, db: da,
+    "matmul": None,
+}
+
+# How sympy writes each primitive (check/symbolic.py; ``sp`` is the sympy module).  relu,
+# abs and sigmoid stay opaque functions: sympy must not turn them into Max, sign or
+# Piecewise, which the expression language cannot print.
+SYMPY: dict[str, Callable[..., Any] | None] = {
+    "add": lambda sp, a, b: a + b, "sub": lambda sp, a, b: a - b,
+    "mul": lambda sp, a, b: a * b, "div": lambda sp, a, b: a / b,
+    "neg": lambda sp, a: -a, "pow": lambda sp, a, b: sp.Pow(a, b),
+    "exp": lambda sp, a: sp.exp(a), "log": lambda sp, a: sp.log(a),
+    "sqrt": lambda sp, a: sp.sqrt(a), "sin": lambda sp, a: sp.sin(a),
+    "cos": lambda sp, a: sp.cos(a), "tan": lambda sp, a: sp.tan(a),
+    "tanh": lambda sp, a: sp.tanh(a), "abs": lambda sp, a: sp.Function("abs")(a),
+    "sigmoid": lambda sp, a: sp.Function("sigmoid")(a),
+    "relu": lambda sp, a: sp.Function("relu")(a),
+    "sum": lambda sp, a: a, "mean": lambda sp, a: a, "matmul": None,
+}
+
 # Each primitive's backward rule is declared here, beside the table, and attached to it.
 _OPS = [dataclasses.replace(op, grad=GRAD_RULES[op.name]) for op in _OPS]
 OPS: dict[str, Op] = {op.name: op for op in _OPS}

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from . import ops
 from .graph import Document, Text
 
 Tree = tuple[Any, ...]
@@ -90,48 +91,37 @@ def const(v: float) -> Tree:
     return ("const", float(v))
 
 
+def power(a: Tree, c: float) -> Tree:
+    """a ** c, written as 1 or a where c is 0 or 1."""
+    if c == 0:
+        return ONE
+    return a if c == 1 else ("pow", a, const(c))
+
+
+class _Builders:
+    """What a rule of ``ops.SYMBOLIC_RULES`` builds with (see there)."""
+
+    ZERO, ONE = ZERO, ONE
+    add, sub, mul, div, neg, const, power = (staticmethod(add), staticmethod(sub),
+                                             staticmethod(mul), staticmethod(div),
+                                             staticmethod(neg), staticmethod(const),
+                                             staticmethod(power))
+
+    @staticmethod
+    def f(op: str, *args: Tree) -> Tree:
+        return (op, *args)
+
+    @staticmethod
+    def value(t: Tree) -> float | None:
+        return _const(t)
+
+
 def _d(op: str, a: Tree, b: Tree | None, da: Tree, db: Tree | None) -> Tree:
-    """The textbook rule for op, given the argument trees and their derivatives."""
-    if op == "add":
-        return add(da, db)  # type: ignore[arg-type]
-    if op == "sub":
-        return sub(da, db)  # type: ignore[arg-type]
-    if op == "mul":
-        return add(mul(da, b), mul(a, db))  # type: ignore[arg-type]
-    if op == "div":  # (a'b − ab') / b²
-        return div(sub(mul(da, b), mul(a, db)), ("pow", b, const(2)))  # type: ignore[arg-type]
-    if op == "neg":
-        return neg(da)
-    if op == "pow":
-        c = _const(b)  # type: ignore[arg-type]
-        if c is not None:  # c·a^(c−1)·a'
-            power = ONE if c == 1 else a if c == 2 else ("pow", a, const(c - 1))
-            return mul(mul(const(c), power), da)
-        # a^b·(b'·log a + b·a'/a)
-        return mul(("pow", a, b), add(mul(db, ("log", a)), div(mul(b, da), a)))  # type: ignore
-    if op == "exp":
-        return mul(("exp", a), da)
-    if op == "log":
-        return div(da, a)
-    if op == "sqrt":
-        return div(da, mul(const(2), ("sqrt", a)))
-    if op == "sin":
-        return mul(("cos", a), da)
-    if op == "cos":
-        return neg(mul(("sin", a), da))
-    if op == "tan":
-        return mul(add(ONE, ("pow", ("tan", a), const(2))), da)
-    if op == "tanh":
-        return mul(sub(ONE, ("pow", ("tanh", a), const(2))), da)
-    if op == "sigmoid":
-        return mul(mul(("sigmoid", a), sub(ONE, ("sigmoid", a))), da)
-    if op == "relu":  # [a > 0] = 1 − 0**relu(a) (the language has no step; 0 at the kink)
-        return mul(sub(ONE, ("pow", ZERO, ("relu", a))), da)
-    if op == "abs":  # sign(a) = 0**relu(−a) − 0**relu(a) (0 at 0, like PyTorch)
-        return mul(sub(("pow", ZERO, ("relu", ("neg", a))), ("pow", ZERO, ("relu", a))), da)
-    if op in ("sum", "mean"):  # of a scalar: the scalar itself
-        return da
-    raise SymbolicError(_msg("arrays"))
+    """The textbook rule for op (``ops.SYMBOLIC_RULES``), given the arguments and theirs."""
+    rule = ops.SYMBOLIC_RULES.get(op)
+    if rule is None:
+        raise SymbolicError(_msg("arrays"))
+    return rule(_Builders, a, b, da, db)
 
 
 def expression_tree(doc: Document) -> Tree:
@@ -149,7 +139,7 @@ def expression_tree(doc: Document) -> Tree:
         elif d["kind"] == "const":
             trees[n] = ("const", d["value"])
         else:
-            if d["op"] == "matmul":
+            if ops.SYMBOLIC_RULES.get(d["op"]) is None:
                 raise SymbolicError(_msg("arrays"))
             trees[n] = (d["op"], *(trees[a] for a in doc.arguments(n)))  # type: ignore[index]
     return trees[out]
@@ -201,23 +191,23 @@ def size(tree: Tree) -> int:
 
 # -- printing in the expression language ---------------------------------------------
 
-_INFIX = {"add": (" + ", 1), "sub": (" - ", 1), "mul": (" * ", 2), "div": (" / ", 2),
-          "pow": (" ** ", 4)}
-_FUNCTION = {"sigmoid": "sigmoid"}
-
-
 def _number(v: float) -> str:
     if v.is_integer() and abs(v) < 1e16:
         return str(int(v))
     return repr(v)
 
 
+_POWER_PRECEDENCE = ops.OPS[ops.BINARY_INFIX["**"]].precedence
+
+
 def _prec(t: Tree) -> int:
-    if t[0] in _INFIX:
-        return _INFIX[t[0]][1]
-    if t[0] == "neg" or (t[0] == "const" and (t[1] < 0 or math.copysign(1.0, t[1]) < 0)):
-        return 3
-    return 10
+    """Binding strength, from the table (10: call syntax; a negative number binds as −)."""
+    if t[0] == "const":
+        return 3 if math.copysign(1.0, t[1]) < 0 else 10
+    if t[0] == "input":
+        return 10
+    op = ops.OPS[t[0]]
+    return op.precedence if op.infix else 10
 
 
 def to_text(tree: Tree) -> str:
@@ -236,19 +226,21 @@ def _text(t: Tree) -> str:
         return t[1]
     if kind == "const":
         return _number(t[1])
-    if kind == "neg":
+    op = ops.OPS[kind]
+    if op.infix and op.arity == 1:  # unary minus
         inner = _text(t[1])
-        return f"-({inner})" if _prec(t[1]) <= 3 else f"-{inner}"
-    if kind in _INFIX:
-        sym, p = _INFIX[kind]
+        return f"{op.infix}({inner})" if _prec(t[1]) <= op.precedence else op.infix + inner
+    if op.infix:
+        p = op.precedence
         left, right = _text(t[1]), _text(t[2])
         lp, rp = _prec(t[1]), _prec(t[2])
-        if lp < p or (kind == "pow" and lp <= 4):
+        right_assoc = p == _POWER_PRECEDENCE  # a ** b ** c is a ** (b ** c)
+        if lp < p or (right_assoc and lp <= p):
             left = f"({left})"
-        if rp < p or (rp == p and kind in ("sub", "div")) or (kind == "pow" and rp < 4):
+        if rp < p or (rp == p and op.ordered and not right_assoc):
             right = f"({right})"
-        return left + sym + right
-    return f"{_FUNCTION.get(kind, kind)}(" + ", ".join(_text(c) for c in t[1:]) + ")"
+        return f"{left} {op.infix} {right}"
+    return f"{kind}(" + ", ".join(_text(c) for c in t[1:]) + ")"
 
 
 def symbolic_gradient(doc: Document) -> dict[str, Tree]:

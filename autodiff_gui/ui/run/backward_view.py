@@ -18,6 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
+from ...core import ops
 from ...core.backward_graph import build_backward, op_count
 from ...core.graph import GraphError, Snapshot
 from ..window.context import WindowContext
@@ -113,7 +114,8 @@ class BackwardView(QObject):
     def _kink_note(self) -> str:
         """The kink convention, said when the graph differentiated has relu or abs."""
         d = self.ctx.document
-        if not any(d.kind(n) == "op" and d.node(n)["op"] in ("relu", "abs") for n in d.nodes()):
+        kinked = {name for name, op in ops.OPS.items() if op.kink and op.kink[0] == "kink"}
+        if not any(d.kind(n) == "op" and d.node(n)["op"] in kinked for n in d.nodes()):
             return ""
         return " " + self.tr("relu and abs have a kink at 0: like PyTorch, their derivative "
                              "there is 0 and their second derivative is 0 everywhere.")
