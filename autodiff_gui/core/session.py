@@ -9,13 +9,18 @@ is never stale even for a caller that hears of a change before the session does.
 Counters a view can compare to tell whether work it started is stale:
 
 * ``generation`` grows with every change of the document (moving a block too);
+* ``function_generation`` grows with every change that can change what the
+  program computes (everything but moving a block): a result computed from the
+  program is still current while it is unchanged;
 * ``structure_generation`` grows only with changes of the function's shape:
   nodes, wires, names, the output (not values, not positions).
 
 ``.grad`` is PyTorch's: gradients of the inputs, added up across runs until
 ``zero_grad()``.  A gradient belongs to an input's name (a rename takes it along)
-and shows while an input of that name and of the gradient's shape exists: typing a
-new expression in the same ``x`` keeps ``x``'s gradient, as the Run panel always did.
+and shows while an input of that name and of the gradient's shape exists.  A
+gradient is of one output: choosing another output or putting a new graph into the
+document (typing a new expression) forgets ``.grad``, as the Run panel always did;
+changing a value keeps it (the same function, as in PyTorch).
 
 Pure Python (no Qt): the window wires it to its views.
 """
@@ -62,11 +67,13 @@ class Session:
         self._doc = Document() if document is None else document
         self._generation = 0
         self._structure_generation = 0
+        self._function_generation = 0
         self._seen_revision = self._doc.revision
         self._program: Program | None = None
         self._problem: GraphError | None = None
         self._compiled = False  # _program / _problem hold the current compile
         self._grads: dict[str, Value] = {}  # .grad by input name
+        self._grads_for: int | None = None  # the output node they are gradients of
         self._closed = False
         self._doc.subscribe(self._on_event)
 
@@ -89,12 +96,25 @@ class Session:
         return self._generation
 
     @property
+    def function_generation(self) -> int:
+        """Grows with every change that can change what the program computes
+        (values included; not moving a block)."""
+        self._sync()
+        return self._function_generation
+
+    @property
     def structure_generation(self) -> int:
         """Grows with changes of nodes, wires, names or the output; not values or positions."""
         self._sync()
         return self._structure_generation
 
     def _on_event(self, event: Event) -> None:
+        # .grad follows every event, even one already counted by _sync.
+        if event.kind == "renamed":
+            self._rename_grad(event.data["old"], event.data["new"])
+        if self._grads and event.kind not in _LAYOUT_EVENTS and (
+                event.kind == "reset" or self._doc.output != self._grads_for):
+            self.zero_grad()  # gradients of another function say nothing about this one
         if self._doc.revision == self._seen_revision:
             return  # already counted: a caller asked before this event reached us
         self._seen_revision = self._doc.revision
@@ -103,8 +123,7 @@ class Session:
             self._structure_generation += 1
         if event.kind not in _LAYOUT_EVENTS:
             self._compiled = False
-        if event.kind == "renamed":
-            self._rename_grad(event.data["old"], event.data["new"])
+            self._function_generation += 1
 
     def _sync(self) -> None:
         """Catch up with changes no event told of yet (muted blocks, listener order)."""
@@ -112,6 +131,7 @@ class Session:
             self._seen_revision = self._doc.revision
             self._generation += 1
             self._structure_generation += 1
+            self._function_generation += 1
             self._compiled = False
 
     # -- the compiled program --------------------------------------------------
@@ -198,11 +218,13 @@ class Session:
                 raise ValueError(_msg("grad_overflow", name=name))
             added[name] = total
         self._grads.update(added)
+        self._grads_for = self._doc.output
         return self.grads
 
     def zero_grad(self) -> None:
         """Forget every accumulated gradient (PyTorch's ``zero_grad``)."""
         self._grads.clear()
+        self._grads_for = None
 
     def backward(self, values: Mapping[str, Any] | None = None,
                  upstream: Any = 1.0) -> tuple[Value, dict[str, Value]]:

@@ -169,16 +169,35 @@ def test_grads_follow_their_input_by_name() -> None:
     assert "y" not in session.grads
 
 
-def test_a_new_expression_in_the_same_input_keeps_its_gradient() -> None:
+def test_a_new_graph_or_another_output_forgets_the_gradients() -> None:
+    # The Run panel's rule (tests/ui/test_first_minutes.py): .grad is of one output.
     doc = seed_doc()
     session = Session(doc)
     session.backward()
+    doc.set_value(doc.find_input("x"), 5.0)  # a value: the same function, .grad stays
+    assert set(session.grads) == {"x", "y"}
     other = Document()
     op_node(other, "exp", other.add_input("y", 0.0))
     doc.replace_with(other)  # as typing a new expression does
-    assert session.grads == {"y": SEED_DY}
+    assert session.grads == {}
     session.backward()
-    assert session.grads == {"y": SEED_DY + 1.0}
+    assert session.grads == {"y": 1.0}
+    y = doc.find_input("y")
+    doc.set_output(y)  # another output: another function
+    assert session.grads == {}
+    session.backward()
+    session.backward()
+    assert session.grads == {"y": 2.0}
+
+
+def test_function_generation_skips_moves() -> None:
+    doc = seed_doc()
+    session = Session(doc)
+    before = session.function_generation
+    doc.set_position(1, (10.0, 20.0))
+    assert session.function_generation == before
+    doc.set_value(doc.find_input("x"), 2.0)
+    assert session.function_generation == before + 1
 
 
 def test_close_stops_following() -> None:

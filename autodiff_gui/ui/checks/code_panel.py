@@ -35,16 +35,16 @@ def generate(kind: str, controller: StepController) -> str:
     """The script of ``kind`` for the controller's document and upstream gradient."""
     from ...check import codegen
 
-    doc = controller.document
+    program = controller.session.program()  # the window's one compiled program
 
     def tr(text: str) -> str:  # the scripts' comments in the UI's language
         return QCoreApplication.translate("check", text)
 
     if kind == TORCH:
         # Students read and save this one: no machine-readable RESULT line.
-        return codegen.torch_script(doc, upstream=controller.upstream, tr=tr,
+        return codegen.torch_script(program, upstream=controller.upstream, tr=tr,
                                     result_line=False)
-    return codegen.seed_script(doc, upstream=controller.upstream, tr=tr)
+    return codegen.seed_script(program, upstream=controller.upstream, tr=tr)
 
 
 class CodePanel(QWidget):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...check.compare import TOLERANCES, Comparison, compare
-from ...core.engine import Program, compile_graph
+from ...core.engine import Program
 from ...core.graph import GraphError
 from ..app.i18n import translate_error, translate_text
 from ..app.jobs import BackgroundJob
@@ -140,7 +140,7 @@ class ComparisonPanel(QWidget):
         """Compare at the current point (off the GUI thread); False if nothing to check."""
         self.cancel()
         try:
-            program = compile_graph(self.controller.document)
+            program = self.controller.session.program()
         except GraphError as exc:
             self._set_status(lambda e=exc: self.tr("Nothing to check: {0}").format(
                 translate_error(e)), error=True)

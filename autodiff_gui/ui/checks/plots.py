@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...check.sweeps import AlongData, ContourData, along_data, contour_data
-from ...core.engine import compile_graph
 from ...core.graph import GraphError
 from ..app.i18n import translate_error
 from ..app.jobs import BackgroundJob
@@ -109,7 +108,7 @@ class PlotsPanel(QWidget):
     def _fill_inputs(self) -> None:
         """Offer the inputs that reach the output; keep the choices where possible."""
         try:
-            program = compile_graph(self.controller.document)
+            program = self.controller.session.program()
             names = [n for n in program.input_names if n in program.input_index]
         except GraphError:
             names = []
@@ -180,9 +179,8 @@ class PlotsPanel(QWidget):
         if self._job is not None:
             self._job.cancel()
         self._token += 1
-        doc = self.controller.document
         try:
-            program = compile_graph(doc)
+            program = self.controller.session.program()
         except GraphError as exc:
             self._show_problem(lambda e=exc: translate_error(e))
             return

@@ -74,9 +74,9 @@ class ThreeWays(QObject):
     # -- computing ---------------------------------------------------------------
     def compute(self) -> str:
         """Fill the table for the document now; returns the HTML shown."""
-        doc = self.ctx.document.copy()
+        doc = self.ctx.document.copy()  # the symbolic report reads a copy
         try:
-            program = compile_graph(doc)
+            program = self.ctx.session.program()
             _value, grads = program.gradient()
             report = symbolic_report(doc)
         except (GraphError, EvalError, SymbolicError) as exc:
@@ -89,6 +89,7 @@ class ThreeWays(QObject):
                 return float(program.evaluate({**values, name: x}))
 
             central = central_difference(f, float(values[name]))
+            # The symbolic derivative is another document (not the session's): its own compile.
             sym = compile_graph(expr.parse(report.gradient[name] + f" + 0*{name}",
                                            values)).evaluate()
             self.rows.append({"name": name, "text": report.gradient[name],

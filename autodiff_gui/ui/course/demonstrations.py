@@ -14,12 +14,10 @@ the status line is kept as a function of the language for the same reason.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QProcess, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.engine import compile_graph
 from ...core.expr import to_text
 from ...core.graph import GraphError, format_value
 from ...course.lessons import TENSORS_DEMO_PATH
@@ -66,7 +63,7 @@ class LessonDemo(QWidget):
         self._process: QProcess | None = None
         self._process_output = ""
         self._mechanics_job: Any = None
-        self._mechanics_key: tuple[str, str, str] | None = None
+        self._mechanics_key: tuple[int, str] | None = None
         self._said: Say | None = None  # the status line, in any language
 
         self.button = QPushButton(self)
@@ -208,16 +205,11 @@ class LessonDemo(QWidget):
             self.transcriptReady.emit("tensors")
 
     # -- the autograd cells, in a worker ------------------------------------------------
-    def _current_key(self) -> tuple[str, str, str]:
-        doc = self.ctx.document
-        try:
-            expression = to_text(doc)
-        except (GraphError, ValueError, KeyError, RecursionError):
-            expression = ""
-        values = {k: (v.tolist() if isinstance(v, np.ndarray) else v)
-                  for k, v in doc.input_values().items()}
+    def _current_key(self) -> tuple[int, str]:
+        """What a transcript was made for: the session's function (values included)
+        and the upstream gradient; a transcript with another key is stale."""
         upstream = self.controller.upstream_text if self.controller is not None else "1"
-        return expression, json.dumps(values, sort_keys=True), upstream
+        return self.ctx.session.function_generation, upstream
 
     def run_mechanics(self) -> None:
         """Replay the notebook's autograd cells on the current graph, off the GUI thread."""
@@ -227,7 +219,7 @@ class LessonDemo(QWidget):
             self._mechanics_job.cancel()
         doc = self.ctx.document
         try:
-            program = compile_graph(doc)
+            program = self.ctx.session.program()
         except GraphError as exc:
             self._mechanics_failed(lambda e=exc: translate_error(e))
             return
@@ -236,11 +228,15 @@ class LessonDemo(QWidget):
                   else doc.copy().input_values())
         upstream = self.controller.upstream if self.controller is not None else 1.0
         key = self._current_key()
+        try:
+            expression = to_text(doc)  # what the transcript's cells print as f
+        except (GraphError, ValueError, KeyError, RecursionError):
+            expression = ""
 
         def work(_job: Any) -> dict[str, Any]:
             from ...check.notebook_replay import replay  # torch loads in this thread
 
-            return replay(program, key[0], values, upstream=upstream)
+            return replay(program, expression, values, upstream=upstream)
 
         self.transcripts["mechanics"] = ""
         if self.kind == "mechanics":
@@ -253,7 +249,7 @@ class LessonDemo(QWidget):
         self._mechanics_job = job
         job.start()
 
-    def _mechanics_done(self, result: dict[str, Any], key: tuple[str, str, str]) -> None:
+    def _mechanics_done(self, result: dict[str, Any], key: tuple[int, str]) -> None:
         self._mechanics_job = None
         self.button.setEnabled(True)
         if not result.get("available"):

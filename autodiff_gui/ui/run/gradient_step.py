@@ -51,8 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.engine import EvalError, compile_graph
-from ...core.expr import to_text
+from ...core.engine import EvalError
 from ...core.graph import Document, GraphError, format_value
 from ..app.i18n import translate_error
 from ..editing.commands import DocumentCommand, SetValue
@@ -216,6 +215,7 @@ class GradientStep(QObject):
         self.window: QMainWindow = ctx.host  # for the dock and the action only
         window = ctx.host
         self.document: Document = ctx.document
+        self.session = ctx.session  # the one compiled program of the window's document
         self.undo_stack: QUndoStack = ctx.undo_stack
         # The part lives as long as the window and its undo stack (a language switch
         # rebuilds nothing): the losses and the choices are simply kept here.
@@ -223,7 +223,7 @@ class GradientStep(QObject):
         self.history.listeners.append(self._schedule)
         self.last_error = ""
         self._preferred: dict[frozenset[str], set[str]] = {}  # inputs to update, by graph
-        self._signature: str | None = None
+        self._signature: int | None = None  # the session's structure_generation
         if entry is not None:
             self.action = entry.action
         else:
@@ -330,16 +330,15 @@ class GradientStep(QObject):
         shown = self.panel.plot.isVisible()
         self.panel.plot.set_data(self.history.values(), self.current_loss() if shown else None)
 
-    def _function_signature(self) -> str:
-        try:
-            return to_text(self.document)
-        except (GraphError, ValueError, KeyError, RecursionError):
-            return ""
+    def _function_signature(self) -> int:
+        """Which function the losses are of: the session's ``structure_generation``
+        (a gradient step changes values only, so it keeps the history)."""
+        return self.session.structure_generation
 
     def current_loss(self) -> float | None:
         """The output's value now, if it is a finite number (else None)."""
         try:
-            value = compile_graph(self.document).evaluate()
+            value = self.session.program().evaluate()
         except (GraphError, EvalError, ValueError):
             return None
         if np.ndim(value) != 0:
@@ -389,7 +388,7 @@ class GradientStep(QObject):
         if not names:
             return self._refuse(lambda: self.tr("Tick at least one input to update."))
         try:
-            program = compile_graph(doc)
+            program = self.session.program()
             value, grads = program.gradient()
         except (GraphError, EvalError, ValueError) as exc:
             return self._refuse(lambda e=exc: self.tr("No gradient step: {0}").format(

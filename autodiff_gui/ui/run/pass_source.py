@@ -1,10 +1,11 @@
 """What pass to step through: the document's function, compiled, and the pass settings.
 
 ``PassSource`` is the first half of the ``StepController`` (``stepping.py``): it
-follows the document (compiling it again when asked after a change, and telling
-``programChanged`` once per burst of edits), says why there is nothing to step,
-and holds the settings of the pass: reverse or forward mode (and the input forward
-mode carries), the upstream gradient, and PyTorch-style accumulated ``.grad``.
+follows the session's document (the session's one compiled program is the
+function; ``programChanged`` tells once per burst of edits), says why there is
+nothing to step, and holds the settings of the pass: reverse or forward mode (and
+the input forward mode carries), the upstream gradient, and whether completed runs
+add to the session's ``.grad`` (PyTorch-style accumulation).
 Any change that makes the current pass meaningless calls ``reset()``, which the
 controller defines.
 """
@@ -17,8 +18,9 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from ...core.engine import EvalError, Program, compile_graph
-from ...core.graph import Document, Event, GraphError, as_value
+from ...core.engine import EvalError, Program
+from ...core.graph import Document, Event, as_value
+from ...core.session import Session
 from ...core.values import element_names
 from ..app.i18n import translate_error
 
@@ -45,20 +47,20 @@ class PassSource(QObject):
     accumulatedChanged = Signal()  # noqa: N815
     settingsChanged = Signal()  # noqa: N815 (mode, forward mode's input, upstream, accumulate)
 
-    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+    def __init__(self, session: Session | Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._doc = document
+        if isinstance(session, Document):
+            # A controller of its own (tests, a window-less use): its own session.
+            session = Session(session)
+        self._session = session
+        self._doc = document = session.document
         self.mode = "reverse"
         self.wrt: str | None = None
         self.upstream: Value = 1.0
         self.upstream_text = "1"
         self.accumulate = False
-        self.accumulated: dict[str, Value] = {}  # .grad of inputs by name
         self._counted = False  # this run's gradients were added to ``accumulated``
         self._accumulated_for: int | None = None  # the output they are gradients of
-        self._program: Program | None = None
-        self._problem: GraphError | None = None  # why there is nothing to step
-        self.generation = 0  # counts changes of the function (work started earlier is stale)
         self._changed = QTimer(self)
         self._changed.setSingleShot(True)
         self._changed.setInterval(0)
@@ -77,39 +79,49 @@ class PassSource(QObject):
     def document(self) -> Document:
         return self._doc
 
+    @property
+    def session(self) -> Session:
+        """The session whose compiled program and ``.grad`` this pass uses."""
+        return self._session
+
+    @property
+    def generation(self) -> int:
+        """The session's ``function_generation``: work started when it differed is stale."""
+        return self._session.function_generation
+
+    @property
+    def accumulated(self) -> dict[str, Value]:
+        """The session's ``.grad`` of the inputs, by name (a copy)."""
+        return self._session.grads
+
     def _on_event(self, event: Event) -> None:
         if event.kind in _HARMLESS_EVENTS:
             return
-        if self.accumulated and (event.kind == "reset"
-                                 or self._doc.output != self._accumulated_for):
+        if self._accumulated_for is not None and (
+                event.kind == "reset" or self._doc.output != self._accumulated_for):
             # .grad of another function (a new graph, another output) says nothing
-            # about this one: "Accumulated: x.grad = …" must not stay on screen.
+            # about this one: "Accumulated: x.grad = …" must not stay on screen.  The
+            # session forgets them by the same rule; this tells the views.
             self.zero_grad()
         # Node ids in the cache may be gone; the scene may have rebuilt its items.
         self.invalidate()
 
     def invalidate(self) -> None:
-        """The function changed: compile again when next asked, start over."""
-        self._program = None
-        self._problem = None
-        self.generation += 1
+        """The function changed: start over (the session compiles again when asked)."""
         self.reset()
         self._changed.start()
 
     @property
     def program(self) -> Program | None:
-        if self._program is None and self._problem is None:
-            try:
-                self._program = compile_graph(self._doc)
-            except GraphError as exc:
-                self._problem = exc
-        return self._program
+        """The session's current program (None when the document does not compile)."""
+        return self._session.try_program()
 
     @property
     def problem(self) -> str | None:
         """Why there is nothing to step, in the current language (None if there is a
         program)."""
-        return translate_error(self._problem) if self._problem is not None else None
+        problem = self._session.problem
+        return translate_error(problem) if problem is not None else None
 
     # -- settings ------------------------------------------------------------------
     def set_mode(self, mode: str, wrt: str | None = None) -> None:
@@ -164,7 +176,8 @@ class PassSource(QObject):
 
     def zero_grad(self) -> None:
         """Forget the accumulated input gradients (PyTorch's ``zero_grad``)."""
-        self.accumulated = {}
+        self._session.zero_grad()
+        self._accumulated_for = None
         self._counted = False
         self.accumulatedChanged.emit()
         self._grads_forgotten()

@@ -117,7 +117,7 @@ class RunPanel(QObject):
         self.ctx = ctx
         self.window: QMainWindow = ctx.host  # for docks, toolbars and actions only
         window = ctx.host
-        self.controller = StepController(ctx.document, ctx.scene, self)
+        self.controller = StepController(ctx.session, ctx.scene, self)
         self._create_actions()
         self._create_docks()
         self._create_menu()

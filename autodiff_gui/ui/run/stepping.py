@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.engine import Stepper
 from ...core.graph import Document
+from ...core.session import Session
 from ...core.values import element_seed, split_element
 from ..app.i18n import translate_error
 from .overlay import OverlayPresenter, StepView, WireKey
@@ -61,9 +62,9 @@ class StepController(PassSource):
     stepperReset = Signal()  # noqa: N815
     playingChanged = Signal(bool)  # noqa: N815
 
-    def __init__(self, document: Document, scene: Any = None,
+    def __init__(self, session: Session | Document, scene: Any = None,
                  parent: QObject | None = None) -> None:
-        super().__init__(document, parent)
+        super().__init__(session, parent)
         self.view: StepView | None = None
         self.presenter = OverlayPresenter(scene)
         self.playback = Playback(self)
@@ -209,11 +210,15 @@ class StepController(PassSource):
         st = view.stepper
         if st.done and view.position == len(st.records) and st.error is None:
             program = view.program
-            for name in self.input_names():
-                node = program.input_nodes[name]
-                known, g = view.grad_of(node)
-                if known:
-                    self.accumulated[name] = g
+            # This run's own gradients (the view draws them on top of the earlier .grad).
+            run = view.stepper.gradients()
+            own = {name: run[program.input_nodes[name]] for name in self.input_names()
+                   if program.input_nodes[name] in run}
+            try:
+                self._session.accumulate(own)
+            except ValueError as exc:  # an overflowing sum: nothing was added
+                self.message.emit(translate_error(exc))
+                return
             self._accumulated_for = program.output_node
             self._counted = True
             self.accumulatedChanged.emit()
