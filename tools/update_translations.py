@@ -20,7 +20,7 @@ What it collects, into ``resources/i18n/autodiff_<lang>.ts``:
   ``MESSAGES`` of ``core/graph.py``, ``core/engine/base.py`` and ``core/session.py``
   (context "core"),
   ``core/ops.py`` (context "ops": ``MESSAGES``, and the ``description=`` texts and
-  derivative formulas that contain words), ``core/expr.py`` (context "expr") and
+  derivative formulas that contain words), ``core/expr/tokens.py`` (context "expr") and
   ``TEMPLATES`` of ``core/narration.py`` (context "Narration");
 * the reference checks' notes and reasons: ``MESSAGES`` of every
   ``autodiff_gui/check/**/*.py`` that has one (context "check"), read the same way.
@@ -71,7 +71,7 @@ CORE_TABLES = {
     "engine/base.py": ("core", ("MESSAGES",)),
     "session.py": ("core", ("MESSAGES",)),
     "ops.py": ("ops", ("MESSAGES",)),
-    "expr.py": ("expr", ("MESSAGES",)),
+    "expr/tokens.py": ("expr", ("MESSAGES",)),
     "fileio.py": ("fileio", ("MESSAGES",)),
     "narration.py": ("Narration", ("TEMPLATES",)),
 }

@@ -500,7 +500,7 @@ def test_repeated_squarings_print_until_too_large() -> None:
 def test_too_large_found_while_printing(monkeypatch: pytest.MonkeyPatch) -> None:
     # Parentheses are not in the size estimate: the walk itself must stop.
     doc = parse("-(" * 40 + "-x" + ")" * 40)
-    monkeypatch.setattr(expr, "PRINT_LIMIT", 100)
+    monkeypatch.setattr(expr.printer, "PRINT_LIMIT", 100)  # the printer reads it
     with pytest.raises(ValueError, match="too large"):
         to_text(doc)
 
