@@ -18,21 +18,18 @@ from autodiff_gui.ui.editing.commands import (
     Connect,
     Disconnect,
     MoveNodes,
-    PasteNodes,
     Reconnect,
     RemoveNodes,
     Rename,
     ReplaceDocument,
     SetOutput,
     SetValue,
-    data_from_text,
-    data_to_text,
     free_input_name,
-    nodes_to_data,
     parse_value_text,
     try_push,
     value_to_text,
 )
+from autodiff_gui.ui.editing.paste import PasteNodes, data_from_text, data_to_text, nodes_to_data
 from tests.core.test_layout import seed_doc
 
 

@@ -1,6 +1,6 @@
 """Copy, paste and duplicate blocks: the clipboard part of the canvas scene.
 
-The selected blocks and the wires among them travel as JSON (``commands.nodes_to_data``)
+The selected blocks and the wires among them travel as JSON (``paste.nodes_to_data``)
 under the mime type ``MIME_NODES`` and as text; pasting pushes ONE ``PasteNodes``
 command, so an undo takes the whole paste back.
 """
@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from ...core.graph import GraphError
 from ...diagram.layout import BLOCK_HEIGHT, BLOCK_WIDTH
 from ..app.i18n import translate_error
-from ..editing.commands import PasteNodes, data_from_text, data_to_text, nodes_to_data
+from ..editing.paste import PasteNodes, data_from_text, data_to_text, nodes_to_data
 from .ends import SceneParts
 
 MIME_NODES = "application/x-autodiff-nodes"

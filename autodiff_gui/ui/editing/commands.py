@@ -15,16 +15,14 @@ the inputs table's current row, and a cell editor left open then commits, so a p
 used to land inside ``QUndoStack.undo`` and left the stack's index past a command that
 was still applied (undo-all then missed it).  A command built meanwhile refuses itself.
 
-(Over 600 lines: one command class per kind of edit, each small; splitting them would
-only scatter the one undo story.)
+Copy and paste (``PasteNodes`` and its data) are in ``paste.py``, the value text in
+``value_text.py``.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
-import json
-import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -33,9 +31,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ...core import ops
-from ...core.graph import NAME_RE, RESERVED_NAMES, Document, GraphError, as_value, message
+from ...core.graph import RESERVED_NAMES, Document, GraphError, as_value, message
 from ...diagram.layout import missing_positions
 from ..app.i18n import translate_error, translate_text
+
+# Callers import these from here too; copy and paste live in paste.py.
+from .value_text import parse_value_text as parse_value_text
+from .value_text import value_to_text as value_to_text
 
 Pos = tuple[float, float]
 CLIPBOARD_FORMAT = "autodiff-nodes"
@@ -59,42 +61,6 @@ def _pos(p: Any) -> Pos | None:
 def _copy_value(v: Any) -> Any:
     return v.copy() if isinstance(v, np.ndarray) else v
 
-
-# A plain decimal number that JSON refuses (".5", "5.", "+2"); not "1_000", "nan",
-# "inf" or "١" (digits of other scripts), which ``float`` would take.
-_PLAIN_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-
-
-def parse_value_text(text: str) -> float | np.ndarray:
-    """A value typed by the user: ``2.5``, ``-1e-3``, ``.5``, ``[1, 2]``, ``[[1, 2], [3, 4]]``.
-
-    JSON (never eval) reads it, else a plain decimal number; ``as_value`` checks it.
-    Raises GraphError (a ValueError) with a readable reason.
-    """
-    # The context of the inputs table, where these messages were first shown.
-    text = text.strip()
-    if not text:
-        raise GraphError(QCoreApplication.translate(
-            "InputsModel", "enter a number or an array such as [1, 2]"))
-    try:
-        raw: Any = json.loads(text)
-    except json.JSONDecodeError:
-        if not _PLAIN_DECIMAL.fullmatch(text):
-            raise GraphError(QCoreApplication.translate(
-                "InputsModel", "{text} is not a number or an array such as [[1, 2], [3, 4]]"
-            ).format(text=repr(text))) from None
-        raw = float(text)
-    try:
-        return as_value(raw)
-    except ValueError as exc:  # keep the core's Text, so the reason is translated
-        raise GraphError(exc.args[0] if len(exc.args) == 1 else str(exc)) from None
-
-
-def value_to_text(value: Any) -> str:
-    """The full-precision editable text of a value (round-trips through parse_value_text)."""
-    if isinstance(value, np.ndarray):
-        return json.dumps(value.tolist())
-    return repr(float(value))  # the shortest text that reads back exactly: 0.1, not 0.1000…01
 
 
 def _checked_value(value: Any, node: int | None = None) -> Any:
@@ -599,134 +565,6 @@ class AutoLayout(DocumentCommand):
     def undo(self) -> None:
         for n, p in self.old.items():
             self.doc.set_position(n, p)
-
-
-# -- copy and paste -----------------------------------------------------------
-
-def nodes_to_data(doc: Document, node_ids: Iterable[int],
-                  positions: Mapping[int, Any] | None = None) -> dict[str, Any]:
-    """The selected subgraph as plain JSON-ready data: nodes and the wires among them.
-
-    ``positions`` overrides the document's positions (the canvas passes where the
-    blocks are drawn).
-    """
-    ids = sorted(set(node_ids))
-    chosen = set(ids)
-    nodes = []
-    for n in ids:
-        d = doc.node(n)
-        entry: dict[str, Any] = {"id": n, "kind": d["kind"]}
-        if d["kind"] == "input":
-            entry["name"] = d["name"]
-        if d["kind"] in ("input", "const"):
-            v = d["value"]
-            entry["value"] = v.tolist() if isinstance(v, np.ndarray) else float(v)
-        if d["kind"] == "op":
-            entry["op"] = d["op"]
-        p = _pos((positions or {}).get(n)) or d.get("pos")
-        if p is not None:
-            entry["pos"] = [p[0], p[1]]
-        nodes.append(entry)
-    edges = sorted([u, v, s] for u, v, s in doc.edges()
-                   if u in chosen and v in chosen)
-    return {"format": CLIPBOARD_FORMAT, "version": 1, "nodes": nodes, "edges": edges}
-
-
-def data_to_text(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False)
-
-
-def data_from_text(text: str) -> dict[str, Any]:
-    """Parse clipboard text (JSON only: never evaluated); GraphError if it is not ours."""
-    try:
-        data = json.loads(text)
-    except (ValueError, TypeError):
-        raise _refused("the clipboard holds no blocks") from None
-    if not isinstance(data, dict) or data.get("format") != CLIPBOARD_FORMAT:
-        raise _refused("the clipboard holds no blocks")
-    if not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges", []), list):
-        raise _refused("the clipboard data is damaged")
-    return data
-
-
-class PasteNodes(DocumentCommand):
-    """Add copied blocks with fresh ids and the wires among them: one step.
-
-    ``nodes_data`` is what ``nodes_to_data`` made (or ``data_from_text`` read);
-    ``offset`` moves every pasted block.  Inputs whose name is taken get a new name.
-    """
-
-    def __init__(self, doc: Document, nodes_data: Mapping[str, Any], offset: Any = (0, 0)
-                 ) -> None:
-        dx, dy = _pos(offset) or (0.0, 0.0)
-        entries = nodes_data.get("nodes", [])
-        if not entries:
-            raise _refused("nothing to paste")
-        taken = set(doc.inputs())
-        trial = Document()  # a dry run: bad data is refused before anything changes
-        self.entries: list[dict[str, Any]] = []
-        ids: dict[Any, int] = {}
-        try:
-            for e in entries:
-                kind = e["kind"]
-                pos = e.get("pos")
-                snap: dict[str, Any] = {"id": None, "kind": kind}
-                if kind == "input":
-                    name = e["name"]
-                    if name in taken or not isinstance(name, str) or not NAME_RE.match(name):
-                        name = free_input_name(taken | {name} if isinstance(name, str)
-                                               else taken)
-                    taken.add(name)
-                    snap.update(name=name, value=_checked_value(e["value"]))
-                elif kind == "const":
-                    snap["value"] = _checked_value(e["value"])
-                elif kind == "op":
-                    snap["op"] = e["op"]
-                else:
-                    raise GraphError(_tr("unknown kind of block %1").replace("%1", repr(kind)))
-                snap["pos"] = (float(pos[0]) + dx, float(pos[1]) + dy) if pos else (dx, dy)
-                if e["id"] in ids:
-                    raise _refused("the clipboard data is damaged")
-                ids[e["id"]] = _restore(trial, {**snap, "id": len(ids) + 1})
-                snap["src_id"] = e["id"]
-                self.entries.append(snap)
-            self.edges = [(int(u), int(v), int(s)) for u, v, s in nodes_data.get("edges", [])]
-            for u, v, s in self.edges:
-                if u not in ids or v not in ids:
-                    raise _refused("the clipboard data is damaged")
-                trial.connect(ids[u], ids[v], s)
-        except (KeyError, TypeError, IndexError, ValueError) as exc:
-            if isinstance(exc, GraphError):
-                raise
-            raise _refused("the clipboard data is damaged") from None
-        count = len(self.entries)
-        if count == 1:
-            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Paste block"))
-        else:
-            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Paste %1 blocks"), count)
-        self.mapping: dict[Any, int] = {}
-        self._pinned: int | None = None
-
-    @property
-    def new_ids(self) -> list[int]:
-        """The ids of the pasted blocks (after the first redo)."""
-        return list(self.mapping.values())
-
-    def redo(self) -> None:
-        self._pinned = _pin_output(self.doc)
-        fresh = not self.mapping
-        for snap in self.entries:
-            node_id = None if fresh else self.mapping[snap["src_id"]]
-            n = _restore(self.doc, snap, node_id=node_id)  # None: a fresh id
-            self.mapping[snap["src_id"]] = n
-        for u, v, s in self.edges:
-            self.doc.connect(self.mapping[u], self.mapping[v], s)
-
-    def undo(self) -> None:
-        for n in reversed(self.new_ids):
-            self.doc.remove_node(n)
-        if self._pinned is not None:
-            self.doc.set_output(None)
 
 
 def try_push(stack: QUndoStack, command_factory: Callable[[], QUndoCommand | None]
