@@ -127,7 +127,25 @@ def gc_paused() -> Iterator[None]:
         if was_enabled:
             gc.enable()
 
-class GraphError(ValueError):
+
+class TemplatedMessage:
+    """For errors whose ``message`` is usually a ``Text``: how it was made.
+
+    ``template`` and ``params`` are the message itself and no parameters for plain text.
+    """
+
+    message: str
+
+    @property
+    def template(self) -> str:
+        return self.message.template if isinstance(self.message, Text) else self.message
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(self.message.params) if isinstance(self.message, Text) else {}
+
+
+class GraphError(TemplatedMessage, ValueError):
     """A refused edit or an invalid document; ``node`` names the culprit if any.
 
     ``message`` is usually a ``Text``; ``template`` and ``params`` tell how it was
@@ -138,14 +156,6 @@ class GraphError(ValueError):
         super().__init__(message)
         self.message = message
         self.node = node
-
-    @property
-    def template(self) -> str:
-        return self.message.template if isinstance(self.message, Text) else self.message
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return dict(self.message.params) if isinstance(self.message, Text) else {}
 
 
 @dataclass(frozen=True)

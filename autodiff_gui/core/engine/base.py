@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from .. import ops
-from ..graph import Text, _reason, as_value, format_value
+from ..graph import TemplatedMessage, Text, _reason, as_value, format_value
 
 Value = Any
 _FP_ERRORS = (ValueError, ZeroDivisionError, OverflowError, FloatingPointError, TypeError)
@@ -56,7 +56,7 @@ def _msg(code: str, /, **params: Any) -> Text:
     return Text(MESSAGES[code], "core", **params)
 
 
-class EvalError(Exception):
+class EvalError(TemplatedMessage, Exception):
     """Evaluation stopped at a node: out of domain, not finite, or shapes that don't fit.
 
     ``message`` is usually a ``Text`` (see ``graph.Text``): ``template`` and ``params``
@@ -74,14 +74,6 @@ class EvalError(Exception):
         self.inputs = inputs
         self.kind = kind  # domain or shape
         self.pass_name = pass_name  # forward, backward or tangent
-
-    @property
-    def template(self) -> str:
-        return self.message.template if isinstance(self.message, Text) else self.message
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return dict(self.message.params) if isinstance(self.message, Text) else {}
 
     def location(self) -> str:
         """Where it stopped, in symbols: ``d = log(-1)`` (or the label alone)."""
