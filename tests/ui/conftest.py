@@ -6,11 +6,12 @@ application names), so no test reads or writes the user's real settings.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from shiboken6 import isValid
 
 TEST_ORG = "AutodiffStudioTests"
 TEST_APP = "autodiff-studio-tests"
@@ -39,3 +40,32 @@ def release_clipboard_at_exit() -> Iterator[None]:
     from autodiff_gui.ui.canvas.clipboard import release_clipboard
 
     release_clipboard()
+
+
+@pytest.fixture
+def open_window(qtbot) -> Iterator[Callable[[], object]]:
+    """Open the test's MainWindow: nothing restored, unsaved work discarded, error boxes
+    silent, settings not persisted, 1500×950 and exposed.  Closed (workers shut down)
+    after the test, once the fixtures that asked for it have finished."""
+    from autodiff_gui.ui.window.main_window import MainWindow
+
+    opened: list[MainWindow] = []
+
+    def open_() -> MainWindow:
+        w = MainWindow(restore=False)
+        w.ask_unsaved = lambda: "discard"
+        w.report_error = lambda title, text: None
+        w.persist_settings = False
+        w.resize(1500, 950)
+        w.show()
+        qtbot.waitExposed(w)
+        opened.append(w)
+        return w
+
+    yield open_
+    for w in opened:
+        if isValid(w):
+            w.lessons.panel.shutdown()
+            w.run_panel.shutdown()
+            w.close()
+            w.deleteLater()

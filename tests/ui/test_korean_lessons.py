@@ -17,10 +17,8 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
-from shiboken6 import isValid
 
 from autodiff_gui.ui.app import i18n
-from autodiff_gui.ui.window.main_window import MainWindow
 from tests.ui import language_walk as walk
 
 LONG = 60_000  # ms: the first PyTorch import in a worker, on a busy machine
@@ -31,25 +29,13 @@ VERSION = re.compile(r"\b\d+(?:\.\d+)+\+\w+")  # PyTorch's version, such as 2.13
 
 
 @pytest.fixture
-def korean(qtbot):
+def korean(open_window):
     app = QApplication.instance()
     assert i18n.install_translator(app, "ko")
     QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-    w = MainWindow(restore=False)
-    w.ask_unsaved = lambda: "discard"
-    w.report_error = lambda title, text: None
-    w.persist_settings = False
-    w.resize(1500, 950)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
+    yield open_window()  # closed by open_window after the translator is removed
     i18n.remove_translators(app)
     QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-    if isValid(w):
-        w.lessons.panel.shutdown()
-        w.run_panel.shutdown()
-        w.close()
-        w.deleteLater()
 
 
 def use_control(qtbot, w, page) -> None:

@@ -38,24 +38,12 @@ def switch_language(window: QWidget, lang: str) -> None:
 
 
 @pytest.fixture
-def win(qtbot):
+def win(open_window):
     app = QApplication.instance()
     i18n.remove_translators(app)
-    w = MainWindow(restore=False)
-    w.ask_unsaved = lambda: "discard"
-    w.report_error = lambda title, text: None
-    w.persist_settings = False
-    w.resize(1500, 950)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
+    yield open_window()  # closed by open_window after the translator is removed
     i18n.remove_translators(app)
     QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-    if isValid(w):
-        w.lessons.panel.shutdown()
-        w.run_panel.shutdown()
-        w.close()
-        w.deleteLater()
 
 
 def front(dock: QDockWidget) -> None:
