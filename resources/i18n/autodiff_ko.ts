@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>BackwardView</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="80"/>
+        <source>No backward graph: %1</source>
+        <translation>역전파 그래프를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="85"/>
+        <source>Edits of the backward graph</source>
+        <translation>역전파 그래프 편집</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="89"/>
+        <source>Backward graph (derivative %1): %2 operations; the function had %3. Ctrl+Shift+B goes back.</source>
+        <translation>역전파 그래프 (%1계 도함수): 연산 %2개, 원래 함수는 %3개. Ctrl+Shift+B로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="120"/>
+        <source>relu and abs have a kink at 0: like PyTorch, their derivative there is 0 and their second derivative is 0 everywhere.</source>
+        <translation>relu와 abs는 0에서 꺾입니다. PyTorch처럼 그 점의 미분계수는 0이고, 2계 미분계수는 어디서나 0입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="129"/>
+        <source>Show &amp;Backward Graph</source>
+        <translation>역전파 그래프 보기(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="131"/>
+        <source>Put the gradient itself on the canvas, as a graph of primitives: its value is the derivative by the first input</source>
+        <translation>그래디언트 자체를 기본 연산의 그래프로 캔버스에 놓습니다. 그 값은 첫 번째 입력에 대한 미분계수입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="133"/>
+        <source>&amp;Differentiate Again</source>
+        <translation>한 번 더 미분(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="135"/>
+        <source>Replace the backward graph by its own backward graph: second derivatives</source>
+        <translation>역전파 그래프를 그 역전파 그래프로 바꿉니다: 2계 도함수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="136"/>
+        <source>Back to the &amp;Original Graph</source>
+        <translation>원래 그래프로 돌아가기(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="138"/>
+        <source>The function again, with its undo history</source>
+        <translation>함수를 실행 취소 기록과 함께 다시 보여 줍니다</translation>
+    </message>
+</context>
+<context>
     <name>CodePanel</name>
     <message>
         <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="100"/>
@@ -379,28 +432,28 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
         <translation>경사 하강법</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="390"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="389"/>
         <source>Tick at least one input to update.</source>
         <translation>갱신할 입력을 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="395"/>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="415"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="394"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="414"/>
         <source>No gradient step: {0}</source>
         <translation>경사 하강을 할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="400"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="399"/>
         <source>A gradient step needs a single number as output (a loss); this output has shape {0}.</source>
         <translation>경사 하강에는 출력(손실)이 숫자 하나여야 합니다. 이 출력의 크기는 {0}입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="419"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="418"/>
         <source>The output does not depend on the ticked inputs.</source>
         <translation>출력이 선택한 입력에 의존하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="426"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="425"/>
         <source>Step {n}: f = {before} → {after}</source>
         <translation>{n}번째 갱신: f = {before} → {after}</translation>
     </message>
@@ -408,43 +461,33 @@ Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Es
 <context>
     <name>GradientStepPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="158"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="157"/>
         <source>How far each step moves: x ← x − η·∂f/∂x</source>
         <translation>한 걸음에 움직이는 정도: x ← x − η·∂f/∂x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="159"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="158"/>
         <source>Clear Plot</source>
         <translation>플롯 지우기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="160"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="159"/>
         <source>Forget the recorded losses (the values stay)</source>
         <translation>기록한 손실을 지웁니다 (값은 그대로)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="161"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="160"/>
         <source>Update</source>
         <translation>갱신</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="162"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="161"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
 </context>
 <context>
     <name>InputsModel</name>
-    <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="77"/>
-        <source>enter a number or an array such as [1, 2]</source>
-        <translation>숫자나 [1, 2] 같은 배열을 입력하세요</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="83"/>
-        <source>{text} is not a number or an array such as [[1, 2], [3, 4]]</source>
-        <translation>{text}은(는) 숫자도, [[1, 2], [3, 4]] 같은 배열도 아닙니다</translation>
-    </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="91"/>
         <source>Name</source>
@@ -476,6 +519,16 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <location filename="../../autodiff_gui/ui/editing/inputs_panel.py" line="201"/>
         <source>Cannot rename {old}: {reason}</source>
         <translation>{old}의 이름을 바꿀 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/value_text.py" line="32"/>
+        <source>enter a number or an array such as [1, 2]</source>
+        <translation>숫자나 [1, 2] 같은 배열을 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/value_text.py" line="38"/>
+        <source>{text} is not a number or an array such as [[1, 2], [3, 4]]</source>
+        <translation>{text}은(는) 숫자도, [[1, 2], [3, 4]] 같은 배열도 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -525,47 +578,47 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>LessonsPanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="101"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="98"/>
         <source>Run in PyTorch again</source>
         <translation>PyTorch로 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="102"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="99"/>
         <source>Run the demonstration</source>
         <translation>시연 실행</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="179"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="176"/>
         <source>Running the notebook's cell in PyTorch…</source>
         <translation>노트북의 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="197"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="194"/>
         <source>PyTorch printed:</source>
         <translation>PyTorch 출력:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="199"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="196"/>
         <source>The demonstration stopped (exit code {0}).</source>
         <translation>시연이 멈췄습니다 (종료 코드 {0}).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="207"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="204"/>
         <source>Python could not be started for the demonstration.</source>
         <translation>시연을 위한 Python을 시작할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="248"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="244"/>
         <source>Running the notebook's autograd cells in PyTorch…</source>
         <translation>노트북의 autograd 셀을 PyTorch로 실행하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="270"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="266"/>
         <source>PyTorch's gradient: {0}</source>
         <translation>PyTorch의 미분계수: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="281"/>
+        <location filename="../../autodiff_gui/ui/course/demonstrations.py" line="277"/>
         <source>PyTorch could not run: {0}</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
     </message>
@@ -1496,43 +1549,43 @@ Arguments: {args}</source>
         <translation>그래디언트는 그 점을 지나는 등고선에 수직입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="93"/>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="197"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="92"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="195"/>
         <source>Computing…</source>
         <translation>계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="191"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="189"/>
         <source>The function has no input to vary</source>
         <translation>함수에 바꿀 수 있는 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="213"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="211"/>
         <source>A contour plot needs two inputs</source>
         <translation>등고선 플롯에는 입력이 두 개 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="295"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="293"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="295"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="293"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="296"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="294"/>
         <source>Save Plot</source>
         <translation>플롯 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="305"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="303"/>
         <source>Cannot save the plot: {0}</source>
         <translation>플롯을 저장할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="307"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="305"/>
         <source>Plot saved to {0}</source>
         <translation>플롯을 {0}에 저장했습니다</translation>
     </message>
@@ -1803,48 +1856,48 @@ Arguments: {args}</source>
 <context>
     <name>StepController</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="130"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="142"/>
         <source>not a number or a JSON array such as [1, 2]</source>
         <translation>숫자나 [1, 2] 같은 JSON 배열이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="140"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="152"/>
         <source>the output has shape {0}; this has shape {1}</source>
         <translation>출력의 크기는 {0}인데 이 값의 크기는 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="184"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="197"/>
         <source>The upstream gradient has shape {0}, but the output has shape {1}</source>
         <translation>상류층 미분계수의 크기는 {0}인데 출력의 크기는 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="113"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="114"/>
         <source>Nothing to step: {0}</source>
         <translation>진행할 단계가 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="121"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="122"/>
         <source>Forward mode needs an input on the way to the output</source>
         <translation>포워드 모드에는 출력으로 이어지는 입력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="223"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="228"/>
         <source>Stopped: {0}</source>
         <translation>멈춤: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="226"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="231"/>
         <source>Step {0} of {1}</source>
         <translation>{1}단계 중 {0}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="265"/>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="311"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="270"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="316"/>
         <source>The pass is complete</source>
         <translation>전파가 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="322"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="327"/>
         <source>Stepping reset</source>
         <translation>단계를 처음으로 되돌렸습니다</translation>
     </message>
@@ -1930,6 +1983,89 @@ Arguments: {args}</source>
         <location filename="../../autodiff_gui/ui/run/step_settings.py" line="224"/>
         <source>Accumulated: {0}</source>
         <translation>누적: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ThreeWays</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="105"/>
+        <source>central difference</source>
+        <translation>중앙 차분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="105"/>
+        <source>input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="105"/>
+        <source>symbolic</source>
+        <translation>기호 미분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="106"/>
+        <source>error of symbolic</source>
+        <translation>기호 미분의 오차</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="106"/>
+        <source>reverse mode</source>
+        <translation>역전파 모드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="107"/>
+        <source>error of central difference</source>
+        <translation>중앙 차분의 오차</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="123"/>
+        <source>Sizes (operations): expression %1; symbolic derivatives %2; simplified %3; backward graph %4; tape %5</source>
+        <translation>크기(연산 수): 식 %1, 기호 도함수 %2, 간단히 한 식 %3, 역전파 그래프 %4, 테이프 %5</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="145"/>
+        <source>expression</source>
+        <translation>식</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="146"/>
+        <source>symbolic derivative</source>
+        <translation>기호 도함수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="147"/>
+        <source>backward graph</source>
+        <translation>역전파 그래프</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="148"/>
+        <source>tape</source>
+        <translation>테이프</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="151"/>
+        <source>n (x = sin(x)·x, n times)</source>
+        <translation>n (x = sin(x)·x를 n번)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="152"/>
+        <source>operations</source>
+        <translation>연산 수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="158"/>
+        <source>Three Ways</source>
+        <translation>세 가지 방법</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="160"/>
+        <source>Symbolic (rules on the expression, no sharing), numeric (central difference) and automatic (reverse mode) derivatives of the output, side by side.</source>
+        <translation>출력의 미분을 기호 미분(식에 규칙 적용, 공유 없음), 수치 미분(중앙 차분), 자동 미분(역전파 모드)으로 나란히 비교합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="162"/>
+        <source>Compute</source>
+        <translation>계산</translation>
     </message>
 </context>
 <context>
@@ -2090,22 +2226,22 @@ Arguments: {args}</source>
 <context>
     <name>WindowLayout</name>
     <message>
-        <location filename="../../autodiff_gui/ui/window/layout.py" line="86"/>
+        <location filename="../../autodiff_gui/ui/window/layout.py" line="94"/>
         <source>&amp;Reset Layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/layout.py" line="87"/>
+        <location filename="../../autodiff_gui/ui/window/layout.py" line="95"/>
         <source>Put every panel back where it was at the first start</source>
         <translation>모든 패널을 처음 시작했을 때의 자리로 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/layout.py" line="88"/>
+        <location filename="../../autodiff_gui/ui/window/layout.py" line="96"/>
         <source>&amp;Hide Side Panels</source>
         <translation>양옆 패널 숨기기(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/layout.py" line="89"/>
+        <location filename="../../autodiff_gui/ui/window/layout.py" line="97"/>
         <source>Hide the panels on the left and the right: the canvas gets the whole width (F9)</source>
         <translation>왼쪽과 오른쪽 패널을 숨겨 캔버스가 창의 너비 전체를 씁니다 (F9)</translation>
     </message>
@@ -2339,132 +2475,132 @@ Arguments: {args}</source>
         <translation>어레이도 소수점 여섯 자리로, 한 줄에 씁니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="64"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="15"/>
         <source>the step vanished in rounding</source>
         <translation>스텝이 반올림되어 0이 되었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="65"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="16"/>
         <source>x ± h overflows: it is beyond the largest floating-point number</source>
         <translation>x ± h가 오버플로합니다: 가장 큰 부동소수점 수를 넘습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="66"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="17"/>
         <source>{op} at node {node}</source>
         <translation>노드 {node}({op})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="67"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="18"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="68"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="19"/>
         <source>{where} is not analytic: complex step unavailable</source>
         <translation>{where}은(는) 해석 함수가 아니어서 복소 스텝을 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="69"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="20"/>
         <source>the complex evaluation is not finite at {where}</source>
         <translation>{where}에서 복소수 계산 결과가 유한하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="70"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="21"/>
         <source>{location}: {reason}</source>
         <translation>{location}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="71"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="22"/>
         <source>{where} has its argument at 0, its kink: the derivative does not exist there. PyTorch's convention (followed here) is {convention}.</source>
         <translation>{where}의 인수가 꺾인 점인 0에 있습니다: 그 점에서는 미분계수가 존재하지 않습니다. 여기서는 PyTorch의 관례를 따릅니다: {convention}.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="73"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="24"/>
         <source>{where} has its argument at 0, the edge of its domain: the derivative is infinite there (PyTorch returns {convention}).</source>
         <translation>{where}의 인수가 정의역의 경계인 0에 있습니다: 그 점에서는 미분계수가 무한대입니다 (PyTorch의 결과: {convention}).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="75"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="26"/>
         <source>the argument of {where} is within h = {h} of 0, where it has a kink: the differences straddle it, so they cannot confirm the derivative here.</source>
         <translation>{where}의 인수가 꺾인 점인 0에서 h = {h} 이내에 있습니다: 차분이 그 점을 사이에 두고 걸치므로 여기서는 미분계수를 확인할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="77"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="28"/>
         <source>the argument of {where} is within h = {h} of 0, where it has a domain edge: the differences straddle it, so they cannot confirm the derivative here.</source>
         <translation>{where}의 인수가 정의역의 경계인 0에서 h = {h} 이내에 있습니다: 차분이 그 점을 사이에 두고 걸치므로 여기서는 미분계수를 확인할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="80"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="31"/>
         <source>the central difference with h = eps is unavailable ({reason}); checked against the complex step instead.</source>
         <translation>h = eps인 중앙 차분을 쓸 수 없어서({reason}) 대신 복소 스텝과 비교했습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="82"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="33"/>
         <source>(the engine stops there: {reason})</source>
         <translation>(엔진은 그 점에서 멈춥니다: {reason})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="83"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="34"/>
         <source>the engine's gradient failed: {error}</source>
         <translation>엔진이 미분계수를 구하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="84"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="35"/>
         <source>no numerical derivative here: {reason}</source>
         <translation>이 점에서는 수치 미분계수를 구할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="85"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="36"/>
         <source>|analytic − numerical| = {error} &gt; atol + rtol·|n| = {bound}</source>
         <translation>|엔진 − 수치미분| = {error} &gt; atol + rtol·|n| = {bound}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="86"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="37"/>
         <source>the {method} step crosses the kink at node {nodes}: that estimate is unreliable.</source>
         <translation>{method} 스텝이 노드 {nodes}의 꺾인 점을 넘어가므로 그 추정값은 믿을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="88"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="39"/>
         <source>unknown method {method!r}; known: {known}</source>
         <translation>알 수 없는 방법 {method!r}; 쓸 수 있는 방법: {known}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="89"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="40"/>
         <source>the step for {method} must be a positive number, not {step}</source>
         <translation>{method}의 스텝은 양수여야 합니다. {step}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="90"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="41"/>
         <source>eps must be a positive number</source>
         <translation>eps는 양수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="91"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="42"/>
         <source>{name} has no element {index}</source>
         <translation>{name}에는 {index} 원소가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="93"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="44"/>
         <source>forward</source>
         <translation>전진 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="94"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="45"/>
         <source>backward</source>
         <translation>후진 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="95"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="46"/>
         <source>central</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="96"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="47"/>
         <source>richardson</source>
         <translation>리처드슨 외삽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff.py" line="97"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="48"/>
         <source>gradcheck</source>
         <translation>gradcheck</translation>
     </message>
@@ -2517,154 +2653,154 @@ Arguments: {args}</source>
         <translation>예제 불러오기: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="192"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="158"/>
         <source>an undo or redo was running, so this edit was not made</source>
         <translation>실행 취소나 다시 실행이 진행 중이어서 이 편집은 적용되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="279"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="686"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="245"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="117"/>
         <source>unknown kind of block %1</source>
         <translation>알 수 없는 블록 종류 %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="281"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="247"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="283"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="249"/>
         <source>Add %1</source>
         <translation>%1 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="324"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="407"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="427"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="290"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="373"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="393"/>
         <source>nothing is connected there</source>
         <translation>그곳에는 아무것도 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="326"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="292"/>
         <source>nothing is selected</source>
         <translation>선택한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="329"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="295"/>
         <source>Delete %1</source>
         <translation>%1 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="332"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="298"/>
         <source>Delete %1 blocks</source>
         <translation>블록 %1개 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="334"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="300"/>
         <source>Delete wire</source>
         <translation>연결선 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="376"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="342"/>
         <source>that wire is there already</source>
         <translation>그 연결선은 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="377"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="343"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="378"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="344"/>
         <source>Replace wire</source>
         <translation>연결선 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="408"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="374"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="429"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="395"/>
         <source>the wire is there already</source>
         <translation>연결선이 이미 그 자리에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="431"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="397"/>
         <source>Move wire</source>
         <translation>연결선 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="460"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="426"/>
         <source>Set value of %1</source>
         <translation>%1의 값 설정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="492"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="458"/>
         <source>the input is called %1 already</source>
         <translation>입력의 이름이 이미 %1입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="494"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="460"/>
         <source>Rename %1 to %2</source>
         <translation>%1의 이름을 %2(으)로 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="511"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="477"/>
         <source>Set output</source>
         <translation>출력 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="533"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="499"/>
         <source>nothing moved</source>
         <translation>움직인 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="540"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="506"/>
         <source>Move block</source>
         <translation>블록 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="542"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="508"/>
         <source>Move %1 blocks</source>
         <translation>블록 %1개 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="591"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="557"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="644"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="646"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="75"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="77"/>
         <source>the clipboard holds no blocks</source>
         <translation>클립보드에 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="648"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="689"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="696"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="701"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="79"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="120"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="127"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="132"/>
         <source>the clipboard data is damaged</source>
         <translation>클립보드 데이터가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="664"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="95"/>
         <source>nothing to paste</source>
         <translation>붙여넣을 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="704"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="135"/>
         <source>Paste block</source>
         <translation>블록 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="706"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="137"/>
         <source>Paste %1 blocks</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="76"/>
+        <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="75"/>
         <source>Gradient step %1 (η = %2)</source>
         <translation>경사 하강 한 걸음: %1 (η = %2)</translation>
     </message>
@@ -2700,7 +2836,7 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/engine/base.py" line="28"/>
-        <location filename="../../autodiff_gui/core/session.py" line="37"/>
+        <location filename="../../autodiff_gui/core/session.py" line="42"/>
         <source>there is no input called {name!r}</source>
         <translation>{name!r}(이)라는 입력이 없습니다</translation>
     </message>
@@ -2926,17 +3062,17 @@ Arguments: {args}</source>
         <translation>상수 {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/session.py" line="38"/>
+        <location filename="../../autodiff_gui/core/session.py" line="43"/>
         <source>gradient of {name}: {reason}</source>
         <translation>{name}의 그래디언트: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/session.py" line="39"/>
+        <location filename="../../autodiff_gui/core/session.py" line="44"/>
         <source>the gradient of {name} has shape {got}, but {name} has shape {want}</source>
         <translation>{name}의 그래디언트 크기는 {got}인데 {name}의 크기는 {want}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/session.py" line="40"/>
+        <location filename="../../autodiff_gui/core/session.py" line="45"/>
         <source>the accumulated gradient of {name} is not finite (overflow)</source>
         <translation>{name}의 누적 그래디언트가 유한한 값이 아닙니다 (오버플로)</translation>
     </message>
@@ -2944,237 +3080,237 @@ Arguments: {args}</source>
 <context>
     <name>expr</name>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="40"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="14"/>
         <source>the expression is empty</source>
         <translation>식이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="41"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="15"/>
         <source>unexpected character '{char}'</source>
         <translation>예상하지 못한 문자 '{char}'</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="42"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="16"/>
         <source>text in quotes is not allowed: use numbers, names, operators and functions</source>
         <translation>따옴표 안의 글자는 쓸 수 없습니다: 숫자, 이름, 연산자, 함수를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="43"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="17"/>
         <source>use ** for powers: x**2, not x^2</source>
         <translation>거듭제곱은 **로 씁니다: x^2가 아니라 x**2</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="44"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="18"/>
         <source>// is not supported: use / to divide</source>
         <translation>//는 지원하지 않습니다: 나눗셈은 /를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="45"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="19"/>
         <source>% is not supported</source>
         <translation>%는 지원하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="46"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="20"/>
         <source>';' is not allowed: type a single expression</source>
         <translation>';'는 쓸 수 없습니다: 식을 하나만 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="47"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="21"/>
         <source>comparisons like '{text}' are not supported</source>
         <translation>'{text}' 같은 비교는 지원하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="48"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="22"/>
         <source>use '{ascii}' instead of '{char}'</source>
         <translation>'{char}' 대신 '{ascii}'를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="49"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="23"/>
         <source>use ** for powers: x**2, not x²</source>
         <translation>거듭제곱은 **로 씁니다: x²가 아니라 x**2</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="50"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="24"/>
         <source>'?' marks a missing argument: replace it with an expression</source>
         <translation>'?'는 빠진 인자를 뜻합니다: 식으로 바꾸세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="51"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="25"/>
         <source>'{char}' cannot be part of a name: names use the letters A-Z, a-z, digits and _</source>
         <translation>'{char}'는 이름에 쓸 수 없습니다: 이름에는 A-Z, a-z, 숫자, _만 씁니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="53"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="27"/>
         <source>'{text}' is not a valid number</source>
         <translation>'{text}'는 올바른 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="54"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="28"/>
         <source>'{text}' is an incomplete number: an exponent needs digits, as in 1e-3</source>
         <translation>'{text}'는 완성되지 않은 숫자입니다: 1e-3처럼 지수에 숫자가 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="56"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="30"/>
         <source>the number {text} is too large (it is not finite)</source>
         <translation>숫자 {text}이(가) 너무 큽니다 (유한하지 않음)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="57"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="31"/>
         <source>'{name}' is a Python keyword and cannot be used in an expression</source>
         <translation>'{name}'는 Python 키워드라서 식에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="58"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="32"/>
         <source>{name} is a function: call it as {name}(...)</source>
         <translation>{name}은(는) 함수입니다: {name}(...)처럼 호출하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="59"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="33"/>
         <source>unknown function '{name}'; did you mean {suggestions}?</source>
         <translation>알 수 없는 함수 '{name}'. {suggestions}을(를) 뜻했나요?</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="60"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="34"/>
         <source>unknown function '{name}'; the functions are: {known}</source>
         <translation>알 수 없는 함수 '{name}'. 쓸 수 있는 함수: {known}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="61"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="35"/>
         <source>{name} takes 1 argument, got {count}: write {usage}</source>
         <translation>{name}의 인자는 1개인데 {count}개를 받았습니다: {usage}처럼 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="62"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="36"/>
         <source>{name} takes {arity} arguments, got {count}: write {usage}</source>
         <translation>{name}의 인자는 {arity}개인데 {count}개를 받았습니다: {usage}처럼 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="63"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="37"/>
         <source>the expression cannot start with '{token}'</source>
         <translation>식은 '{token}'(으)로 시작할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="64"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="38"/>
         <source>expected a number, a name or '(' after '{prev}', not '{token}'</source>
         <translation>'{prev}' 다음에는 '{token}'이 아니라 숫자, 이름 또는 '('가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="65"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="39"/>
         <source>the expression ends too early: something is missing after '{prev}'</source>
         <translation>식이 너무 일찍 끝납니다: '{prev}' 다음에 무언가 빠졌습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="66"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="40"/>
         <source>empty parentheses: put an expression inside</source>
         <translation>괄호가 비어 있습니다: 안에 식을 넣으세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="67"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="41"/>
         <source>missing operator between '{prev}' and '{token}': did you mean {prev}*{token}?</source>
         <translation>'{prev}'와 '{token}' 사이에 연산자가 없습니다: {prev}*{token}을(를) 뜻했나요?</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="69"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="43"/>
         <source>missing operator before '{token}': use * to multiply</source>
         <translation>'{token}' 앞에 연산자가 없습니다: 곱셈은 *를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="70"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="44"/>
         <source>')' has no matching '('</source>
         <translation>')'에 짝이 맞는 '('가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="71"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="45"/>
         <source>'(' is never closed</source>
         <translation>'('가 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="72"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="46"/>
         <source>',' can only separate the arguments of a function, as in pow(x, 3)</source>
         <translation>','는 pow(x, 3)처럼 함수의 인자를 구분할 때만 씁니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="73"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="47"/>
         <source>indexing like x[0] is not supported</source>
         <translation>x[0] 같은 인덱싱은 지원하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="74"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="48"/>
         <source>attribute access like x.y is not allowed</source>
         <translation>x.y 같은 속성 접근은 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="75"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="49"/>
         <source>unexpected '.'</source>
         <translation>예상하지 못한 '.'</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="76"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="50"/>
         <source>'=' is not allowed: type only the expression, as in x**2 + 1</source>
         <translation>'='는 쓸 수 없습니다: x**2 + 1처럼 식만 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="77"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="51"/>
         <source>keyword arguments are not supported: pass arguments in order, as in pow(x, 3)</source>
         <translation>키워드 인자는 지원하지 않습니다: pow(x, 3)처럼 인자를 순서대로 넘기세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="79"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="53"/>
         <source>an array may contain only numbers, not '{token}'</source>
         <translation>배열에는 숫자만 넣을 수 있습니다. '{token}'은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="80"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="54"/>
         <source>an array must not be empty</source>
         <translation>배열이 비어 있으면 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="82"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="56"/>
         <source>a number</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="83"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="57"/>
         <source>a list of 1 number</source>
         <translation>숫자 1개의 리스트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="84"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="58"/>
         <source>a list of {n} numbers</source>
         <translation>숫자 {n}개의 리스트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="85"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="59"/>
         <source>a list of shape {shape}</source>
         <translation>크기 {shape}의 리스트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="86"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="60"/>
         <source>an array must be rectangular: this element is {got}, the first is {first}</source>
         <translation>배열은 직사각형으로 채워져 있어야 합니다: 이 원소는 {got}인데 첫 원소는 {first}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="87"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="61"/>
         <source>expected ',' or ']' in the array, not '{token}'</source>
         <translation>배열에서 '{token}'이 아니라 ',' 또는 ']'가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="88"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="62"/>
         <source>'[' is never closed</source>
         <translation>'['가 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="89"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="63"/>
         <source>']' has no matching '['</source>
         <translation>']'에 짝이 맞는 '['가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="90"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="64"/>
         <source>an array may have at most {limit} axes</source>
         <translation>배열의 축은 최대 {limit}개입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr.py" line="91"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="65"/>
         <source>value of {name}: {reason}</source>
         <translation>{name}의 값: {reason}</translation>
     </message>
@@ -3182,137 +3318,137 @@ Arguments: {args}</source>
 <context>
     <name>fileio</name>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="86"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="90"/>
         <source>this is a folder, not a file</source>
         <translation>파일이 아니라 폴더입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="87"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="91"/>
         <source>this is not a regular file</source>
         <translation>일반 파일이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="88"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="92"/>
         <source>no such file</source>
         <translation>그런 파일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="89"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="93"/>
         <source>permission denied</source>
         <translation>읽을 권한이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="90"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="94"/>
         <source>cannot read the file: {reason}</source>
         <translation>파일을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="91"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="95"/>
         <source>the file is too large ({size}; the limit is {limit})</source>
         <translation>파일이 너무 큽니다 ({size}, 한도는 {limit})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="92"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="96"/>
         <source>not UTF-8 text (byte 0x{byte} at offset {offset})</source>
         <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset}의 바이트 0x{byte})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="93"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="97"/>
         <source>not UTF-8 text (offset {offset})</source>
         <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="94"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="98"/>
         <source>not valid JSON: line {line} column {column}: {reason}</source>
         <translation>올바른 JSON이 아닙니다: {line}행 {column}열: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="95"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="99"/>
         <source>not a usable JSON document: nested too deeply</source>
         <translation>쓸 수 있는 JSON 문서가 아닙니다: 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="96"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="100"/>
         <source>not valid JSON: {reason}</source>
         <translation>올바른 JSON이 아닙니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="97"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="101"/>
         <source>not an Autodiff Studio document: expected a JSON object, found {found}</source>
         <translation>Autodiff Studio 문서가 아닙니다: JSON 객체 대신 {found}이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="98"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="102"/>
         <source>not an Autodiff Studio document: no 'format' key</source>
         <translation>Autodiff Studio 문서가 아닙니다: 'format' 키가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="99"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="103"/>
         <source>not an Autodiff Studio document: the format is {found}, expected {expected}</source>
         <translation>Autodiff Studio 문서가 아닙니다: 형식이 {expected}가 아니라 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="101"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="105"/>
         <source>made by a newer version of Autodiff Studio (version {version}); this one reads version {ours}</source>
         <translation>더 새로운 버전의 Autodiff Studio로 만든 파일입니다 (버전 {version}). 이 프로그램은 버전 {ours}까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="104"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="108"/>
         <source>a number</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="105"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="109"/>
         <source>a string</source>
         <translation>문자열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="106"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="110"/>
         <source>a list</source>
         <translation>리스트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="108"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="112"/>
         <source>Expecting value</source>
         <translation>값이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="109"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="113"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>큰따옴표로 감싼 키 이름이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="110"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="114"/>
         <source>Expecting ':' delimiter</source>
         <translation>':' 구분자가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="111"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="115"/>
         <source>Expecting ',' delimiter</source>
         <translation>',' 구분자가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="112"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="116"/>
         <source>Unterminated string starting at</source>
         <translation>여기서 시작한 문자열이 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="113"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="117"/>
         <source>Invalid control character at</source>
         <translation>여기에 쓸 수 없는 제어 문자가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="114"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="118"/>
         <source>Invalid \escape</source>
         <translation>잘못된 \ 이스케이프입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="115"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="119"/>
         <source>Invalid \uXXXX escape</source>
         <translation>잘못된 \uXXXX 이스케이프입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="116"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="120"/>
         <source>Extra data</source>
         <translation>JSON 값 뒤에 남는 데이터가 있습니다</translation>
     </message>
