@@ -43,20 +43,22 @@ def release_clipboard_at_exit() -> Iterator[None]:
 
 
 @pytest.fixture
-def open_window(qtbot) -> Iterator[Callable[[], object]]:
+def open_window(qtbot) -> Iterator[Callable[..., object]]:
     """Open the test's MainWindow: nothing restored, unsaved work discarded, error boxes
-    silent, settings not persisted, 1500×950 and exposed.  Closed (workers shut down)
-    after the test, once the fixtures that asked for it have finished."""
+    silent, settings not persisted, ``size`` (1500×950; None: Qt's own) and exposed.
+    Closed (workers shut down) after the test, once the fixtures that asked for it
+    have finished."""
     from autodiff_gui.ui.window.main_window import MainWindow
 
     opened: list[MainWindow] = []
 
-    def open_() -> MainWindow:
+    def open_(size: tuple[int, int] | None = (1500, 950)) -> MainWindow:
         w = MainWindow(restore=False)
         w.ask_unsaved = lambda: "discard"
         w.report_error = lambda title, text: None
         w.persist_settings = False
-        w.resize(1500, 950)
+        if size is not None:
+            w.resize(*size)
         w.show()
         qtbot.waitExposed(w)
         opened.append(w)

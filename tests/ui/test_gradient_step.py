@@ -10,21 +10,11 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 from autodiff_gui.core.engine import compile_graph
 from autodiff_gui.ui.run.gradient_step import DEFAULT_RATE
 from autodiff_gui.ui.run.loss_plot import LossPlot, _nice_step
-from autodiff_gui.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
-def win(qtbot):
-    w = MainWindow(restore=False)
-    w.ask_unsaved = lambda: "discard"
-    w.report_error = lambda title, text: None
-    w.persist_settings = False
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-    w.deleteLater()
+def win(open_window):
+    return open_window((1400, 900))
 
 
 def load_neuron(w) -> None:

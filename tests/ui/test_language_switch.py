@@ -24,21 +24,12 @@ MENUS = ("menuFile", "menuEdit", "menuView", "menuRun", "menuExamples", "menuHel
 
 
 @pytest.fixture
-def win(qtbot):
+def win(open_window):
     app = QApplication.instance()
     i18n.remove_translators(app)
-    w = MainWindow(restore=False)
-    w.ask_unsaved = lambda: "discard"
-    w.report_error = lambda title, text: None
-    w.persist_settings = False
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
+    yield open_window(None)  # closed by open_window after the translator is removed
     i18n.remove_translators(app)
     QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-    if isValid(w):
-        w.close()
-        w.deleteLater()
 
 
 def menu_titles(w: MainWindow) -> dict[str, str]:

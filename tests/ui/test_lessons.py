@@ -22,27 +22,16 @@ from autodiff_gui.ui.app import i18n
 from autodiff_gui.ui.course import examples as examples_ui
 from autodiff_gui.ui.course.lessons import LessonsPanel, render_text
 from autodiff_gui.ui.course.pointer import POINTER_COLOR
-from autodiff_gui.ui.window.main_window import MainWindow
 
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 LONG = 60_000  # ms: the first PyTorch import in a worker, on a busy machine
 
 
 @pytest.fixture
-def win(qtbot):
-    w = MainWindow(restore=False)
-    w.ask_unsaved = lambda: "discard"
-    w.report_error = lambda title, text: None
-    w.persist_settings = False
-    w.resize(1500, 950)
-    w.show()
-    qtbot.waitExposed(w)
+def win(open_window, qtbot):
+    w = open_window()
     qtbot.wait(20)
-    yield w
-    if isValid(w):  # a language switch replaces the window
-        w.lessons.panel.shutdown()
-        w.close()
-        w.deleteLater()
+    return w
 
 
 def open_lessons(w, lang: str = "en") -> LessonsPanel:

@@ -14,23 +14,14 @@ from PySide6.QtWidgets import QApplication, QComboBox, QTextBrowser
 from autodiff_gui.core.expr import parse
 from autodiff_gui.ui.app import i18n
 from autodiff_gui.ui.run.trace_model import ACCUMULATED, CONTRIBUTIONS, DOUT
-from autodiff_gui.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
-def win(qtbot):
+def win(open_window):
     i18n.remove_translators(QApplication.instance())
-    w = MainWindow(restore=False)
-    w.ask_unsaved = lambda: "discard"
-    w.report_error = lambda title, text: None
-    w.persist_settings = False
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = open_window((1400, 900))
     yield w, w.run_panel.controller
     i18n.remove_translators(QApplication.instance())
-    w.close()
-    w.deleteLater()
 
 
 def load(w, text: str, values: dict) -> None:

@@ -18,16 +18,8 @@ from tests.ui.random_editing import canonical
 
 
 @pytest.fixture
-def window(qtbot):  # noqa: ANN001
-    w = MainWindow(restore=False)
-    w.persist_settings = False
-    w.ask_unsaved = lambda: "discard"
-    w.report_error = lambda _title, _text: None
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-    w.deleteLater()
+def window(open_window):  # noqa: ANN001
+    return open_window(None)
 
 
 def action(w: MainWindow, name: str) -> QAction:
