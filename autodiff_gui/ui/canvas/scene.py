@@ -280,51 +280,11 @@ class GraphScene(DocumentMirror, QGraphicsScene):
 
     def edit_node(self, node_id: int, parent_widget: QWidget | None = None) -> bool:
         """Rename an input / edit a constant's value in a small dialog."""
-        if node_id not in self.document:
-            return False
-        kind = self.document.kind(node_id)
-        if kind == "input":
-            name = self.document.node(node_id)["name"]
-            return self._ask_until_done(
-                parent_widget, _tr("Rename input"), _tr("Name:"), name,
-                lambda text: try_push(self.undo_stack,
-                                      lambda: Rename(self.document, node_id, text.strip())))
-        if kind == "const":
-            return self.edit_value(node_id, parent_widget)
-        return False
+        return edit_node(self, node_id, parent_widget)
 
     def edit_value(self, node_id: int, parent_widget: QWidget | None = None) -> bool:
         """Edit the value of an input or constant in a small dialog."""
-        if node_id not in self.document or self.document.kind(node_id) == "op":
-            return False
-        d = self.document.node(node_id)
-        v = d["value"]
-        current = value_to_text(v)  # full precision, as the inputs table edits it
-        title = _tr("Edit value of {name}").format(name=self.document.describe(node_id))
-
-        def apply(text: str) -> str | None:
-            return try_push(self.undo_stack, lambda: SetValue(
-                self.document, node_id, parse_value_text(text)))
-        return self._ask_until_done(parent_widget, title, _tr("Value:"), current, apply)
-
-    def _ask_until_done(self, parent_widget: QWidget | None, title: str, label: str,
-                        current: str, apply: Callable[[str], str | None]) -> bool:
-        """Ask for a text until ``apply`` takes it (returns None) or the user cancels.
-
-        A refusal is said in the dialog, above the field, with the typed text kept (it
-        was only in the status bar, far from where it was typed), and in the status bar.
-        """
-        text, prompt, refused = current, label, None
-        while True:
-            text, ok = _ask_text(parent_widget, title, prompt, text)
-            if not ok or text.strip() == current or text == refused:
-                return False  # cancelled, unchanged, or the same refused text again
-            reason = apply(text)
-            if reason is None:
-                return True
-            self.statusMessage.emit(reason)
-            refused = text
-            prompt = _tr("{reason}\n{label}").format(reason=reason, label=label)
+        return edit_value(self, node_id, parent_widget)
 
     # -- clipboard (``clipboard.py``) and menus (``menus.py``) -------------------------
     def copy_selection(self) -> str:
@@ -427,8 +387,62 @@ class GraphScene(DocumentMirror, QGraphicsScene):
         if moves:
             self.push(lambda: MoveNodes(self.document, moves))
 
+
 def _unsubscribe(doc: Document, listener: Callable[[Event], None]) -> None:
     try:
         doc.unsubscribe(listener)
     except ValueError:
         pass
+
+
+# -- the small dialogs of a block (module functions: the class stays readable) ------
+
+def edit_node(scene: GraphScene, node_id: int, parent_widget: QWidget | None = None) -> bool:
+    """Rename an input / edit a constant's value in a small dialog."""
+    if node_id not in scene.document:
+        return False
+    kind = scene.document.kind(node_id)
+    if kind == "input":
+        name = scene.document.node(node_id)["name"]
+        return _ask_until_done(
+            scene, parent_widget, _tr("Rename input"), _tr("Name:"), name,
+            lambda text: try_push(scene.undo_stack,
+                                  lambda: Rename(scene.document, node_id, text.strip())))
+    if kind == "const":
+        return scene.edit_value(node_id, parent_widget)
+    return False
+
+
+def edit_value(scene: GraphScene, node_id: int, parent_widget: QWidget | None = None) -> bool:
+    """Edit the value of an input or constant in a small dialog."""
+    if node_id not in scene.document or scene.document.kind(node_id) == "op":
+        return False
+    d = scene.document.node(node_id)
+    v = d["value"]
+    current = value_to_text(v)  # full precision, as the inputs table edits it
+    title = _tr("Edit value of {name}").format(name=scene.document.describe(node_id))
+
+    def apply(text: str) -> str | None:
+        return try_push(scene.undo_stack, lambda: SetValue(
+            scene.document, node_id, parse_value_text(text)))
+    return _ask_until_done(scene, parent_widget, title, _tr("Value:"), current, apply)
+
+
+def _ask_until_done(scene: GraphScene, parent_widget: QWidget | None, title: str, label: str,
+                    current: str, apply: Callable[[str], str | None]) -> bool:
+    """Ask for a text until ``apply`` takes it (returns None) or the user cancels.
+
+    A refusal is said in the dialog, above the field, with the typed text kept (it
+    was only in the status bar, far from where it was typed), and in the status bar.
+    """
+    text, prompt, refused = current, label, None
+    while True:
+        text, ok = _ask_text(parent_widget, title, prompt, text)
+        if not ok or text.strip() == current or text == refused:
+            return False  # cancelled, unchanged, or the same refused text again
+        reason = apply(text)
+        if reason is None:
+            return True
+        scene.statusMessage.emit(reason)
+        refused = text
+        prompt = _tr("{reason}\n{label}").format(reason=reason, label=label)
