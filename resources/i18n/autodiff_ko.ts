@@ -1593,52 +1593,52 @@ Arguments: {args}</source>
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="178"/>
+        <location filename="../../autodiff_gui/ui/presentation/mode.py" line="178"/>
         <source>&amp;Presentation</source>
         <translation>발표 모드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="179"/>
+        <location filename="../../autodiff_gui/ui/presentation/mode.py" line="179"/>
         <source>Full screen with large fonts for a projector (F11; Esc leaves)</source>
         <translation>프로젝터용 큰 글꼴의 전체 화면 (F11, Esc로 나가기)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/presentation/mode.py" line="180"/>
         <source>Leave Presentation</source>
         <translation>발표 모드 끝내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/presentation/mode.py" line="181"/>
         <source>Back to the normal window (Esc)</source>
         <translation>보통 창으로 돌아갑니다 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="182"/>
+        <location filename="../../autodiff_gui/ui/presentation/mode.py" line="182"/>
         <source>Larger Text</source>
         <translation>글자 크게</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="183"/>
+        <location filename="../../autodiff_gui/ui/presentation/mode.py" line="183"/>
         <source>Make everything larger (Ctrl +)</source>
         <translation>모두 크게 합니다 (Ctrl +)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="184"/>
+        <location filename="../../autodiff_gui/ui/presentation/mode.py" line="184"/>
         <source>Smaller Text</source>
         <translation>글자 작게</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="185"/>
+        <location filename="../../autodiff_gui/ui/presentation/mode.py" line="185"/>
         <source>Make everything smaller (Ctrl −)</source>
         <translation>모두 작게 합니다 (Ctrl −)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="186"/>
+        <location filename="../../autodiff_gui/ui/presentation/mode.py" line="186"/>
         <source>Default Text Size</source>
         <translation>기본 글자 크기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/presentation.py" line="187"/>
+        <location filename="../../autodiff_gui/ui/presentation/mode.py" line="187"/>
         <source>Back to the default presentation size (Ctrl 0)</source>
         <translation>발표 모드 기본 크기로 돌아갑니다 (Ctrl 0)</translation>
     </message>
@@ -1815,12 +1815,12 @@ Arguments: {args}</source>
         <translation> 속도 </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="367"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="343"/>
         <source>fastest</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="370"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="346"/>
         <source>{0} steps/s</source>
         <translation>초당 {0}단계</translation>
     </message>
@@ -2335,27 +2335,27 @@ Arguments: {args}</source>
         <translation>연산을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="289"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="408"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="289"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="408"/>
         <source>Rename input</source>
         <translation>입력 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="303"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="423"/>
         <source>Edit value of {name}</source>
         <translation>{name}의 값 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="308"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="428"/>
         <source>Value:</source>
         <translation>값:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="327"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="448"/>
         <source>{reason}
 {label}</source>
         <translation>{reason}

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStyle, QT
 from autodiff_gui.ui.canvas import theme as canvas_theme
 from autodiff_gui.ui.canvas.items import _name_and_result
 from autodiff_gui.ui.canvas.view import MAX_FIT_SCALE
-from autodiff_gui.ui.window import presentation
+from autodiff_gui.ui.presentation import mode as presentation
+from autodiff_gui.ui.presentation.scale import FontScaler, row_width
 from autodiff_gui.ui.window.layout import MIN_BOTTOM_HEIGHT
 from autodiff_gui.ui.window.main_window import MainWindow
-from autodiff_gui.ui.window.presentation_scale import FontScaler, row_width
 
 ROOT = Path(__file__).resolve().parents[2]
 SK = QKeySequence.StandardKey

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QToolButton
 
 from autodiff_gui.ui.canvas import theme as canvas_theme
 from autodiff_gui.ui.canvas.view import MAX_FIT_SCALE
-from autodiff_gui.ui.window import presentation
+from autodiff_gui.ui.presentation import mode as presentation
 from autodiff_gui.ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]

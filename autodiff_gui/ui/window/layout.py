@@ -32,7 +32,7 @@ from .actions import make_action, set_texts
 from .context import WindowContext
 
 BOTTOM_SHARE = 0.36  # of the window height: 288 px at 800 (was ~150 px)
-MIN_BOTTOM_HEIGHT = 150  # a plot with its axes, the trace with four rows; the window still fits 900x600
+MIN_BOTTOM_HEIGHT = 150  # a plot with its axes, four trace rows; a 900x600 window fits
 LEFT_WIDTH = 195  # the Blocks palette: its group titles without a scroll bar
 RIGHT_SHARE = 0.3  # of the window width: the narration's lines unbroken
 MIN_RIGHT_WIDTH = 360

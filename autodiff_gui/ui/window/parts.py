@@ -25,12 +25,12 @@ if TYPE_CHECKING:
     from ..app.language import LanguageMenu
     from ..course.examples import ExamplesMenu
     from ..course.lessons import Lessons
+    from ..presentation.mode import Presentation
     from ..run.gradient_step import GradientStep
     from ..run.run_panel import RunPanel
-    from .presentation import Presentation
 
 RUN_PANEL = "autodiff_gui.ui.run.run_panel.RunPanel"
-PRESENTATION = "autodiff_gui.ui.window.presentation.Presentation"
+PRESENTATION = "autodiff_gui.ui.presentation.mode.Presentation"
 EXAMPLES = "autodiff_gui.ui.course.examples.ExamplesMenu"
 BACKWARD_VIEW = "autodiff_gui.ui.run.backward_view.BackwardView"
 THREE_WAYS = "autodiff_gui.ui.checks.three_ways.ThreeWays"
@@ -46,7 +46,7 @@ def _run_panel(ctx: WindowContext) -> object:
 
 
 def _presentation(ctx: WindowContext) -> object:
-    from .presentation import Presentation
+    from ..presentation.mode import Presentation
 
     return Presentation(ctx)
 
@@ -157,7 +157,7 @@ class PartsMixin:
     @property
     def presentation(self) -> Presentation:
         """View ▸ Presentation (F11)."""
-        from .presentation import Presentation
+        from ..presentation.mode import Presentation
 
         return self.parts.get(Presentation)
 

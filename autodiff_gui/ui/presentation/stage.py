@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QDockWidget, QToolButton, QWidget
 from shiboken6 import isValid
 
 from ..run.run_panel import RunPanel
-from .context import WindowContext
-from .presentation_scale import FontScaler
+from ..window.context import WindowContext
+from .scale import FontScaler
 
 NARRATION_SHARE = 0.3  # of the window height
 

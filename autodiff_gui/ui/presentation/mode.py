@@ -1,7 +1,7 @@
 """Presentation mode: the window on a projector, readable from the back row.
 
 ``Presentation(ctx)`` is a window part (``context.py``): View ▸ Presentation (F11,
-``actionPresentation``, checkable).  The font scaling is in ``presentation_scale.py``.
+``actionPresentation``, checkable).  The font scaling is in ``scale.py``.
 Entering it:
 
 * goes full screen and enlarges the fonts by ``scale`` (1.6× by default): the
@@ -27,7 +27,7 @@ Closing the window while presenting leaves first, so the normal layout is saved.
 The chosen scale lasts for the session only: every session starts presenting at
 the default scale (a Ctrl + left over from last week's projector must not greet the
 next class), and a scale an earlier version stored is removed from the settings.
-The blocks are spread apart as far as they grow (``presentation_spread.py``: view
+The blocks are spread apart as far as they grow (``spread.py``: view
 positions, no undo step) and put back on leaving.
 """
 
@@ -53,11 +53,11 @@ from PySide6.QtWidgets import QDockWidget, QStyle, QWidget
 
 from ..canvas import theme as canvas_theme
 from ..run.run_panel import RunPanel
-from .actions import key_sequences, make_action, set_texts
-from .context import WindowContext
-from .presentation_scale import FontScaler, alive, scaled_font
-from .presentation_spread import Spread
-from .presentation_stage import Stage
+from ..window.actions import key_sequences, make_action, set_texts
+from ..window.context import WindowContext
+from .scale import FontScaler, alive, scaled_font
+from .spread import Spread
+from .stage import Stage
 
 __all__ = ["DEFAULT_SCALE", "MAX_SCALE", "MIN_SCALE", "Presentation", "canvas_scale",
            "scaled_font"]
