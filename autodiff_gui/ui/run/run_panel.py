@@ -332,33 +332,9 @@ class RunPanel(QObject):
             self.ctx.menus.view.addAction(dock.toggleViewAction())
 
     def _create_toolbar(self) -> None:
-        tb = QToolBar(self.window)
-        tb.setObjectName("stepToolBar")
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (self.actionReset, self.actionPrevStep, self.actionPlay,
-                    self.actionNextStep, self.actionRunToEnd):
-            tb.addAction(act)
-        self.speed_slider = QSlider(Qt.Orientation.Horizontal, tb)
-        self.speed_slider.setObjectName("speedSlider")
-        self.speed_slider.setRange(1, FASTEST)
-        self.speed_slider.setValue(int(self.controller.speed))
-        self.speed_slider.setMaximumWidth(140)
-        self.speed_label = QLabel(tb)
-        self.speed_label.setObjectName("speedLabel")
-        self.speed_label.setMinimumWidth(70)
-        self.speed_slider.valueChanged.connect(self._on_speed)
-        tb.addSeparator()
-        self.speed_caption = QLabel(tb)
-        tb.addWidget(self.speed_caption)
-        tb.addWidget(self.speed_slider)
-        tb.addWidget(self.speed_label)
-        tb.addSeparator()
-        tb.addAction(self.actionCheckGradients)
-        # A row of its own: next to the main toolbar it would overflow on a laptop.
-        self.window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
-        self.toolbar = tb
-        self.ctx.menus.view.addAction(tb.toggleViewAction())
+        self.toolbar, self.speed_slider, self.speed_label, self.speed_caption = \
+            _step_toolbar(self)
+        self.ctx.menus.view.addAction(self.toolbar.toggleViewAction())
 
     # -- behaviour ------------------------------------------------------------------
     def _on_speed(self, value: int) -> None:
@@ -420,3 +396,34 @@ class RunPanel(QObject):
                 self._laid_out = True
                 QTimer.singleShot(0, self, self._initial_layout)  # dropped if we are gone
         return False
+
+
+def _step_toolbar(panel: RunPanel) -> tuple[QToolBar, QSlider, QLabel, QLabel]:
+    """The stepping toolbar on a row of its own: the step actions, the speed slider with
+    its caption and label, and Check Gradients."""
+    tb = QToolBar(panel.window)
+    tb.setObjectName("stepToolBar")
+    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for act in (panel.actionReset, panel.actionPrevStep, panel.actionPlay,
+                panel.actionNextStep, panel.actionRunToEnd):
+        tb.addAction(act)
+    slider = QSlider(Qt.Orientation.Horizontal, tb)
+    slider.setObjectName("speedSlider")
+    slider.setRange(1, FASTEST)
+    slider.setValue(int(panel.controller.speed))
+    slider.setMaximumWidth(140)
+    label = QLabel(tb)
+    label.setObjectName("speedLabel")
+    label.setMinimumWidth(70)
+    slider.valueChanged.connect(panel._on_speed)
+    tb.addSeparator()
+    caption = QLabel(tb)
+    tb.addWidget(caption)
+    tb.addWidget(slider)
+    tb.addWidget(label)
+    tb.addSeparator()
+    tb.addAction(panel.actionCheckGradients)
+    # A row of its own: next to the main toolbar it would overflow on a laptop.
+    panel.window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+    panel.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+    return tb, slider, label, caption
