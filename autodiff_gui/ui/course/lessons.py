@@ -74,6 +74,44 @@ def render_text(text: str) -> str:
     return "".join(out)
 
 
+def _unloaded_notice(parent: QWidget) -> tuple[QWidget, QLabel, QPushButton]:
+    """The notice of a page shown without running its actions: a label and a button
+    that loads its example (hidden until needed)."""
+    notice = QWidget(parent)
+    notice.setObjectName("lessonUnloaded")
+    box = QVBoxLayout(notice)
+    box.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(notice)
+    label.setObjectName("lessonUnloadedLabel")
+    label.setWordWrap(True)
+    button = QPushButton(notice)
+    button.setObjectName("lessonLoadButton")
+    box.addWidget(label)
+    box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+    notice.hide()
+    return notice, label, button
+
+
+def _page_nav(parent: QWidget) -> tuple[QHBoxLayout, QPushButton, QLabel, QPushButton]:
+    """The row under a page: Back, "page n of m", Next."""
+    back = QPushButton(parent)
+    back.setObjectName("lessonBackButton")
+    forward = QPushButton(parent)
+    forward.setObjectName("lessonNextButton")
+    label = QLabel(parent)
+    label.setObjectName("lessonPageLabel")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    for b in (back, forward):
+        b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # The arrow keys step through the pass: buttons here must not grab them.
+        b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    nav = QHBoxLayout()
+    nav.addWidget(back)
+    nav.addWidget(label, 1)
+    nav.addWidget(forward)
+    return nav, back, label, forward
+
+
 # -- the panel -------------------------------------------------------------------------
 
 class LessonsPanel(QWidget):
@@ -125,19 +163,8 @@ class LessonsPanel(QWidget):
         self.hint.hide()
         # A page shown without running its actions (a panel a saved layout restored, a
         # load the user cancelled) says so, with a button that loads its example.
-        self.unloaded = QWidget(self)
-        self.unloaded.setObjectName("lessonUnloaded")
-        unloaded_box = QVBoxLayout(self.unloaded)
-        unloaded_box.setContentsMargins(0, 0, 0, 0)
-        self.unloaded_label = QLabel(self.unloaded)
-        self.unloaded_label.setObjectName("lessonUnloadedLabel")
-        self.unloaded_label.setWordWrap(True)
-        self.load_button = QPushButton(self.unloaded)
-        self.load_button.setObjectName("lessonLoadButton")
+        self.unloaded, self.unloaded_label, self.load_button = _unloaded_notice(self)
         self.load_button.clicked.connect(lambda _c=False: self.show_page(self.page_index))
-        unloaded_box.addWidget(self.unloaded_label)
-        unloaded_box.addWidget(self.load_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.unloaded.hide()
         self._ran: tuple[int, int] | None = None  # the page whose actions ran last
         self.pointing = PagePointer(ctx.host, self.hint, self.controller, lambda: self.page)
         self.demo = LessonDemo(ctx, self.controller, self)
@@ -147,21 +174,7 @@ class LessonsPanel(QWidget):
         self.numdiff.hide()
         self.actions = PageActions(ctx, self.controller, self.numdiff)
 
-        self.back_button = QPushButton(self)
-        self.back_button.setObjectName("lessonBackButton")
-        self.next_button = QPushButton(self)
-        self.next_button.setObjectName("lessonNextButton")
-        self.page_label = QLabel(self)
-        self.page_label.setObjectName("lessonPageLabel")
-        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for b in (self.back_button, self.next_button):
-            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            # The arrow keys step through the pass: buttons here must not grab them.
-            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        nav = QHBoxLayout()
-        nav.addWidget(self.back_button)
-        nav.addWidget(self.page_label, 1)
-        nav.addWidget(self.next_button)
+        nav, self.back_button, self.page_label, self.next_button = _page_nav(self)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(6, 6, 6, 6)
