@@ -9,7 +9,6 @@ edits).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.graph import GraphError
 from ..app.i18n import translate_error
-from ..run.stepping import StepController, is_showing
+from ..run.stepping import ShownLater, StepController, is_showing
 
 TORCH, SEED = "torch", "seed"
 
@@ -47,7 +46,7 @@ def generate(kind: str, controller: StepController) -> str:
     return codegen.seed_script(program, upstream=controller.upstream, tr=tr)
 
 
-class CodePanel(QWidget):
+class CodePanel(ShownLater, QWidget):
     """PyTorch and seed-style scripts of the current graph, read-only, copy and save."""
 
     def __init__(self, controller: StepController, parent: QWidget | None = None) -> None:
@@ -91,8 +90,8 @@ class CodePanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.regenerate)
-        controller.programChanged.connect(self._mark_stale)
-        controller.settingsChanged.connect(self._mark_stale)
+        controller.programChanged.connect(self.mark_stale)
+        controller.settingsChanged.connect(self.mark_stale)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -103,7 +102,7 @@ class CodePanel(QWidget):
         self.save_button.setText(self.tr("Save…"))
         self._say(self._status)
         if not self._stale and any(e.toPlainText() for e in self.editors.values()):
-            self._mark_stale()  # the scripts' comments are in the interface language
+            self.mark_stale()  # the scripts' comments are in the interface language
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -113,15 +112,6 @@ class CodePanel(QWidget):
     def _say(self, text: Callable[[], str] | None) -> None:
         self._status = text
         self.status.setText(text() if text is not None else "")
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if is_showing(self):
-            self._timer.start()
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        QTimer.singleShot(0, self, self.activate)  # dropped if the panel is gone
 
     def activate(self) -> None:
         """Called when the panel comes into view: regenerate if the graph changed."""

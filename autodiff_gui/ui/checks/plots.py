@@ -30,12 +30,12 @@ from ...check.sweeps import AlongData, ContourData, along_data, contour_data
 from ...core.graph import GraphError
 from ..app.i18n import translate_error
 from ..app.jobs import BackgroundJob
-from ..run.stepping import StepController, is_showing
+from ..run.stepping import ShownLater, StepController, is_showing
 from .plot_controls import FUNCTION, SWEEP, PlotControls
 from .plot_drawing import draw_along, draw_contour, draw_problem, draw_sweep
 
 
-class PlotsPanel(QWidget):
+class PlotsPanel(ShownLater, QWidget):
     """Function and tangent, error against h, and contours, for the current point."""
 
     plotted = Signal(str)  # the kind just drawn
@@ -132,16 +132,9 @@ class PlotsPanel(QWidget):
 
     # -- computing off the GUI thread -----------------------------------------------
     def schedule(self) -> None:
-        """Recompute soon if the panel is visible (else when it is next shown)."""
-        self._stale = True
-        if is_showing(self):
-            self._timer.start()
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        # A tabbed dock may be shown for a moment while the window lays itself out:
-        # look again once the event loop has settled before importing matplotlib.
-        QTimer.singleShot(0, self, self.activate)  # dropped if the panel is gone
+        """Recompute soon if the panel is visible (else when it is next shown; the
+        look happens once the event loop has settled, before importing matplotlib)."""
+        self.mark_stale()
 
     def activate(self) -> None:
         """Called when the panel comes into view: create the canvas, plot if stale."""

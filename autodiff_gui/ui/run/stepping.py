@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ...core.engine import Stepper
@@ -49,6 +49,30 @@ def is_showing(widget: QWidget) -> bool:
     The panels that follow the controller lazily (plots, code) work only then.
     """
     return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+class ShownLater:
+    """Mixin (listed before the QWidget base) of a panel whose work waits until it is in
+    view: ``mark_stale`` starts its ``_timer`` now if it is showing, else ``showEvent``
+    calls ``activate`` once the event loop has settled (a tabbed dock may be shown for a
+    moment while the window lays itself out)."""
+
+    _stale: bool
+    _timer: QTimer
+
+    def mark_stale(self) -> None:
+        """The panel's content no longer fits the graph: redo it now if seen, else later."""
+        self._stale = True
+        if is_showing(self):  # the panel is a QWidget
+            self._timer.start()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)  # QWidget's, next in the MRO
+        QTimer.singleShot(0, self, self.activate)  # dropped if the panel is gone
+
+    def activate(self) -> None:
+        """Called when the panel comes into view."""
+        raise NotImplementedError
 
 
 class StepController(PassSource):
