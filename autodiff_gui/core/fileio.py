@@ -1,5 +1,9 @@
 """Versioned JSON documents: save a graph, load it back exactly.
 
+Reason: one module of ~630 lines, because reading and writing are the two halves of one
+schema (the keys, limits and messages below serve both), and splitting them would put
+one more file in core/, which already holds ten.
+
 The format (version 1) is plain, human-readable JSON, close to networkx's
 node-link data but with its own explicit schema::
 
@@ -36,9 +40,6 @@ Document is built through its mutation API and returned only if all is valid.
 Saving writes a temporary file next to the target, flushes and fsyncs it, then
 renames it over the target, so a crash never leaves half a file behind.
 
-Why one module of ~630 lines: reading and writing are the two halves of one schema
-(the keys, limits and messages above both), and splitting them would put a second
-file in core/, which already holds ten.
 """
 
 from __future__ import annotations
