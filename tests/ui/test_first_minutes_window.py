@@ -30,6 +30,7 @@ from autodiff_gui.ui.presentation import mode as presentation
 from autodiff_gui.ui.presentation.scale import FontScaler, row_width
 from autodiff_gui.ui.window.layout import MIN_BOTTOM_HEIGHT
 from autodiff_gui.ui.window.main_window import MainWindow
+from tests.ui.waiting import wait_laid_out, wait_presented
 
 ROOT = Path(__file__).resolve().parents[2]
 SK = QKeySequence.StandardKey
@@ -100,10 +101,10 @@ def test_a_restored_lessons_panel_loads_nothing_and_esc_only_leaves(qtbot):
     qtbot.waitUntil(lambda: panel.unloaded.isVisible())  # the page says so
     for _ in range(2):
         w.presentation.enter()
-        QTest.qWait(20)
+        wait_presented(qtbot, w)
         w.presentation.actionLeavePresentation.trigger()  # Esc (test_presentation.py)
         assert not w.presentation.is_active
-        QTest.qWait(20)
+        wait_presented(qtbot, w)
         qtbot.waitUntil(dock.isVisible)
     assert (w.undo_stack.count(), w.expression_text(), c.position) == (count, text, 3)
     assert panel.unloaded.isVisible()
@@ -286,7 +287,7 @@ def test_presentation_spreads_the_blocks_and_puts_them_back(win, qtbot):
     count, clean = w.undo_stack.count(), w.undo_stack.isClean()
     p = w.presentation
     p.enter()
-    QTest.qWait(20)
+    wait_presented(qtbot, w)
     k = presentation.canvas_scale(p.scale)
     during = positions(w)
     x0 = min(x for x, _ in before.values())
@@ -296,7 +297,7 @@ def test_presentation_spreads_the_blocks_and_puts_them_back(win, qtbot):
     p.zoom_in()
     assert positions(w) != during  # a larger scale spreads further
     p.leave()
-    QTest.qWait(20)
+    wait_presented(qtbot, w)
     assert positions(w) == before
     assert (w.undo_stack.count(), w.undo_stack.isClean()) == (count, clean)
     assert not w.isWindowModified()
@@ -337,9 +338,9 @@ def test_a_result_too_long_for_its_block_shows_name_and_result():
 def test_presenting_blocks_show_their_results_whole(win, qtbot):
     w = win
     w.presentation.enter()
-    QTest.qWait(20)
+    wait_presented(qtbot, w)
     w.run_panel.controller.run_to_end()
-    QTest.qWait(20)
+    wait_presented(qtbot, w)
     for item in w.scene.node_items():
         for text, _role in item._texts.get("lines", []):
             assert "…" not in text, text
@@ -403,7 +404,7 @@ def test_reset_layout_puts_every_dock_back(win, qtbot):
     action = w.window_layout.actionResetLayout
     assert action in w.view_menu.actions()
     action.trigger()
-    QTest.qWait(30)
+    wait_laid_out(qtbot, w)  # the default sizes and the fit come in zero-delay timers
     bottom = Qt.DockWidgetArea.BottomDockWidgetArea
     assert w.dockWidgetArea(plots) == bottom and plots in w.tabifiedDockWidgets(
         w.findChild(QDockWidget, "traceDock"))

@@ -4,7 +4,7 @@ Every check reads real widget state (fonts, dock areas, icon sizes, the canvas t
 window state) before, during and after presentation mode.  ``save_window_png`` is
 the screenshot helper; run this file directly to write /tmp/presentation.png:
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/test_presentation.py [out.png]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.test_presentation [out.png]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from autodiff_gui.ui.canvas import theme as canvas_theme
 from autodiff_gui.ui.canvas.view import MAX_FIT_SCALE
 from autodiff_gui.ui.presentation import mode as presentation
 from autodiff_gui.ui.window.main_window import MainWindow
+from tests.ui.waiting import wait_laid_out, wait_presented
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOT_SIZE = (1600, 900)
@@ -45,7 +46,7 @@ def win(qtbot):
     w.resize(1400, 860)
     w.show()
     qtbot.waitExposed(w)
-    wait_layout(w)  # the Run panel sizes its docks after the show
+    wait_laid_out(qtbot, w)  # the Run panel sizes its docks after the show
     yield w
     if w.presentation.is_active:
         w.presentation.leave()
@@ -53,38 +54,21 @@ def win(qtbot):
     w.close()
 
 
-def wait_layout(w: MainWindow, tries: int = 50) -> None:
-    """Process events until the dock layout stops changing (``saveState`` is stable)."""
-    last = None
-    for _ in range(tries):
-        QTest.qWait(10)
-        state = bytes(w.saveState().data())
-        if state == last:
-            return
-        last = state
-
-
-def settle(qtbot=None, ms: int = 10) -> None:
-    if qtbot is not None:
-        qtbot.wait(ms)
-    else:
-        QTest.qWait(ms)
-
-
 def save_window_png(window: MainWindow, path: str | os.PathLike[str], *,
-                    size: tuple[int, int] = SHOT_SIZE, steps: int = MID_BACKWARD) -> QImage:
+                    size: tuple[int, int] = SHOT_SIZE, steps: int = MID_BACKWARD,
+                    qtbot: Any = None) -> QImage:
     """Put ``window`` in presentation mode at ``size``, take ``steps`` steps, save a PNG.
 
     Offscreen, full screen takes the virtual screen's size; the window is resized
     afterwards so the picture has the size of a real projector."""
     window.presentation.enter()
-    QApplication.processEvents()
+    wait_presented(qtbot, window)  # full screen first: a resize before it would be undone
     window.resize(*size)
-    QTest.qWait(30)
+    wait_presented(qtbot, window)
     controller = window.run_panel.controller
     if controller.position < steps:
         window.run_panel.advance(steps - controller.position)
-    QTest.qWait(30)  # the presentation refits the canvas after the resize
+    wait_presented(qtbot, window)  # the presentation refits the canvas after the resize
     image = window.grab().toImage()
     if not image.save(str(path), "PNG"):
         raise OSError(f"cannot write {path}")
@@ -155,7 +139,7 @@ def test_enter_enlarges_hides_editing_and_leave_restores_exactly(win, qtbot):
     z_rect = z.block_rect()
 
     p.enter()
-    settle(qtbot)
+    wait_presented(qtbot, w)
     assert p.is_active and p.scale == pytest.approx(presentation.DEFAULT_SCALE)
     assert w.isFullScreen() and w.presentation.actionPresentation.isChecked()
     # Larger fonts: narration, tables, the canvas blocks (through the theme), icons.
@@ -176,7 +160,7 @@ def test_enter_enlarges_hides_editing_and_leave_restores_exactly(win, qtbot):
     assert w.corner(Qt.Corner.BottomLeftCorner) == Qt.DockWidgetArea.BottomDockWidgetArea
 
     p.leave()
-    settle(qtbot)
+    wait_presented(qtbot, w)
     assert not p.is_active and not w.isFullScreen()
     assert not p.actionPresentation.isChecked()
     after = snapshot(w)
@@ -190,7 +174,7 @@ def test_ctrl_plus_minus_zero_change_the_scale(win, qtbot):
     before = snapshot(w)
     base_pt = w.run_panel.narration.font().pointSizeF()
     p.enter()
-    settle(qtbot)
+    wait_presented(qtbot, w)
     ctrl = Qt.KeyboardModifier.ControlModifier
     QTest.keyClick(w.view, Qt.Key.Key_Plus, ctrl)
     assert p.scale == pytest.approx(1.8)
@@ -213,7 +197,7 @@ def test_ctrl_plus_minus_zero_change_the_scale(win, qtbot):
     assert p.scale == pytest.approx(presentation.MAX_SCALE)
     p.set_scale(1.8)
     p.leave()
-    settle(qtbot)
+    wait_presented(qtbot, w)
     assert snapshot(w) == before  # every size back, whatever the scale was
     # Outside presentation mode Ctrl + zooms the canvas again, not the text.
     zoom = w.view.transform().m11()
@@ -237,7 +221,7 @@ def test_f11_toggles_and_escape_leaves(win, qtbot):
     assert p.is_active and p.actionPresentation.isChecked()
     QTest.keyClick(w.view, Qt.Key.Key_Escape)
     assert not p.is_active
-    settle(qtbot)
+    wait_presented(qtbot, w)
     assert snapshot(w) == before
     # Outside presentation mode Esc is the canvas's again (it clears the selection).
     w.scene.node_items()[0].setSelected(True)
@@ -250,7 +234,7 @@ def test_stepping_keys_step_while_presenting(win, qtbot):
     w = win
     c = w.run_panel.controller
     w.presentation.enter()
-    settle(qtbot)
+    wait_presented(qtbot, w)
     assert w.view.hasFocus() or QApplication.focusWidget() is w.view
     assert c.position == 0
     QTest.keyClick(w.view, Qt.Key.Key_Right)
@@ -274,7 +258,7 @@ def test_closing_while_presenting_saves_the_normal_layout(win, qtbot):
     w.persist_settings = True
     normal_state = bytes(w.saveState().data())
     w.presentation.enter()
-    settle(qtbot)
+    wait_presented(qtbot, w)
     assert bytes(w.saveState().data()) != normal_state
     w.close()
     assert not w.presentation.is_active
@@ -287,16 +271,16 @@ def test_a_new_graph_while_presenting_gets_large_blocks(win, qtbot):
     p = w.presentation
     p.enter()
     w.resize(*SHOT_SIZE)  # offscreen, full screen is the small virtual screen
-    settle(qtbot)
+    wait_presented(qtbot, w)
     assert w.apply_expression("x") is None  # one block: fitting it needs a big zoom
-    settle(qtbot, 20)
+    wait_presented(qtbot, w)
     scale = presentation.canvas_scale(p.scale)
     assert len(w.scene.node_items()) == 1
     assert all(it.theme.font_scale == scale for it in w.scene.node_items())
     # Refit past the normal fit's cap: a small graph fills the projector.
     assert w.view.transform().m11() > MAX_FIT_SCALE * 1.05
     p.leave()
-    settle(qtbot)
+    wait_presented(qtbot, w)
     assert all(it.theme.font_scale == 1.0 for it in w.scene.node_items())
     assert canvas_theme.font_scale() == 1.0
 
@@ -305,10 +289,10 @@ def test_window_deleted_while_presenting_resets_the_canvas_scale(qtbot):
     w = make_window()
     w.show()
     qtbot.waitExposed(w)
-    wait_layout(w)
+    wait_laid_out(qtbot, w)
     w.presentation.enter()
     assert canvas_theme.font_scale() > 1.0
-    qtbot.wait(20)  # let the docks' own timers run before the window goes
+    wait_presented(qtbot, w)  # let the docks' own timers run before the window goes
     w.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert canvas_theme.font_scale() == 1.0
@@ -329,7 +313,7 @@ def test_scale_lasts_for_the_session_only(win, qtbot):
 def test_screenshot_mid_backward_pass(win, qtbot, tmp_path):
     w = win
     target = tmp_path / "presentation.png"
-    image = save_window_png(w, target)
+    image = save_window_png(w, target, qtbot=qtbot)
     assert target.is_file() and (image.width(), image.height()) == SHOT_SIZE
     assert w.presentation.is_active
     c = w.run_panel.controller
@@ -364,7 +348,7 @@ if __name__ == "__main__":
     window = make_window()
     window.resize(*SHOT_SIZE)
     window.show()
-    QTest.qWait(50)
+    wait_laid_out(None, window)
     save_window_png(window, out)
     print(f"wrote {out}")
     window.presentation.leave()

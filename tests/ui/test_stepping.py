@@ -26,6 +26,7 @@ from autodiff_gui.ui.app import i18n
 from autodiff_gui.ui.run import run_panel
 from autodiff_gui.ui.run.narration import muted_colour
 from autodiff_gui.ui.window.main_window import MainWindow
+from tests.ui.waiting import wait_idle, wait_laid_out
 
 ROOT = Path(__file__).resolve().parents[2]
 # The seed's steps: node label of the current block after each step.
@@ -44,7 +45,7 @@ def win(qtbot):
     w.resize(1500, 950)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.wait(20)  # the Run panel sizes its docks and refits the graph after the show
+    wait_laid_out(qtbot, w)  # the Run panel sizes its docks and refits the graph after the show
     yield w, panel
     w.close()
     w.deleteLater()
@@ -294,7 +295,7 @@ def test_a_burst_of_edits_is_one_change(win, qtbot):
         w.document.set_value(x, 1.0 + k / 100)
     assert c.position == 0 and seen == []
     qtbot.waitUntil(lambda: seen == [0], timeout=2000)
-    qtbot.wait(20)
+    wait_idle(qtbot, c._changed)  # the debounce timer is not armed again: nothing more comes
     assert seen == [0]
 
 
@@ -455,7 +456,12 @@ def test_screenshot_mid_backward_pass(win, qtbot):
     w, panel = win
     assert panel.advance(13) == 13
     panel.trace_dock.raise_()
-    qtbot.wait(50)
+    # The trace scrolls to the current row once laid out; then the picture is final.
+    table = panel.trace.table
+    current = panel.trace.model.index(12, 0)
+    qtbot.waitUntil(lambda: table.isVisible()
+                    and table.viewport().rect().intersects(table.visualRect(current)))
+    wait_laid_out(qtbot, w)
     image: QImage = w.grab().toImage()
     path = os.environ.get("STEPPING_SCREENSHOT", "/tmp/stepping.png")
     assert image.save(path)

@@ -316,7 +316,7 @@ class RunPanel(QObject):
             # The narration is what a class reads from afar: give it the height.
             w.resizeDocks([inputs, self.narration_dock], [220, 480], Qt.Orientation.Vertical)
         # The docks took room from the canvas: fit the graph to what is left.
-        QTimer.singleShot(0, self.ctx.view.zoom_fit)
+        QTimer.singleShot(0, self.ctx.view, self.ctx.view.zoom_fit)  # dropped if it is gone
 
     def _create_menu(self) -> None:
         self.menu = self.ctx.menus.add_menu("", "menuRun")
