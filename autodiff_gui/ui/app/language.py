@@ -92,11 +92,10 @@ def startup_language(lang: str | None = None) -> str | None:
 
 
 def switch(window: QWidget | None, lang: str, *, remember: bool = True,
-           settings: object | None = None) -> QWidget | None:
-    """Speak ``lang`` from now on: install its translator; every widget re-sets its texts.
-
-    Returns ``window`` (the same object: nothing is rebuilt).  With ``remember`` the
-    choice is saved for the next start (in ``settings``, default the app's settings).
+           settings: object | None = None) -> None:
+    """Speak ``lang`` from now on: install its translator; every widget re-sets its texts
+    (``window`` says so in its status bar).  With ``remember`` the choice is saved for
+    the next start (in ``settings``, default the app's settings).
     """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -116,4 +115,3 @@ def switch(window: QWidget | None, lang: str, *, remember: bool = True,
             name=name)
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(message, 4000)
-    return window

@@ -80,7 +80,7 @@ class SetExampleValues(DocumentCommand):
 
 
 def load_example(ctx: WindowContext, example: Example,
-                 values: Mapping[str, Any] | None = None, lang: str | None = None) -> bool:
+                 values: Mapping[str, Any] | None = None) -> bool:
     """Replace the graph with ``example`` as one undo step; False if it is there already
     or the user kept an open file's unsaved changes (``ctx.before_example``)."""
     doc = ctx.document
@@ -98,7 +98,7 @@ def load_example(ctx: WindowContext, example: Example,
 
 
 def ensure_example(ctx: WindowContext, example: Example,
-                   values: Mapping[str, Any] | None = None, lang: str | None = None) -> str:
+                   values: Mapping[str, Any] | None = None) -> str:
     """Make the canvas show ``example`` with ``values`` (over the example's own).
 
     Returns ``SAME`` (nothing to do: the stepping position is kept), ``VALUES``
@@ -107,7 +107,7 @@ def ensure_example(ctx: WindowContext, example: Example,
     """
     doc = ctx.document
     if not matches(doc, example):
-        return LOADED if load_example(ctx, example, values, lang) else CANCELLED
+        return LOADED if load_example(ctx, example, values) else CANCELLED
     _prefer_trainable(ctx, example)
     wanted = {**example.values, **(values or {})}
     current = doc.input_values()
@@ -192,7 +192,7 @@ class ExamplesMenu(QObject):
         """Load the example ``example_id`` (one undo step); False if it was there already."""
         ex = self.examples[example_id]
         lang = self.language or current_language()
-        loaded = load_example(self.ctx, ex, lang=lang)
+        loaded = load_example(self.ctx, ex)
         if loaded or matches(self.ctx.document, ex):
             self.ctx.status(self.tr("Example: {title}").format(title=ex.title(lang)))
         return loaded

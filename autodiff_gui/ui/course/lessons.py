@@ -376,7 +376,7 @@ class LessonsPanel(QWidget):
         self.page_index = max(0, min(index, len(lesson.pages) - 1))
         page = lesson.pages[self.page_index]
         example = self.examples[page.example] if page.example is not None else None
-        ran = self.actions.run(lesson, self.page_index, example, self.language)
+        ran = self.actions.run(lesson, self.page_index, example)
         self._ran = (self.lesson_index, self.page_index) if ran else None
         self._render()
         self.demo.focus = page.quotes  # the transcript scrolls to what the page quotes

@@ -58,15 +58,14 @@ class PageActions:
             controller.programChanged.connect(self._on_program_changed)
             controller.programChanged.connect(self.refresh_numdiff)
 
-    def run(self, lesson: Lesson, page_index: int, example: Example | None,
-            language: str) -> bool:
+    def run(self, lesson: Lesson, page_index: int, example: Example | None) -> bool:
         """The actions of ``lesson.pages[page_index]`` (not the pointer, not the demo);
         False if the user cancelled loading its example (nothing else is done then)."""
         page = lesson.pages[page_index]
         self._pending_plot = None
         self.example_result = ""
         if example is not None:
-            self._apply_example(page, example, language)
+            self._apply_example(page, example)
             if self.example_result == CANCELLED:
                 return False
             self._apply_settings(page)
@@ -77,15 +76,15 @@ class PageActions:
             self._show_target(page)
         return True
 
-    def _apply_example(self, page: Page, example: Example, language: str) -> None:
-        result = ensure_example(self.ctx, example, page.values, language)
+    def _apply_example(self, page: Page, example: Example) -> None:
+        result = ensure_example(self.ctx, example, page.values)
         self.example_result = result
         if result == CANCELLED:
             return
         if result != SAME:
             self.ctx.parts.get(GradientStep).clear_history()  # new values: a new descent
         if result == LOADED:
-            QTimer.singleShot(0, self.ctx.view.zoom_fit)
+            QTimer.singleShot(0, self.ctx.view, self.ctx.view.zoom_fit)  # dropped if it is gone
 
     def _apply_settings(self, page: Page) -> None:
         c = self.controller
