@@ -27,7 +27,7 @@ Pure Python (no Qt): the window wires it to its views.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -74,6 +74,7 @@ class Session:
         self._compiled = False  # _program / _problem hold the current compile
         self._grads: dict[str, Value] = {}  # .grad by input name
         self._grads_for: int | None = None  # the output node they are gradients of
+        self._forgotten_listeners: list[Callable[[], None]] = []
         self._closed = False
         self._doc.subscribe(self._on_event)
 
@@ -115,6 +116,8 @@ class Session:
         if self._grads and event.kind not in _LAYOUT_EVENTS and (
                 event.kind == "reset" or self._doc.output != self._grads_for):
             self.zero_grad()  # gradients of another function say nothing about this one
+            for listener in list(self._forgotten_listeners):
+                listener()
         if self._doc.revision == self._seen_revision:
             return  # already counted: a caller asked before this event reached us
         self._seen_revision = self._doc.revision
@@ -220,6 +223,11 @@ class Session:
         self._grads.update(added)
         self._grads_for = self._doc.output
         return self.grads
+
+    def on_grads_forgotten(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` whenever a document change makes the session forget
+        ``.grad`` (a new graph, another output), so views showing it can follow."""
+        self._forgotten_listeners.append(listener)
 
     def zero_grad(self) -> None:
         """Forget every accumulated gradient (PyTorch's ``zero_grad``)."""

@@ -190,6 +190,20 @@ def test_a_new_graph_or_another_output_forgets_the_gradients() -> None:
     assert session.grads == {"y": 2.0}
 
 
+def test_listeners_hear_when_the_gradients_are_forgotten() -> None:
+    doc = seed_doc()
+    session = Session(doc)
+    heard: list[bool] = []
+    session.on_grads_forgotten(lambda: heard.append(bool(session.grads)))
+    session.backward()
+    doc.set_value(doc.find_input("x"), 5.0)  # kept: nothing to hear
+    assert heard == []
+    doc.set_output(doc.find_input("y"))  # forgotten, and already empty when told
+    assert heard == [False]
+    session.zero_grad()  # asked for by the caller itself: no echo
+    assert heard == [False]
+
+
 def test_function_generation_skips_moves() -> None:
     doc = seed_doc()
     session = Session(doc)

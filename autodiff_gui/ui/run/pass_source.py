@@ -60,12 +60,14 @@ class PassSource(QObject):
         self.upstream_text = "1"
         self.accumulate = False
         self._counted = False  # this run's gradients were added to ``accumulated``
-        self._accumulated_for: int | None = None  # the output they are gradients of
         self._changed = QTimer(self)
         self._changed.setSingleShot(True)
         self._changed.setInterval(0)
         self._changed.timeout.connect(self.programChanged.emit)
         document.subscribe(self._on_event)
+        # .grad of another function (a new graph, another output) says nothing about
+        # this one: the session forgets it, and "Accumulated: x.grad = …" must go too.
+        session.on_grads_forgotten(self._on_grads_forgotten)
 
     def reset(self) -> None:
         """Drop the pass that had started (the controller moves back to the start)."""
@@ -97,12 +99,6 @@ class PassSource(QObject):
     def _on_event(self, event: Event) -> None:
         if event.kind in _HARMLESS_EVENTS:
             return
-        if self._accumulated_for is not None and (
-                event.kind == "reset" or self._doc.output != self._accumulated_for):
-            # .grad of another function (a new graph, another output) says nothing
-            # about this one: "Accumulated: x.grad = …" must not stay on screen.  The
-            # session forgets them by the same rule; this tells the views.
-            self.zero_grad()
         # Node ids in the cache may be gone; the scene may have rebuilt its items.
         self.invalidate()
 
@@ -177,7 +173,9 @@ class PassSource(QObject):
     def zero_grad(self) -> None:
         """Forget the accumulated input gradients (PyTorch's ``zero_grad``)."""
         self._session.zero_grad()
-        self._accumulated_for = None
+        self._on_grads_forgotten()
+
+    def _on_grads_forgotten(self) -> None:
         self._counted = False
         self.accumulatedChanged.emit()
         self._grads_forgotten()

@@ -243,7 +243,6 @@ class StepController(PassSource):
             except ValueError as exc:  # an overflowing sum: nothing was added
                 self.message.emit(translate_error(exc))
                 return
-            self._accumulated_for = program.output_node
             self._counted = True
             self.accumulatedChanged.emit()
 
