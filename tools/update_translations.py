@@ -19,7 +19,7 @@ What it collects, into ``resources/i18n/autodiff_<lang>.ts``:
 * the core's message tables, read with ``ast`` (never imported, never run):
   ``MESSAGES`` of ``core/graph.py``, ``core/engine/base.py`` and ``core/session.py``
   (context "core"),
-  ``core/ops.py`` (context "ops": ``MESSAGES``, and the ``description=`` texts and
+  ``core/ops/`` (context "ops": ``MESSAGES``, and the ``description=`` texts and
   derivative formulas that contain words), ``core/expr/tokens.py`` (context "expr") and
   ``TEMPLATES`` of ``core/narration.py`` (context "Narration");
 * the reference checks' notes and reasons: ``MESSAGES`` of every
@@ -70,7 +70,6 @@ CORE_TABLES = {
     "graph.py": ("core", ("MESSAGES",)),
     "engine/base.py": ("core", ("MESSAGES",)),
     "session.py": ("core", ("MESSAGES",)),
-    "ops.py": ("ops", ("MESSAGES",)),
     "expr/tokens.py": ("expr", ("MESSAGES",)),
     "fileio.py": ("fileio", ("MESSAGES",)),
     "narration.py": ("Narration", ("TEMPLATES",)),
@@ -253,8 +252,11 @@ def core_messages() -> list[Message]:
         path = CORE_DIR / name
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         found += table_messages(tree, path, context, tables)
-        if name == "ops.py":
-            found += op_texts(tree, path)
+    # The primitive table: every family module of core/ops/, its MESSAGES and op texts.
+    for path in sorted((CORE_DIR / "ops").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        found += table_messages(tree, path, "ops", ("MESSAGES",))
+        found += op_texts(tree, path)
     return found
 
 
@@ -279,8 +281,8 @@ def op_texts(tree: ast.Module, path: Path) -> list[Message]:
                 if text and _has_words(text):
                     found.append(Message("ops", text, locations=[(str(path), kw.value.lineno)]))
         formulas = [kw.value for kw in node.keywords if kw.arg == "formulas"]
-        # _elementwise(name, symbol, group, slots, fwd_s, fwd_a, part_s, part_a, formulas, ...)
-        if isinstance(node.func, ast.Name) and node.func.id == "_elementwise" \
+        # elementwise(name, symbol, group, slots, fwd_s, fwd_a, part_s, part_a, formulas, ...)
+        if isinstance(node.func, ast.Name) and node.func.id == "elementwise" \
                 and len(node.args) > 8:
             formulas.append(node.args[8])
         for tup in formulas:

@@ -2,7 +2,7 @@
 
 ``backward_graph(doc)`` turns a document into a new, ordinary document.  Its op
 nodes are primitives of the table (``ops.OPS``), made by each primitive's backward
-rule (``Op.grad``, declared beside the table in ``core/ops.py``); its inputs are the
+rule (``Op.grad``, declared beside the table in ``core/ops/``); its inputs are the
 original inputs and ``upstream`` (the gradient that reaches the output, 1 by
 default); fan-out sums are explicit ``add`` nodes.  Every node carries a ``label``
 attribute saying what it is (``∂f/∂c``, ``∂f/∂x (path 2)``, ``cos(x)``).

@@ -57,52 +57,52 @@
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="100"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="99"/>
         <source>PyTorch</source>
         <translation>PyTorch</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="101"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="100"/>
         <source>Seed notebook style</source>
         <translation>노트북 스타일</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="102"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="101"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="103"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="102"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="144"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="134"/>
         <source>Cannot write code yet: {0}</source>
         <translation>아직 코드를 만들 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="156"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="146"/>
         <source>Copied to the clipboard</source>
         <translation>클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="164"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="154"/>
         <source>Save Script</source>
         <translation>스크립트 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="165"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="155"/>
         <source>Python files (*.py)</source>
         <translation>Python 파일 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="162"/>
         <source>Cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="174"/>
+        <location filename="../../autodiff_gui/ui/checks/code_panel.py" line="164"/>
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
@@ -552,7 +552,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>화면의 언어를 바로 바꿉니다 (다시 시작할 필요 없음)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/language.py" line="115"/>
+        <location filename="../../autodiff_gui/ui/app/language.py" line="114"/>
         <source>Language: {name}</source>
         <translation>언어: {name}</translation>
     </message>
@@ -560,17 +560,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="442"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="455"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="443"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="456"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="444"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="457"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -623,47 +623,47 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="234"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="247"/>
         <source>◀ Back</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="235"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="248"/>
         <source>The previous page</source>
         <translation>이전 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="236"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="249"/>
         <source>This page's example is not loaded: the canvas shows your own graph.</source>
         <translation>이 페이지의 예제는 불러오지 않았습니다. 캔버스에는 사용자의 그래프가 그대로 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="238"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="251"/>
         <source>Load the example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="239"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="252"/>
         <source>The next page</source>
         <translation>다음 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="271"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="284"/>
         <source>The lessons cannot be shown</source>
         <translation>수업을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="341"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="354"/>
         <source>Next lesson ▶</source>
         <translation>다음 수업 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="341"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="354"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="342"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="355"/>
         <source>page {x} of {n}</source>
         <translation>{n}쪽 중 {x}쪽</translation>
     </message>
@@ -1550,42 +1550,42 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/checks/plots.py" line="92"/>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="195"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="188"/>
         <source>Computing…</source>
         <translation>계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="189"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="182"/>
         <source>The function has no input to vary</source>
         <translation>함수에 바꿀 수 있는 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="211"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="204"/>
         <source>A contour plot needs two inputs</source>
         <translation>등고선 플롯에는 입력이 두 개 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="293"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="286"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="293"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="286"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="294"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="287"/>
         <source>Save Plot</source>
         <translation>플롯 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="303"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="296"/>
         <source>Cannot save the plot: {0}</source>
         <translation>플롯을 저장할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/plots.py" line="305"/>
+        <location filename="../../autodiff_gui/ui/checks/plots.py" line="298"/>
         <source>Plot saved to {0}</source>
         <translation>플롯을 {0}에 저장했습니다</translation>
     </message>
@@ -1856,48 +1856,48 @@ Arguments: {args}</source>
 <context>
     <name>StepController</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="142"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="138"/>
         <source>not a number or a JSON array such as [1, 2]</source>
         <translation>숫자나 [1, 2] 같은 JSON 배열이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="152"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="148"/>
         <source>the output has shape {0}; this has shape {1}</source>
         <translation>출력의 크기는 {0}인데 이 값의 크기는 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="197"/>
+        <location filename="../../autodiff_gui/ui/run/pass_source.py" line="195"/>
         <source>The upstream gradient has shape {0}, but the output has shape {1}</source>
         <translation>상류층 미분계수의 크기는 {0}인데 출력의 크기는 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="114"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="138"/>
         <source>Nothing to step: {0}</source>
         <translation>진행할 단계가 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="122"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="146"/>
         <source>Forward mode needs an input on the way to the output</source>
         <translation>포워드 모드에는 출력으로 이어지는 입력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="228"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="251"/>
         <source>Stopped: {0}</source>
         <translation>멈춤: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="231"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="254"/>
         <source>Step {0} of {1}</source>
         <translation>{1}단계 중 {0}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="270"/>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="316"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="293"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="339"/>
         <source>The pass is complete</source>
         <translation>전파가 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="327"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="350"/>
         <source>Stepping reset</source>
         <translation>단계를 처음으로 되돌렸습니다</translation>
     </message>
@@ -3318,137 +3318,137 @@ Arguments: {args}</source>
 <context>
     <name>fileio</name>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="90"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="91"/>
         <source>this is a folder, not a file</source>
         <translation>파일이 아니라 폴더입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="91"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="92"/>
         <source>this is not a regular file</source>
         <translation>일반 파일이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="92"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="93"/>
         <source>no such file</source>
         <translation>그런 파일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="93"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="94"/>
         <source>permission denied</source>
         <translation>읽을 권한이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="94"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="95"/>
         <source>cannot read the file: {reason}</source>
         <translation>파일을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="95"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="96"/>
         <source>the file is too large ({size}; the limit is {limit})</source>
         <translation>파일이 너무 큽니다 ({size}, 한도는 {limit})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="96"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="97"/>
         <source>not UTF-8 text (byte 0x{byte} at offset {offset})</source>
         <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset}의 바이트 0x{byte})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="97"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="98"/>
         <source>not UTF-8 text (offset {offset})</source>
         <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="98"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="99"/>
         <source>not valid JSON: line {line} column {column}: {reason}</source>
         <translation>올바른 JSON이 아닙니다: {line}행 {column}열: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="99"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="100"/>
         <source>not a usable JSON document: nested too deeply</source>
         <translation>쓸 수 있는 JSON 문서가 아닙니다: 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="100"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="101"/>
         <source>not valid JSON: {reason}</source>
         <translation>올바른 JSON이 아닙니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="101"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="102"/>
         <source>not an Autodiff Studio document: expected a JSON object, found {found}</source>
         <translation>Autodiff Studio 문서가 아닙니다: JSON 객체 대신 {found}이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="102"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="103"/>
         <source>not an Autodiff Studio document: no 'format' key</source>
         <translation>Autodiff Studio 문서가 아닙니다: 'format' 키가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="103"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="104"/>
         <source>not an Autodiff Studio document: the format is {found}, expected {expected}</source>
         <translation>Autodiff Studio 문서가 아닙니다: 형식이 {expected}가 아니라 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="105"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="106"/>
         <source>made by a newer version of Autodiff Studio (version {version}); this one reads version {ours}</source>
         <translation>더 새로운 버전의 Autodiff Studio로 만든 파일입니다 (버전 {version}). 이 프로그램은 버전 {ours}까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="108"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="109"/>
         <source>a number</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="109"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="110"/>
         <source>a string</source>
         <translation>문자열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="110"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="111"/>
         <source>a list</source>
         <translation>리스트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="112"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="113"/>
         <source>Expecting value</source>
         <translation>값이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="113"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="114"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>큰따옴표로 감싼 키 이름이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="114"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="115"/>
         <source>Expecting ':' delimiter</source>
         <translation>':' 구분자가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="115"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="116"/>
         <source>Expecting ',' delimiter</source>
         <translation>',' 구분자가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="116"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="117"/>
         <source>Unterminated string starting at</source>
         <translation>여기서 시작한 문자열이 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="117"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="118"/>
         <source>Invalid control character at</source>
         <translation>여기에 쓸 수 없는 제어 문자가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="118"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="119"/>
         <source>Invalid \escape</source>
         <translation>잘못된 \ 이스케이프입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="119"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="120"/>
         <source>Invalid \uXXXX escape</source>
         <translation>잘못된 \uXXXX 이스케이프입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="120"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="121"/>
         <source>Extra data</source>
         <translation>JSON 값 뒤에 남는 데이터가 있습니다</translation>
     </message>
@@ -3456,112 +3456,112 @@ Arguments: {args}</source>
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="31"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="23"/>
         <source>a negative base needs a whole-number exponent</source>
         <translation>밑이 음수이면 지수는 정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="32"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="24"/>
         <source>zero cannot be raised to a negative power</source>
         <translation>0은 음수 제곱을 할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="33"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="25"/>
         <source>log needs inputs greater than 0</source>
         <translation>log의 입력은 0보다 커야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="34"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="26"/>
         <source>sqrt needs inputs of 0 or more</source>
         <translation>sqrt의 입력은 0 이상이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="35"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="27"/>
         <source>division by zero</source>
         <translation>0으로 나누기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="36"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="28"/>
         <source>tan is infinite at odd multiples of π/2</source>
         <translation>tan은 π/2의 홀수 배에서 무한대입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="37"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="29"/>
         <source>@ needs vectors or matrices, not scalars</source>
         <translation>@에는 스칼라가 아니라 벡터나 행렬이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="38"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="30"/>
         <source>@ takes vectors and matrices (at most 2 axes)</source>
         <translation>@는 벡터와 행렬(축 2개 이하)만 받습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="39"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="31"/>
         <source>@ needs the last axis of A as long as the first axis of B</source>
         <translation>@는 A의 마지막 축 길이가 B의 첫 번째 축 길이와 같아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="355"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="243"/>
         <source>natural logarithm</source>
         <translation>자연로그</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="363"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="251"/>
         <source>square root</source>
         <translation>제곱근</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="368"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="256"/>
         <source>sine</source>
         <translation>사인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="373"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="261"/>
         <source>cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="379"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="267"/>
         <source>tangent</source>
         <translation>탄젠트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="383"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="271"/>
         <source>∂|α|/∂α = sign(α)  (0 at α = 0)</source>
         <translation>∂|α|/∂α = sign(α)  (α = 0에서는 0)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="386"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="274"/>
         <source>absolute value</source>
         <translation>절댓값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="394"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="282"/>
         <source>hyperbolic tangent</source>
         <translation>쌍곡탄젠트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="402"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="290"/>
         <source>logistic sigmoid 1/(1+e⁻ᵃ)</source>
         <translation>로지스틱 시그모이드 1/(1+e⁻ᵃ)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="409"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="297"/>
         <source>∂relu(α)/∂α = 1 if α &gt; 0, else 0</source>
         <translation>∂relu(α)/∂α = α &gt; 0이면 1, 아니면 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="423"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="311"/>
         <source>sum of all elements</source>
         <translation>모든 원소의 합</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="433"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="321"/>
         <source>mean of all elements</source>
         <translation>모든 원소의 평균</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops.py" line="443"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="331"/>
         <source>matrix product</source>
         <translation>행렬 곱</translation>
     </message>

@@ -1,29 +1,21 @@
-"""The primitive table: every operation the engine knows, declared once.
+"""The first primitives: arithmetic, the elementary functions, activations, sum/mean, @.
 
 Each primitive carries two kernels for each rule: one on Python floats (``math``,
 used by the scalar fast path) and one on numpy arrays (also used for complex
 evaluation by the complex-step check).  A rule is a plain function of the
-operation's output and arguments, so the engine, the narration, forward mode
-and the reference checks all read the same declaration.
-
-Argument convention, everywhere in this module:
-  forward(*args) -> out
-  partial[i](out, *args) -> ∂out/∂args[i] (elementwise ops only)
-  vjp[i](g, out, *args) -> g·∂out/∂args[i] before un-broadcasting
-  jvp(out, args, tangents) -> tangent of out (a tangent of None is zero)
+operation's output and arguments (see ``model.py``), so the engine, the narration,
+forward mode and the reference checks all read the same declaration.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-Value = Any  # float | np.ndarray; kept loose so complex arrays fit too
+from .model import Op, Value, elementwise, reduced_shape
 
 # Why an op refuses its arguments, in English (translated in the UI, context "ops",
 # like each op's ``description`` and the formulas that contain words).
@@ -174,15 +166,6 @@ def _matmul_jvp(out: Value, args: Sequence[Value], tangents: Sequence[Value | No
     return total
 
 
-def _broadcast_shape(*shapes: tuple[int, ...]) -> tuple[int, ...]:
-    """Elementwise ops: numpy's broadcasting (ValueError if the shapes do not fit)."""
-    return tuple(np.broadcast_shapes(*shapes))
-
-
-def _reduced_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
-    return ()
-
-
 def _matmul_shape(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
     """The shape ``_matmul_fwd`` gives, from the shapes alone (same refusals)."""
     if not a or not b:
@@ -194,104 +177,9 @@ def _matmul_shape(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(a[:-1]) + tuple(b[1:])
 
 
-@dataclass(frozen=True)
-class Op:
-    """One primitive: how to compute it, differentiate it and show it."""
 
-    name: str
-    arity: int
-    symbol: str  # the label drawn on a block
-    group: str  # palette group: arithmetic, functions, activations, reductions
-    slots: tuple[str, ...]  # one name per argument slot
-    ordered: bool  # argument order matters, so the canvas labels the ports
-    forward_s: Callable[..., float] | None  # on floats; None: arrays only
-    forward_a: Callable[..., Value]
-    partial_s: tuple[Callable[..., float], ...] | None  # elementwise ops only
-    partial_a: tuple[Callable[..., Value], ...] | None
-    vjp_s: tuple[Callable[..., float], ...]
-    vjp_a: tuple[Callable[..., Value], ...]
-    # One local-derivative rule per slot, written with α and β: no node can have those
-    # names (node names are ASCII), so a rule never reads as a statement about a node.
-    formulas: tuple[str, ...]
-    template: str  # how the forward step reads: "{out} = {0}·{1}"
-    domain: Callable[..., str | None] | None = None
-    analytic: bool = True
-    elementwise: bool = True
-    jvp_custom: Callable[..., Value] | None = None
-    infix: str | None = None  # printer/parser operator, if any
-    precedence: int = 10  # binding strength for the printer (10 = call syntax)
-    description: str = ""
-    extra: dict = field(default_factory=dict)
-    # -- how the narration says it (operand labels fill {0} and {1}) ----------------
-    expr: str = ""  # the op applied to its operands as it stands after ∂: "({0}·{1})"
-    local_texts: tuple[str, ...] = ()  # ∂out/∂arg per slot in symbols: ("{1}", "{0}")
-    # Ops without a per-element local derivative: what flows back to each slot, {g}
-    # being the gradient that reached the node ("{g}·{1}ᵀ").
-    backward_texts: tuple[str, ...] = ()
-    # Ops that are not elementwise: how a forward-mode tangent {t} goes through.
-    tangent_texts: tuple[str, ...] = ()
-    # Reductions: the local derivative every element of the argument shares (1, 1/n).
-    element_local: Callable[[Value], float] | None = None
-    # -- shapes, kinks and the PyTorch reference -----------------------------------
-    shape: Callable[..., tuple[int, ...]] | None = None  # argument shapes -> output shape
-    # (kind, what PyTorch returns there) if the derivative has a kink ("kink") or an
-    # infinite edge ("edge") where the argument is 0.
-    kink: tuple[str, str] | None = None
-    torch_name: str = ""  # the torch function of the same meaning
-    # A slot that PyTorch is given as a plain number when it is a 0-d constant (x ** 2).
-    torch_number_slot: int | None = None
-    # Whether a constant argument may get a zero tangent in PyTorch's forward mode
-    # (a zero tangent of pow's exponent would multiply 0 by log of a negative base).
-    torch_zero_tangent: bool = True
-    # -- the backward graph (core/backward_graph.py) ----------------------------------
-    # Per slot, g·∂out/∂arg built from this table's own primitives: rule(B, g, out, *args)
-    # returns a node of the builder B (B.mul(x, y), B.const(v), ...) or None for a zero
-    # contribution.  The builder sums a broadcast result back to the argument's shape.
-    grad: tuple[Callable[..., Any], ...] = ()
-
-    def jvp(self, out: Value, args: Sequence[Value], tangents: Sequence[Value | None],
-            scalar: bool) -> Value | None:
-        """Tangent of the output given the tangents of the arguments (None = 0)."""
-        if all(t is None for t in tangents):
-            return None
-        if self.jvp_custom is not None:
-            return self.jvp_custom(out, args, tangents)
-        partials = self.partial_s if scalar else self.partial_a
-        assert partials is not None
-        total: Value = 0.0
-        for i, t in enumerate(tangents):
-            if t is not None:
-                total = total + partials[i](out, *args) * t
-        if not scalar and np.shape(total) != np.shape(out):
-            # A scalar's tangent feeding a broadcast (x + [1, 2, 3]) moves every element.
-            total = np.broadcast_to(total, np.shape(out)).copy()
-        return total
-
-
-def _elementwise(name: str, symbol: str, group: str, slots: tuple[str, ...],
-                 fwd_s: Callable, fwd_a: Callable, part_s: tuple[Callable, ...],
-                 part_a: tuple[Callable, ...], formulas: tuple[str, ...], template: str,
-                 vjp_s: tuple[Callable, ...] | None = None,
-                 vjp_a: tuple[Callable, ...] | None = None, **kw: Any) -> Op:
-    """Declare an elementwise op; the VJP defaults to g times the partial."""
-    def default_vjp(partial: Callable) -> Callable:
-        return lambda g, *xs: g * partial(*xs)
-
-    return Op(name=name, arity=len(slots), symbol=symbol, group=group, slots=slots,
-              ordered=kw.pop("ordered", False), forward_s=fwd_s, forward_a=fwd_a,
-              partial_s=part_s, partial_a=part_a,
-              vjp_s=vjp_s or tuple(default_vjp(p) for p in part_s),
-              vjp_a=vjp_a or tuple(default_vjp(p) for p in part_a),
-              formulas=formulas, template=template, shape=_broadcast_shape, **kw)
-
-
-def _same(f: Callable) -> tuple[Callable, Callable]:
-    """A rule written with arithmetic only works on floats and arrays alike."""
-    return f, f
-
-
-_OPS: list[Op] = [
-    _elementwise(
+TABLE: list[Op] = [
+    elementwise(
         "add", "+", "arithmetic", ("a", "b"), lambda a, b: a + b, np.add,
         (lambda o, a, b: 1.0, lambda o, a, b: 1.0), (lambda o, a, b: 1.0, lambda o, a, b: 1.0),
         ("∂(α+β)/∂α = 1", "∂(α+β)/∂β = 1"), "{out} = {0} + {1}",
@@ -299,7 +187,7 @@ _OPS: list[Op] = [
         vjp_a=(lambda g, o, a, b: g, lambda g, o, a, b: g),
         infix="+", precedence=1, expr="({0} + {1})", local_texts=("1", "1"), torch_name="add",
         description="a + b"),
-    _elementwise(
+    elementwise(
         "sub", "−", "arithmetic", ("a", "b"), lambda a, b: a - b, np.subtract,
         (lambda o, a, b: 1.0, lambda o, a, b: -1.0), (lambda o, a, b: 1.0, lambda o, a, b: -1.0),
         ("∂(α−β)/∂α = 1", "∂(α−β)/∂β = −1"), "{out} = {0} − {1}",
@@ -308,7 +196,7 @@ _OPS: list[Op] = [
         infix="-", precedence=1, ordered=True,
         expr="({0} − {1})", local_texts=("1", "−1"), torch_name="sub",
         description="a − b"),
-    _elementwise(
+    elementwise(
         "mul", "×", "arithmetic", ("a", "b"), lambda a, b: a * b, np.multiply,
         (lambda o, a, b: b, lambda o, a, b: a), (lambda o, a, b: b, lambda o, a, b: a),
         ("∂(α·β)/∂α = β", "∂(α·β)/∂β = α"), "{out} = {0}·{1}",
@@ -316,7 +204,7 @@ _OPS: list[Op] = [
         vjp_a=(lambda g, o, a, b: g * b, lambda g, o, a, b: g * a),
         infix="*", precedence=2, expr="({0}·{1})", local_texts=("{1}", "{0}"), torch_name="mul",
         description="a · b"),
-    _elementwise(
+    elementwise(
         "div", "÷", "arithmetic", ("numerator", "denominator"), lambda a, b: a / b, np.divide,
         (lambda o, a, b: 1.0 / b, lambda o, a, b: -a / (b * b)),
         (lambda o, a, b: 1.0 / b, lambda o, a, b: -a / (b * b)),
@@ -326,14 +214,14 @@ _OPS: list[Op] = [
         domain=_domain_div, infix="/", precedence=2, ordered=True,
         expr="({0}/{1})", local_texts=("1/{1}", "−{0}/{1}²"), torch_name="div",
         description="a / b"),
-    _elementwise(
+    elementwise(
         "neg", "−a", "arithmetic", ("a",), lambda a: -a, np.negative,
         (lambda o, a: -1.0,), (lambda o, a: -1.0,),
         ("∂(−α)/∂α = −1",), "{out} = −{0}",
         vjp_s=(lambda g, o, a: -g,), vjp_a=(lambda g, o, a: -g,),
         infix="-", precedence=3, expr="(−{0})", local_texts=("−1",), torch_name="neg",
         description="−a"),
-    _elementwise(
+    elementwise(
         "pow", "xʸ", "arithmetic", ("base", "exponent"), _pow_s, np.power,
         (_pow_base_partial_s, _pow_exp_partial_s), (_pow_base_partial_a, _pow_exp_partial_a),
         ("∂(αᵝ)/∂α = β·αᵝ⁻¹", "∂(αᵝ)/∂β = αᵝ·ln α"), "{out} = {0} ** {1}",
@@ -341,19 +229,19 @@ _OPS: list[Op] = [
         expr="({0} ** {1})", local_texts=("{1}·{0}^({1}−1)", "{0}^{1}·ln {0}"),
         torch_name="pow", torch_number_slot=1, torch_zero_tangent=False,
         description="a ** b"),
-    _elementwise(
+    elementwise(
         "exp", "exp", "functions", ("a",), math.exp, np.exp,
         (lambda o, a: o,), (lambda o, a: o,), ("∂exp(α)/∂α = exp(α)",), "{out} = exp({0})",
         vjp_s=(lambda g, o, a: g * o,), vjp_a=(lambda g, o, a: g * o,),
         expr="exp({0})", local_texts=("exp({0})",), torch_name="exp",
         description="eᵃ"),
-    _elementwise(
+    elementwise(
         "log", "log", "functions", ("a",), math.log, np.log,
         (lambda o, a: 1.0 / a,), (lambda o, a: 1.0 / a,), ("∂log(α)/∂α = 1/α",),
         "{out} = log({0})", vjp_s=(lambda g, o, a: g / a,), vjp_a=(lambda g, o, a: g / a,),
         domain=_domain_log, expr="log({0})", local_texts=("1/{0}",), torch_name="log",
         description="natural logarithm"),
-    _elementwise(
+    elementwise(
         "sqrt", "√", "functions", ("a",), math.sqrt, np.sqrt,
         (lambda o, a: 0.5 / o,), (lambda o, a: 0.5 / o,), ("∂√α/∂α = 1/(2√α)",),
         "{out} = √{0}", vjp_s=(lambda g, o, a: g * 0.5 / o,),
@@ -361,30 +249,30 @@ _OPS: list[Op] = [
         expr="√{0}", local_texts=("1/(2√{0})",), torch_name="sqrt",
         kink=("edge", "sqrt'(0) = inf"),
         description="square root"),
-    _elementwise(
+    elementwise(
         "sin", "sin", "functions", ("a",), math.sin, np.sin,
         (lambda o, a: math.cos(a),), (lambda o, a: np.cos(a),), ("∂sin(α)/∂α = cos(α)",),
         "{out} = sin({0})", expr="sin({0})", local_texts=("cos({0})",), torch_name="sin",
         description="sine"),
-    _elementwise(
+    elementwise(
         "cos", "cos", "functions", ("a",), math.cos, np.cos,
         (lambda o, a: -math.sin(a),), (lambda o, a: -np.sin(a),), ("∂cos(α)/∂α = −sin(α)",),
         "{out} = cos({0})", expr="cos({0})", local_texts=("−sin({0})",), torch_name="cos",
         description="cosine"),
-    _elementwise(
+    elementwise(
         "tan", "tan", "functions", ("a",), math.tan, np.tan,
         (lambda o, a: 1.0 + o * o,), (lambda o, a: 1.0 + o * o,),
         ("∂tan(α)/∂α = 1 + tan²(α)",), "{out} = tan({0})", domain=_domain_tan,
         expr="tan({0})", local_texts=("(1 + tan²({0}))",), torch_name="tan",
         description="tangent"),
-    _elementwise(
+    elementwise(
         "abs", "|a|", "functions", ("a",), abs, np.abs,
         (lambda o, a: _sign_s(a),), (lambda o, a: np.sign(a),),
         ("∂|α|/∂α = sign(α)  (0 at α = 0)",), "{out} = |{0}|", analytic=False,
         expr="|{0}|", local_texts=("sign({0})",), torch_name="abs",
         kink=("kink", "abs'(0) = 0"),
         description="absolute value"),
-    _elementwise(
+    elementwise(
         "tanh", "tanh", "activations", ("a",), math.tanh, np.tanh,
         (lambda o, a: 1.0 - o * o,), (lambda o, a: 1.0 - o * o,),
         ("∂tanh(α)/∂α = 1 − tanh²(α)",), "{out} = tanh({0})",
@@ -392,7 +280,7 @@ _OPS: list[Op] = [
         expr="tanh({0})", local_texts=("(1 − tanh²({0}))",),
         torch_name="tanh",
         description="hyperbolic tangent"),
-    _elementwise(
+    elementwise(
         "sigmoid", "σ", "activations", ("a",), _sigmoid_s, _sigmoid_a,
         (lambda o, a: o * (1.0 - o),), (lambda o, a: o * (1.0 - o),),
         ("∂σ(α)/∂α = σ(α)·(1 − σ(α))",), "{out} = σ({0})",
@@ -400,7 +288,7 @@ _OPS: list[Op] = [
         expr="σ({0})", local_texts=("σ({0})·(1 − σ({0}))",),
         torch_name="sigmoid",
         description="logistic sigmoid 1/(1+e⁻ᵃ)"),
-    _elementwise(
+    elementwise(
         "relu", "relu", "activations", ("a",), lambda a: a if a > 0 else 0.0,
         lambda a: np.maximum(a, 0.0),
         (lambda o, a: 1.0 if a > 0 else 0.0,),
@@ -419,7 +307,7 @@ _OPS: list[Op] = [
        formulas=("∂Σα/∂αᵢ = 1",), template="{out} = Σ {0}", elementwise=False,
        jvp_custom=lambda o, args, ts: np.sum(ts[0]) if np.ndim(ts[0]) else ts[0],
        expr="(Σ {0})", local_texts=("1",), tangent_texts=("Σ {t}",),
-       element_local=lambda a: 1.0, shape=_reduced_shape, torch_name="sum",
+       element_local=lambda a: 1.0, shape=reduced_shape, torch_name="sum",
         description="sum of all elements"),
     Op(name="mean", arity=1, symbol="mean", group="reductions", slots=("a",), ordered=False,
        forward_s=lambda a: a, forward_a=_mean,
@@ -429,7 +317,7 @@ _OPS: list[Op] = [
        jvp_custom=lambda o, args, ts: np.mean(ts[0]) if np.ndim(ts[0]) else ts[0],
        expr="mean({0})", local_texts=("1/n",),
        tangent_texts=("mean({t})",), element_local=lambda a: 1.0 / np.size(a),
-       shape=_reduced_shape, torch_name="mean",
+       shape=reduced_shape, torch_name="mean",
         description="mean of all elements"),
     Op(name="matmul", arity=2, symbol="@", group="arithmetic", slots=("A", "B"), ordered=True,
        forward_s=None, forward_a=_matmul_fwd, partial_s=None, partial_a=None,
@@ -576,20 +464,3 @@ SYMPY: dict[str, Callable[..., Any] | None] = {
     "relu": lambda sp, a: sp.Function("relu")(a),
     "sum": lambda sp, a: a, "mean": lambda sp, a: a, "matmul": None,
 }
-
-# Each primitive's backward rule is declared here, beside the table, and attached to it.
-_OPS = [dataclasses.replace(op, grad=GRAD_RULES[op.name]) for op in _OPS]
-OPS: dict[str, Op] = {op.name: op for op in _OPS}
-GROUPS: tuple[str, ...] = ("arithmetic", "functions", "activations", "reductions")
-
-# Operators the parser and printer know, by text: binary ones, and unary minus.
-BINARY_INFIX: dict[str, str] = {"+": "add", "-": "sub", "*": "mul", "/": "div",
-                                "**": "pow", "@": "matmul"}
-
-
-def get(name: str) -> Op:
-    """The primitive called ``name``; KeyError with the known names if there is none."""
-    try:
-        return OPS[name]
-    except KeyError:
-        raise KeyError(f"unknown operation {name!r}; known: {', '.join(OPS)}") from None
