@@ -135,6 +135,17 @@ def test_error_point_is_reported(panel, qtbot):
     assert panel.badge.text() == "error"
 
 
+def test_a_check_that_could_not_run_is_not_called_a_failure(qtbot):
+    # x − 1 < 0 one step to the left (no central difference), abs has no complex step:
+    # nothing failed, but the gradient could not be checked.
+    p = ComparisonPanel(StepController(parse("log(x - 1) + abs(x)", values={"x": 1 + 1e-7})))
+    qtbot.addWidget(p)
+    with qtbot.waitSignal(p.finished, timeout=60000) as blocker:
+        p.start(use_torch=False)
+    assert blocker.args[0].verdict == "unavailable" and not blocker.args[0].passed
+    assert p.badge.text() == "n/a"
+
+
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 

@@ -285,6 +285,8 @@ class ComparisonPanel(QWidget):
             text, colour = verdict_text("kink"), KINK_COLOR
         elif result.passed:
             text, colour = verdict_text("pass"), PASS_COLOR
+        elif result.verdict == "unavailable":  # nothing failed; some row could not be checked
+            text, colour = verdict_text("unavailable"), NA_COLOR
         else:
             text, colour = verdict_text("fail"), FAIL_COLOR
         self.badge.setText(text)
