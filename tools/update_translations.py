@@ -23,7 +23,9 @@ What it collects, into ``resources/i18n/autodiff_<lang>.ts``:
   derivative formulas that contain words), ``core/expr/tokens.py`` (context "expr") and
   ``TEMPLATES`` of ``core/narration.py`` (context "Narration");
 * the reference checks' notes and reasons: ``MESSAGES`` of every
-  ``autodiff_gui/check/**/*.py`` that has one (context "check"), read the same way.
+  ``autodiff_gui/check/**/*.py`` that has one (context "check"), read the same way;
+* the course's texts: ``MESSAGES`` of every ``autodiff_gui/course/**/*.py`` that has
+  one (context "course": predict mode's questions and diagnoses...).
 
 Existing translations are kept (matched by context and source text); new strings
 are added as unfinished; strings no longer in the sources are dropped and printed
@@ -63,6 +65,8 @@ UI_DIR = ROOT / "autodiff_gui" / "ui"
 CORE_DIR = ROOT / "autodiff_gui" / "core"
 CHECK_DIR = ROOT / "autodiff_gui" / "check"
 CHECK_CONTEXT = "check"  # the context of every check module's MESSAGES
+COURSE_DIR = ROOT / "autodiff_gui" / "course"
+COURSE_CONTEXT = "course"  # the context of every course module's MESSAGES
 I18N_DIR = ROOT / "resources" / "i18n"
 LANGUAGES = {"ko": "ko_KR"}  # file suffix -> the language recorded in the .ts
 # Core module -> (Qt context, names of its module-level template tables).
@@ -269,6 +273,15 @@ def check_messages() -> list[Message]:
     return found
 
 
+def course_messages() -> list[Message]:
+    """``MESSAGES`` of the course modules (predict mode's diagnoses...), read with ast."""
+    found: list[Message] = []
+    for path in sorted(COURSE_DIR.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        found += table_messages(tree, path, COURSE_CONTEXT, ("MESSAGES",))
+    return found
+
+
 def op_texts(tree: ast.Module, path: Path) -> list[Message]:
     """Op descriptions and derivative formulas that contain words."""
     found = []
@@ -305,6 +318,7 @@ def collect() -> list[Message]:
         everything += helper_messages(path)
     everything += core_messages()
     everything += check_messages()
+    everything += course_messages()
     for msg in everything:
         have = merged.get(msg.key)
         if have is None:
