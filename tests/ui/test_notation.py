@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QTextBrowser
 
 from autodiff_gui.core.expr import parse
 from autodiff_gui.ui.app import i18n
-from autodiff_gui.ui.run.trace_model import ACCUMULATED, CONTRIBUTIONS, DOUT
+from autodiff_gui.ui.run.trace_model import ACCUMULATED, COLUMN_KEYS, CONTRIBUTIONS, DOUT
 
 
 @pytest.fixture
@@ -111,3 +111,15 @@ def test_forward_mode_selector_offers_each_element(win):
     assert [box.itemText(i) for i in range(box.count())] == ["w", "w[0]", "w[1]", "w[2]"]
     box.setCurrentText("w[2]")  # the student picks one element: one pass for it
     assert c.wrt == "w[2]"
+
+
+def test_matmul_trace_says_what_flows_back_with_real_labels(win):
+    w, c = win
+    load(w, "sum(W @ x)", {"W": [[1.0, 2.0], [3.0, 4.0]], "x": [1.0, -1.0]})
+    c.run_to_end()
+    model = w.run_panel.trace.model
+    col = COLUMN_KEYS.index("local_derivatives")
+    cells = [model.index(r, col).data() for r in range(model.rowCount())]
+    matmul = next(cell for cell in cells if cell and "W" in cell)
+    assert matmul == "∂f/∂W = ∂f/∂a·xᵀ; ∂f/∂x = Wᵀ·∂f/∂a"
+    assert "∂·" not in matmul

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import ops
-from ...core.narration import TEMPLATES, Narration, tangent_term
+from ...core.narration import TEMPLATES, Narration, local_rule, tangent_term
 from ...core.steps import BackwardStep, ForwardStep, Step, TangentStep
 from ...core.values import format_value
 from .narration import BACKWARD_COLOR, FORWARD_COLOR
@@ -113,8 +113,11 @@ def step_cells(step: Step, position: int, fmt: Fmt,
     if isinstance(step, BackwardStep):
         letter = narration.letter()
         dout = fmt(step.dout)
+        # An op without a per-element local derivative (matmul) says what flows back,
+        # with the pass's own letter: ∂f/∂W = ∂f/∂a·xᵀ.
         locals_ = "; ".join(
-            f"∂{step.label}/∂{c.source_label} = {c.local_text}"
+            (f"∂{step.label}/∂{c.source_label} = {c.local_text}" if c.local is not None
+             or not ops.OPS[step.op].backward_texts else local_rule(step, c, letter))
             + (f" = {fmt(c.local)}" if c.local is not None and fmt(c.local) != c.local_text
                else "")
             for c in step.contributions)
