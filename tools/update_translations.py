@@ -75,6 +75,7 @@ CORE_TABLES = {
     "engine/base.py": ("core", ("MESSAGES",)),
     "session.py": ("core", ("MESSAGES",)),
     "expr/tokens.py": ("expr", ("MESSAGES",)),
+    "expr/program.py": ("expr", ("MESSAGES",)),
     "fileio.py": ("fileio", ("MESSAGES",)),
     "narration.py": ("Narration", ("TEMPLATES",)),
 }

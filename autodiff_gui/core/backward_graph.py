@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from . import ops
+from .composite import flattened
 from .graph import Document, GraphError, Snapshot, Text, format_value, gc_paused
 
 MESSAGES: dict[str, str] = {
@@ -94,6 +95,7 @@ class _Builder:
         self.shape: list[tuple[int, ...]] = []
         self.label: list[str] = []
         self.orig: list[int | None] = []  # the original document's id (forward nodes)
+        self.params: dict[int, Mapping[str, Any]] = {}  # op nodes with parameters
         self._consts: dict[tuple[Any, ...], int] = {}
 
     def _new(self, kind: str, data: Any, args: tuple[int, ...], shape: tuple[int, ...],
@@ -119,8 +121,13 @@ class _Builder:
         self._consts.setdefault(key, n)
         return n
 
-    def op(self, name: str, *args: int, label: str = "", orig: int | None = None) -> int:
+    def op(self, name: str, *args: int, label: str = "", orig: int | None = None,
+           params: Mapping[str, Any] | None = None) -> int:
         op = ops.OPS[name]
+        checked: Mapping[str, Any] | None = None
+        if op.params:  # shape and label with the parameters bound (sum(g, axis=0))
+            checked = MappingProxyType(op.check_params(params)) if params else None
+            op = op.bind(checked)
         assert op.shape is not None
         shapes = [self.shape[a] for a in args]
         if op.elementwise and (not any(shapes) or shapes.count(shapes[0]) == len(shapes)):
@@ -134,11 +141,14 @@ class _Builder:
             label = op.expr.format(*(self.label[a] for a in args)) if op.expr else name
             if len(label) > 24:
                 label = op.symbol
-        return self._new("op", name, args, shape, label, orig)
+        n = self._new("op", name, args, shape, label, orig)
+        if checked:
+            self.params[n] = checked
+        return n
 
     def __getattr__(self, name: str) -> Any:
-        if name in ops.OPS:
-            return lambda *args: self.op(name, *args)
+        if name in ops.OPS:  # B.sum(g, axis=0): parameters as keywords
+            return lambda *args, **params: self.op(name, *args, params=params)
         raise AttributeError(name)
 
     # -- what rules may ask ----------------------------------------------------
@@ -209,18 +219,19 @@ class _Builder:
 def _labels(doc: Document, order: list[int]) -> dict[int, str]:
     """The letters the engine gives op nodes (a, b, … z), so ∂f/∂c names the same c:
     the engine's own naming, over the same topological order."""
-    from .engine.program import _letter_labels  # the engine imports graph: keep it lazy
+    from .engine.program import op_labels  # the engine imports graph: keep it lazy
 
     attrs = doc.node_table()
     labels = {n: attrs[n]["name"] if attrs[n]["kind"] == "input"
               else format_value(attrs[n]["value"]) for n in order if attrs[n]["kind"] != "op"}
     op_nodes = [n for n in order if attrs[n]["kind"] == "op"]
-    labels.update(zip(op_nodes, _letter_labels(len(op_nodes), set(doc.inputs()))))
+    labels.update(zip(op_nodes, op_labels(attrs, op_nodes, doc.inputs())))
     return labels
 
 
 def build_backward(doc: Document) -> BackwardGraph:
     """The backward graph of ``doc`` with every gradient's node (see the module doc)."""
+    doc = flattened(doc)  # composite blocks inlined: the backward graph is of primitives
     out = doc.output
     if out is None:
         raise GraphError(_msg("no_output"))
@@ -249,7 +260,8 @@ def _build(doc: Document, out: int) -> BackwardGraph:
             args = arg_table[n]
             if None in args:  # the engine's own refusal (needs_argument)
                 raise doc.problems()[0]
-            ir[n] = B.op(d["op"], *(ir[a] for a in args), label=names[n], orig=n)  # type: ignore
+            ir[n] = B.op(d["op"], *(ir[a] for a in args), label=names[n], orig=n,  # type: ignore
+                         params=d.get("params"))
             needs[n] = any(needs[a] for a in args)  # type: ignore[index]
     up_name = UPSTREAM
     k = 1
@@ -271,6 +283,8 @@ def _build(doc: Document, out: int) -> BackwardGraph:
         if d["kind"] != "op":
             continue
         op = ops.OPS[d["op"]]
+        if op.params:  # the rule takes the node's parameters as keywords
+            op = op.bind(d.get("params"))
         args = arg_table[n]
         arg_ir = tuple(ir[a] for a in args)  # type: ignore[index]
         for slot, src in enumerate(args):
@@ -350,6 +364,8 @@ def _emit(B: _Builder, roots: list[int], keep: list[int]) -> tuple[Document, dic
             attrs = {"kind": "const", "value": B.data[n], "label": B.label[n]}
         else:
             attrs = {"kind": "op", "op": B.data[n], "label": B.label[n]}
+            if n in B.params:
+                attrs["params"] = B.params[n]
             edges.extend((ids[a], node_id, slot) for slot, a in enumerate(B.args[n]))
         nodes.append((node_id, MappingProxyType(attrs)))
         ids[n] = node_id

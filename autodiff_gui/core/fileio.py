@@ -4,22 +4,24 @@ Reason: one module of ~630 lines, because reading and writing are the two halves
 schema (the keys, limits and messages below serve both), and splitting them would put
 one more file in core/, which already holds ten.
 
-The format (version 1) is plain, human-readable JSON, close to networkx's
+The format (version 2) is plain, human-readable JSON, close to networkx's
 node-link data but with its own explicit schema::
 
     {
       "format": "autodiff-studio",
-      "version": 1,
+      "version": 2,
       "expression": "x * x",
       "output": 3,
       "nodes": [
         {"id": 1, "kind": "input", "name": "x", "value": 1.5, "pos": [0.0, 0.0]},
         {"id": 2, "kind": "const", "value": [[1.0, 2.0], [3.0, 4.0]]},
-        {"id": 3, "kind": "op", "op": "mul"}
+        {"id": 3, "kind": "op", "op": "mul"},
+        {"id": 4, "kind": "op", "op": "sum", "params": {"axis": 0}}
       ],
       "links": [
         {"source": 1, "target": 3, "slot": 0},
-        {"source": 1, "target": 3, "slot": 1}
+        {"source": 1, "target": 3, "slot": 1},
+        {"source": 3, "target": 4, "slot": 0}
       ]
     }
 
@@ -28,6 +30,14 @@ node-link data but with its own explicit schema::
 * Nodes are listed in document order (it decides the order of the inputs);
   ``pos`` appears only once a view has placed the node.  Values are numbers or
   nested lists (rectangular arrays) of finite numbers.
+* ``params`` (version 2) appears on an operation whose parameters differ from their
+  defaults (``sum(x, 0)``: ``{"axis": 0}``); shapes and indices are lists, a slice
+  ``[start, stop, step]`` with null for a blank.  Each op validates its own.  Version-1
+  files (no ``params``, no operation ``name``) still load.
+* ``composites`` (version 2, only when there are any) lists composite block
+  definitions (``core/composite_file.py``: name, inputs, optional fused rules, and a
+  body's output, nodes and links); a node ``{"kind": "composite", "block": name}`` uses
+  one, with one argument slot per block input.
 * Links are listed by target then slot; ``slot`` is the argument slot of the
   target (``x * x`` is two links from the same source).
 
@@ -50,20 +60,21 @@ import os
 import secrets
 import stat
 from collections import deque
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 import networkx as nx
 import numpy as np
 
-from . import ops
-from .graph import MAX_AXES, Document, GraphError, Text
+from . import composite_file, ops
+from .graph import MAX_AXES, Document, GraphError, Snapshot, Text
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "MAX_ELEMENTS", "MAX_INPUTS", "MAX_NODES",
            "FileFormatError", "to_data",
            "from_data", "dumps", "loads", "save", "load"]
 
 FORMAT = "autodiff-studio"
-VERSION = 1
+VERSION = 2
 # A teaching graph is kilobytes; 25 MB hold the other limits (150,000 nodes, a value of
 # 1,000,000 full-precision numbers) and refuse absurd files before json.loads.
 MAX_BYTES = 25 * 1024 * 1024
@@ -75,14 +86,18 @@ MAX_NODES = 150_000
 MAX_INPUTS = 10_000
 MAX_ELEMENTS = 1_000_000  # elements of one value (an 8 MB array)
 
-_TOP_KEYS = ("format", "version", "expression", "output", "nodes", "links")
+_TOP_KEYS = ("format", "version", "expression", "output", "composites", "nodes", "links")
 _NODE_KEYS = {
     "input": ("id", "kind", "name", "value", "pos"),
     "const": ("id", "kind", "value", "pos"),
-    "op": ("id", "kind", "op", "pos"),
+    "op": ("id", "kind", "op", "name", "params", "pos"),
 }
+# Keys a version-1 file does not have (its operations had neither names nor parameters).
+_V2_OP_KEYS = ("name", "params")
 _LINK_KEYS = ("source", "target", "slot")
-_KIND_WORDS = {"input": "an input", "const": "a constant", "op": "an operation"}
+_NODE_KEYS["composite"] = ("id", "kind", "block", "pos")  # a use of a composite block
+_KIND_WORDS = {"input": "an input", "const": "a constant", "op": "an operation",
+               "composite": "a block"}
 
 # What a student meets when a file cannot be opened, as translatable templates (context
 # "fileio"; the English reads exactly as before).  Problems inside a document (a key, a
@@ -162,14 +177,22 @@ def to_data(doc: Document, *, expression: str | None = None) -> dict[str, Any]:
         data["expression"] = str(expression)
     # The explicitly chosen output, not the fallback: "none chosen" must stay so.
     data["output"] = doc.explicit_output
+    if doc.composites:  # composite block definitions (core/composite_file.py)
+        data["composites"] = composite_file.to_data(doc, _body_data)
     nodes = []
     for n in doc.nodes():
         d = doc.node(n)
         entry: dict[str, Any] = {"id": n, "kind": d["kind"]}
         if d["kind"] == "input":
             entry["name"] = d["name"]
-        if d["kind"] == "op":
+        if d["kind"] == "composite":
+            entry["block"] = d["block"]
+        elif d["kind"] == "op":
             entry["op"] = d["op"]
+            if "name" in d:
+                entry["name"] = d["name"]
+            if d.get("params"):  # tuples are written as lists
+                entry["params"] = dict(d["params"])
         else:
             entry["value"] = _json_value(d["value"])
         pos = d.get("pos")
@@ -181,6 +204,17 @@ def to_data(doc: Document, *, expression: str | None = None) -> dict[str, Any]:
                      for src, dst, slot in sorted(doc.edges(),
                                                   key=lambda e: (e[1], e[2]))]
     return data
+
+
+def _body_data(body: Document) -> dict[str, Any]:
+    """A composite block's body: its output, nodes and links (as in a file)."""
+    data = to_data(body)
+    return {"output": data["output"], "nodes": data["nodes"], "links": data["links"]}
+
+
+def _body_from_data(body: dict[str, Any], known: Mapping[str, Any]) -> Document:
+    """A composite block's body read like a file that may use the ``known`` blocks."""
+    return from_data({"format": FORMAT, "version": VERSION, **body}, known)
 
 
 def _compact(value: Any) -> str:
@@ -454,7 +488,8 @@ def _pos(value: Any, where: str) -> tuple[float, float]:
     return _float(value[0], where, "pos"), _float(value[1], where, "pos")
 
 
-def _node_spec(index: int, entry: Any, seen: dict[int, int]) -> tuple[int, dict[str, Any]]:
+def _node_spec(index: int, entry: Any, seen: dict[int, int],
+               version: int = VERSION) -> tuple[int, dict[str, Any]]:
     if not isinstance(entry, dict):
         raise FileFormatError(f"nodes[{index}]: expected an object, found {_what(entry)}")
     if "id" not in entry:
@@ -472,26 +507,59 @@ def _node_spec(index: int, entry: Any, seen: dict[int, int]) -> tuple[int, dict[
     kind = entry["kind"]
     if not isinstance(kind, str) or kind not in _NODE_KEYS:
         raise FileFormatError(f"{where}: unknown kind {_show(kind)} "
-                              "(expected 'input', 'const' or 'op')")
+                              "(expected 'input', 'const', 'op' or 'composite')")
     allowed = _NODE_KEYS[kind]
-    _check_keys(entry, allowed, tuple(k for k in allowed if k != "pos"), where)
+    if kind == "op" and version < 2:
+        allowed = tuple(k for k in allowed if k not in _V2_OP_KEYS)
+    required = tuple(k for k in allowed if k != "pos" and not (kind == "op" and
+                                                               k in _V2_OP_KEYS))
+    _check_keys(entry, allowed, required, where)
     spec: dict[str, Any] = {"kind": kind}
     if kind == "input":
         name = entry["name"]
         if not isinstance(name, str):
             raise FileFormatError(f"{where}: 'name' must be a string, found {_what(name)}")
         spec["name"] = name
-    if kind == "op":
+    if kind == "composite":
+        block = entry["block"]
+        if not isinstance(block, str):
+            raise FileFormatError(f"{where}: 'block' must be a string, found {_what(block)}")
+        spec["block"] = block
+    elif kind == "op":
         op = entry["op"]
         if not isinstance(op, str):
             raise FileFormatError(f"{where}: 'op' must be a string, found {_what(op)}")
         if op not in ops.OPS:
             raise FileFormatError(f"{where}: unknown operation {_show(op)}")
         spec["op"] = op
+        name = entry.get("name")
+        if name is not None and not isinstance(name, str):
+            raise FileFormatError(f"{where}: 'name' must be a string, found {_what(name)}")
+        spec["name"] = name
+        spec["params"] = _params(entry.get("params"), op, where)
     else:
         spec["value"] = _value(entry["value"], where)
     spec["pos"] = _pos(entry["pos"], where) if "pos" in entry else None
     return node, spec
+
+
+def _params(raw: Any, op: str, where: str) -> dict[str, Any] | None:
+    """An op node's "params" object, validated by its op (canonical values)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise FileFormatError(f"{where}: 'params' must be an object, found {_what(raw)}")
+    try:
+        return ops.OPS[op].check_params(raw)
+    except ops.ParamError as exc:
+        raise FileFormatError(f"{where}: 'params': {exc}") from None
+
+
+class _BlockUse(NamedTuple):
+    """What the link checks need of a composite node: a name and an arity, as an op's."""
+
+    name: str
+    arity: int
 
 
 def _cycle_message(remaining: set[int], links: list[tuple[int, int, int, int]]) -> str:
@@ -502,11 +570,12 @@ def _cycle_message(remaining: set[int], links: list[tuple[int, int, int, int]]) 
     return f"the links make a cycle: {path}"
 
 
-def from_data(data: Any) -> Document:
+def from_data(data: Any, blocks: Mapping[str, Any] | None = None) -> Document:
     """Build a Document from parsed JSON data, validating everything.
 
     Raises FileFormatError naming the first problem; returns a new Document only
-    if the whole description is valid.
+    if the whole description is valid.  ``blocks``: composite block definitions
+    (already checked) that its nodes may use besides its own ``composites`` section.
     """
     if not isinstance(data, dict):
         found = _what(data)
@@ -527,6 +596,13 @@ def from_data(data: Any) -> Document:
     if version < 1:
         raise FileFormatError(f"unknown version {version}; this one reads version {VERSION}")
     _check_keys(data, _TOP_KEYS, ("nodes", "links"), "document")
+    known = dict(blocks or {})
+    if "composites" in data:
+        try:
+            for defn in composite_file.from_data(data["composites"], _body_from_data):
+                known[defn.name] = defn
+        except composite_file.DefinitionError as exc:
+            raise FileFormatError(str(exc)) from None
     if "expression" in data and not isinstance(data["expression"], str):
         raise FileFormatError(f"'expression' must be a string, found "
                               f"{_what(data['expression'])}")
@@ -542,9 +618,14 @@ def from_data(data: Any) -> Document:
     if n_inputs > MAX_INPUTS:
         raise FileFormatError(f"too many inputs ({n_inputs:,}; the limit is {MAX_INPUTS:,})")
     seen: dict[int, int] = {}
-    specs = [_node_spec(i, entry, seen) for i, entry in enumerate(raw_nodes)]
+    specs = [_node_spec(i, entry, seen, version) for i, entry in enumerate(raw_nodes)]
     kinds = {node: spec["kind"] for node, spec in specs}
     op_of = {node: ops.OPS[spec["op"]] for node, spec in specs if spec["kind"] == "op"}
+    for node, spec in specs:  # a block use: its name and arity stand in for an op's
+        if spec["kind"] == "composite":
+            if spec["block"] not in known:
+                raise FileFormatError(f"node {node}: unknown block {_show(spec['block'])}")
+            op_of[node] = _BlockUse(spec["block"], len(known[spec["block"]].inputs))
 
     raw_links = data["links"]
     if not isinstance(raw_links, list):
@@ -612,15 +693,20 @@ def from_data(data: Any) -> Document:
         for _i, src, dst, slot in links:
             args_of.setdefault(dst, [None] * op_of[dst].arity)[slot] = src
     doc = Document()
+    if known:  # definitions checked above: restored whole, not checked again per block
+        doc.restore(Snapshot((), (), 1, None, tuple(known.values())))
     for node, spec in specs:
         try:
-            if spec["kind"] == "input":
+            if spec["kind"] == "composite":
+                doc.add_composite(spec["block"], args=tuple(args_of.get(node, ())),
+                                  node_id=node, pos=spec["pos"])
+            elif spec["kind"] == "input":
                 doc.add_input(spec["name"], spec["value"], node_id=node, pos=spec["pos"])
             elif spec["kind"] == "const":
                 doc.add_const(spec["value"], node_id=node, pos=spec["pos"])
             else:
                 doc.add_op(spec["op"], args=tuple(args_of.get(node, ())), node_id=node,
-                           pos=spec["pos"])
+                           pos=spec["pos"], name=spec["name"], params=spec["params"])
         except GraphError as exc:
             raise FileFormatError(f"node {node}: {exc.message}") from None
     if not wired_in_order:

@@ -61,6 +61,7 @@ MESSAGES: dict[str, str] = {
     "python_keyword": "{name!r} is a reserved word of Python",
     "function_name": "{name!r} is the name of a function",
     "name_taken": "an input called {name!r} exists already",
+    "name_taken_op": "a block called {name!r} exists already",
     "value_of": "value of {name}: {reason}",
     "constant_value": "constant: {reason}",
     "unknown_op": "unknown operation {op!r}",
@@ -71,12 +72,18 @@ MESSAGES: dict[str, str] = {
     "slot_taken": "slot {slot!r} of {node} is taken",
     "cycle": "that wire would make a cycle: {dst} already feeds {src}",
     "no_own_value": "{node} has no value of its own",
-    "only_inputs_named": "only inputs have names",
+    "only_inputs_named": "only inputs and operations have names",
     "empty_graph": "the graph is empty",
     "needs_argument": "{node} needs its {slot!r} argument",
     "bad_position": "a position is two numbers, not {pos!r}",
     "position_not_finite": "a position must be finite",
     "constant_name": "constant {value}",
+    "unknown_block": "there is no block called {block!r}",
+    "block_in_use": "block {block!r} is used by {count} node(s) or block(s); remove them first",
+    "block_arity": "block {block!r} is used with {old} argument(s); a new definition must "
+                   "keep them",
+    "bad_params": "{op}: {reason}",
+    "no_params": "only operations have parameters",
 }
 
 
@@ -163,7 +170,7 @@ class Event:
     """One change to the document, as told to listeners."""
 
     kind: str  # node_added node_removed edge_added edge_removed value_changed
-    #            renamed output_changed moved reset
+    #            renamed output_changed moved params_changed composites_changed reset
     node: int | None = None
     data: dict[str, Any] = field(default_factory=dict)
 
@@ -227,6 +234,8 @@ class Snapshot:
     edges: tuple[tuple[int, int, int], ...]  # (source, target, slot)
     next_id: int
     output: int | None  # the explicitly chosen output
+    # The composite block definitions (core/composite.py's CompositeDef), in order.
+    composites: tuple[Any, ...] = ()
 
 
 class Document(GraphQueries):
@@ -241,6 +250,10 @@ class Document(GraphQueries):
         self._next_id = 1
         self._output: int | None = None
         self._input_ids: dict[str, int] = {}  # name -> node: O(1) lookups for big graphs
+        self._op_names: dict[str, int] = {}  # a student's name of an op node -> the node
+        # Composite block definitions by name (core/composite.py; opaque here: a name,
+        # its ``inputs`` and a ``check_in(document)`` that raises GraphError).
+        self._composites: dict[str, Any] = {}
         self._listeners: list[Callable[[Event], None]] = []
         self._muted = 0  # depth of muted() blocks
         self._revision = 0  # counts changes, muted ones too
@@ -299,7 +312,8 @@ class Document(GraphQueries):
         return node_id
 
     def check_name(self, name: str, node: int | None = None) -> None:
-        """Raise GraphError if ``name`` cannot name an input (``node``: the one renamed)."""
+        """Raise GraphError if ``name`` cannot name an input or an operation (``node``: the
+        one renamed).  Inputs and named operations share one set of names."""
         if not isinstance(name, str) or not NAME_RE.match(name):
             raise GraphError(message("bad_name", name=name), node)
         if keyword.iskeyword(name):
@@ -309,6 +323,9 @@ class Document(GraphQueries):
         other = self.find_input(name)
         if other is not None and other != node:
             raise GraphError(message("name_taken", name=name), node)
+        other = self._op_names.get(name)
+        if other is not None and other != node:
+            raise GraphError(message("name_taken_op", name=name), node)
 
     def add_input(self, name: str, value: Any = 0.0, *, node_id: int | None = None,
                   pos: tuple[float, float] | None = None) -> int:
@@ -328,8 +345,13 @@ class Document(GraphQueries):
         return self._add(node_id, pos, kind="const", value=v)
 
     def add_op(self, op: str, *, args: tuple[int | None, ...] = (), node_id: int | None = None,
-               pos: tuple[float, float] | None = None) -> int:
+               pos: tuple[float, float] | None = None, name: str | None = None,
+               params: Mapping[str, Any] | None = None) -> int:
         """Add an operation, wired at once to ``args`` (one source per slot, None = free).
+
+        ``name``: the student's own name for its value (``c`` in ``c = a + b``), else none.
+        ``params``: its parameters (``Op.params``, e.g. ``{"axis": 0}``; GraphError if
+        refused), kept as the node attribute "params" when any differs from its default.
 
         A brand-new node has free slots and no successors, so its wires need no slot
         or cycle check: building 10,000 operations this way stays fast.
@@ -343,7 +365,14 @@ class Document(GraphQueries):
             if src is not None:
                 self._require(src)
         arity = ops.OPS[op].arity
-        node = self._add(node_id, pos, _FREE_SLOTS[arity], kind="op", op=op)
+        named: dict[str, Any] = {} if name is None else {"name": name}
+        if name is not None:
+            self.check_name(name)
+        if params or ops.OPS[op].params:
+            checked = _checked_params(ops.OPS[op], params)
+            if checked:
+                named["params"] = checked
+        node = self._add(node_id, pos, _FREE_SLOTS[arity], kind="op", op=op, **named)
         if args:  # every wire first, then their events: listeners see the node complete
             graph = self._graph
             for slot, src in enumerate(args):
@@ -355,6 +384,73 @@ class Document(GraphQueries):
                     self._emit("edge_added", node, src=src, slot=slot)
         return node
 
+    def add_composite(self, block: str, *, args: tuple[int | None, ...] = (),
+                      node_id: int | None = None,
+                      pos: tuple[float, float] | None = None) -> int:
+        """Add a use of the composite block ``block`` (one argument slot per block input).
+
+        The document must hold the block's definition (``set_composite``)."""
+        defn = self._composites.get(block)
+        if defn is None:
+            raise GraphError(message("unknown_block", block=block))
+        arity = len(defn.inputs)
+        if len(args) > arity:
+            raise GraphError(message("too_many_args", op=block, arity=arity, count=len(args)))
+        for src in args:
+            if src is not None:
+                self._require(src)
+        node = self._add(node_id, pos, (None,) * arity, kind="composite", block=block)
+        for slot, src in enumerate(args):
+            if src is not None:
+                self.connect(src, node, slot)
+        return node
+
+    # -- composite block definitions ------------------------------------------
+    @property
+    def composites(self) -> Mapping[str, Any]:
+        """The composite block definitions by name, in order (read-only)."""
+        return MappingProxyType(self._composites)
+
+    def set_composite(self, defn: Any) -> None:
+        """Add a block definition, or replace the one of the same name.
+
+        The definition checks itself against this document (``defn.check_in(self)``:
+        name, body, no recursion); a replacement must keep the arity of a block in use.
+        """
+        defn.check_in(self)
+        old = self._composites.get(defn.name)
+        if old is not None and len(old.inputs) != len(defn.inputs):
+            users = self.block_users(defn.name)
+            if users:
+                raise GraphError(message("block_arity", block=defn.name, old=len(old.inputs)))
+        self._composites[defn.name] = defn
+        self._emit("composites_changed", None, name=defn.name, old=old, new=defn)
+
+    def remove_composite(self, name: str) -> None:
+        """Forget a block definition that nothing uses."""
+        if name not in self._composites:
+            raise GraphError(message("unknown_block", block=name))
+        users = self.block_users(name)
+        if users:
+            raise GraphError(message("block_in_use", block=name, count=len(users)))
+        old = self._composites.pop(name)
+        self._emit("composites_changed", None, name=name, old=old, new=None)
+
+    def block_users(self, name: str) -> list[Any]:
+        """The nodes using block ``name``, then the definitions whose bodies do."""
+        nodes: list[Any] = [n for n, d in self._attrs.items() if d.get("block") == name]
+        return nodes + [other for other in self._composites.values()
+                        if other.name != name and name in other.blocks_used()]
+
+    def slot_names(self, node: int) -> tuple[str, ...]:
+        """The names of a node's argument slots (none for inputs and constants)."""
+        d = self.node(node)
+        if d["kind"] == "op":
+            return ops.OPS[d["op"]].slots
+        if d["kind"] == "composite":
+            return tuple(self._composites[d["block"]].inputs)
+        return ()
+
     def _add(self, node_id: int | None, pos: tuple[float, float] | None,
              free: tuple[None, ...] = (), **attrs: Any) -> int:
         if pos is not None:  # validated before the id is taken: a refusal changes nothing
@@ -365,6 +461,8 @@ class Document(GraphQueries):
         self._args[node] = free
         if attrs["kind"] == "input":
             self._input_ids[attrs["name"]] = node
+        elif "name" in attrs:
+            self._op_names[attrs["name"]] = node
         self._emit("node_added", node)
         return node
 
@@ -376,6 +474,8 @@ class Document(GraphQueries):
         del self._args[node]
         if d["kind"] == "input":
             self._input_ids.pop(d["name"], None)
+        elif "name" in d:
+            self._op_names.pop(d["name"], None)
         self._graph.remove_node(node)
         if self._output == node:
             self._output = None
@@ -390,15 +490,16 @@ class Document(GraphQueries):
         """Raise GraphError with the reason if ``src -> dst[slot]`` is not allowed."""
         self._require(src)
         self._require(dst)
-        op = self.op(dst)
-        if op is None:
+        slots = self.slot_names(dst)  # an op's, or a composite block's inputs
+        if not slots:
             raise GraphError(message("no_arguments", node=self.describe(dst)), dst)
-        if not isinstance(slot, int) or isinstance(slot, bool) or not 0 <= slot < op.arity:
-            raise GraphError(message("no_slot", op=op.name, arity=op.arity, slot=slot), dst)
+        if not isinstance(slot, int) or isinstance(slot, bool) or not 0 <= slot < len(slots):
+            what = self.node(dst).get("op") or self.node(dst).get("block")
+            raise GraphError(message("no_slot", op=what, arity=len(slots), slot=slot), dst)
         if src == dst:
             raise GraphError(message("feeds_itself"), dst)
         if not replace and self.source(dst, slot) is not None:
-            raise GraphError(message("slot_taken", slot=op.slots[slot],
+            raise GraphError(message("slot_taken", slot=slots[slot],
                                      node=self.describe(dst)), dst)
         # dst must not already reach src, or the new wire would close a loop.
         if self._graph.out_degree(dst) and nx.has_path(self._graph, dst, src):
@@ -437,15 +538,51 @@ class Document(GraphQueries):
         self.node(node)["value"] = v
         self._emit("value_changed", node, old=old, new=v)
 
-    def rename(self, node: int, name: str) -> None:
-        if self.kind(node) != "input":
+    def rename(self, node: int, name: str | None) -> None:
+        """Rename an input, or name an operation (None or "" takes an operation's name away)."""
+        kind = self.kind(node)
+        if kind == "op":
+            self._rename_op(node, name or None)
+            return
+        if kind != "input":
             raise GraphError(message("only_inputs_named"), node)
-        self.check_name(name, node)
+        self.check_name(name, node)  # type: ignore[arg-type]
         old = self.node(node)["name"]
         self.node(node)["name"] = name
         del self._input_ids[old]
-        self._input_ids[name] = node
+        self._input_ids[name] = node  # type: ignore[index]
         self._emit("renamed", node, old=old, new=name)
+
+    def _rename_op(self, node: int, name: str | None) -> None:
+        if name is not None:
+            self.check_name(name, node)
+        d = self._attrs[node]
+        old = d.pop("name", None)
+        if old is not None:
+            del self._op_names[old]
+        if name is not None:
+            d["name"] = name
+            self._op_names[name] = node
+        self._emit("renamed", node, old=old, new=name)
+
+    def params(self, node: int) -> Mapping[str, Any]:
+        """The parameters of an op node (only those differing from a default; empty if
+        none): what it was given, e.g. ``{"axis": 0}`` for ``sum(x, 0)``."""
+        return self.node(node).get("params", _NO_PARAMS)
+
+    def set_params(self, node: int, params: Mapping[str, Any] | None) -> None:
+        """Give an op node new parameters (validated; GraphError and no change if refused)."""
+        op = self.op(node)
+        if op is None:
+            raise GraphError(message("no_params"), node)
+        checked = _checked_params(op, params, node)
+        d = self.node(node)
+        old = d.get("params", _NO_PARAMS)
+        if checked:
+            d["params"] = checked
+        else:
+            d.pop("params", None)
+        self._emit("params_changed", node, old=old, new=d.get("params", _NO_PARAMS))
 
     def set_output(self, node: int | None) -> None:
         if node is not None:
@@ -471,6 +608,10 @@ class Document(GraphQueries):
             return d["name"]
         if d["kind"] == "const":
             return message("constant_name", value=format_value(d["value"]))
+        if d["kind"] == "composite":
+            return f"{d['block']} #{node}"
+        if "name" in d:
+            return f"{d['name']} ({d['op']} #{node})"
         return f"{d['op']} #{node}"
 
     def problems(self) -> list[GraphError]:
@@ -480,18 +621,24 @@ class Document(GraphQueries):
             return [GraphError(message("empty_graph"))]
         found = []
         for n in sorted(self.ancestors(out) | {out}):
+            op = self.op(n)
+            if op is not None and op.params:
+                try:
+                    _checked_params(op, self.params(n), n)
+                except GraphError as exc:
+                    found.append(exc)
             for slot, src in enumerate(self.arguments(n)):
                 if src is None:
-                    op = self.op(n)
-                    assert op is not None
                     found.append(GraphError(message(
-                        "needs_argument", node=self.describe(n), slot=op.slots[slot]), n))
+                        "needs_argument", node=self.describe(n),
+                        slot=self.slot_names(n)[slot]), n))
         return found
 
     def snapshot(self) -> Snapshot:
         """The whole content now, as an unchanging value (see ``Snapshot``)."""
         return Snapshot(tuple((n, _frozen(d)) for n, d in self._attrs.items()),
-                        tuple(self._graph.edges(keys=True)), self._next_id, self._output)
+                        tuple(self._graph.edges(keys=True)), self._next_id, self._output,
+                        tuple(self._composites.values()))
 
     def restore(self, snapshot: Snapshot) -> None:
         """Make the content exactly that of ``snapshot`` (one ``reset`` event).
@@ -502,16 +649,21 @@ class Document(GraphQueries):
         graph: nx.MultiDiGraph = nx.MultiDiGraph()
         attrs: dict[int, dict[str, Any]] = {}
         args: dict[int, tuple[int | None, ...]] = {}
+        composites = {defn.name: defn for defn in snapshot.composites}  # immutable values
         for n, d in snapshot.nodes:
             graph.add_node(n)
             attrs[n] = _thawed(d)
-            args[n] = _FREE_SLOTS[ops.OPS[d["op"]].arity] if d["kind"] == "op" else ()
+            args[n] = _FREE_SLOTS[ops.OPS[d["op"]].arity] if d["kind"] == "op" else \
+                (None,) * len(composites[d["block"]].inputs) if d["kind"] == "composite" else ()
         for src, dst, slot in snapshot.edges:
             graph.add_edge(src, dst, key=slot)
             args[dst] = args[dst][:slot] + (src,) + args[dst][slot + 1:]
         self._graph, self._attrs, self._args = graph, attrs, args
         self._next_id, self._output = snapshot.next_id, snapshot.output
+        self._composites = composites
         self._input_ids = {d["name"]: n for n, d in attrs.items() if d["kind"] == "input"}
+        self._op_names = {d["name"]: n for n, d in attrs.items()
+                          if d["kind"] == "op" and "name" in d}
         self._emit("reset")
 
     def copy(self) -> Document:
@@ -528,6 +680,20 @@ def _reason(exc: BaseException) -> str:
     """An exception's message, keeping its Text (and so its translation) if it has one."""
     first = exc.args[0] if len(exc.args) == 1 else None
     return first if isinstance(first, Text) else str(exc)
+
+
+_NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
+
+
+def _checked_params(op: ops.Op, params: Mapping[str, Any] | None,
+                    node: int | None = None) -> Mapping[str, Any] | None:
+    """``params`` validated by ``op``, read-only and canonical (None when all defaults)."""
+    try:
+        checked = op.check_params(params)
+    except ops.ParamError as exc:
+        reason = Text(exc.template, "ops", **exc.params)
+        raise GraphError(message("bad_params", op=op.name, reason=reason), node) from None
+    return MappingProxyType(checked) if checked else None
 
 
 def _frozen(attrs: Mapping[str, Any]) -> Mapping[str, Any]:

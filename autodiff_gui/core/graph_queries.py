@@ -36,6 +36,7 @@ class GraphQueries:
     _args: dict[int, tuple[int | None, ...]]  # node -> the source of each slot
     _output: int | None  # the output the user set
     _input_ids: dict[str, int]  # input name -> node
+    _op_names: dict[str, int]  # a named operation's name -> node
 
     def _require(self, node: int) -> None:
         """Raise GraphError if ``node`` is not in the document (``Document`` says how)."""
@@ -54,7 +55,7 @@ class GraphQueries:
     def node(self, node: int) -> dict[str, Any]:
         """The attribute dict of a node (read it; change it only through the API).
 
-        Keys: ``kind``; ``name`` (inputs); ``value`` (inputs and constants); ``op``
+        Keys: ``kind``; ``name`` (inputs; operations a student named); ``value`` (inputs and constants); ``op``
         (operations); ``pos`` (when placed).
         """
         self._require(node)
@@ -152,8 +153,9 @@ class GraphQueries:
         return ops.OPS[name] if name else None
 
     def arity(self, node: int) -> int:
-        op = self.op(node)
-        return op.arity if op else 0
+        """How many argument slots ``node`` has (an op's, or a composite block's inputs)."""
+        self._require(node)
+        return len(self._args[node])
 
     def arguments(self, node: int) -> list[int | None]:
         """The source node feeding each slot of ``node`` (None where unconnected)."""
@@ -174,6 +176,10 @@ class GraphQueries:
     def find_input(self, name: str) -> int | None:
         return self._input_ids.get(name)
 
+    def named_ops(self) -> Mapping[str, int]:
+        """Operations a student named (``c`` in ``c = a + b``): name -> node, read-only."""
+        return MappingProxyType(self._op_names)
+
     def sinks(self) -> list[int]:
         """Nodes nobody reads: the graph's outputs."""
         return [n for n in self._attrs if self._graph.out_degree(n) == 0]
@@ -189,7 +195,8 @@ class GraphQueries:
         """The current output: the one set, else the newest sink op node."""
         if self._output is not None and self._output in self._attrs:
             return self._output
-        sinks = [n for n in self.sinks() if self.kind(n) == "op"] or self.sinks()
+        sinks = [n for n in self.sinks()
+                 if self.kind(n) in ("op", "composite")] or self.sinks()
         return max(sinks) if sinks else None
 
     def position(self, node: int) -> tuple[float, float] | None:

@@ -143,9 +143,12 @@ def test_matmul_has_the_precedence_of_mul(text: str, shape: str, fn) -> None:
 
 
 def test_every_op_is_callable_by_name_with_its_arity() -> None:
+    sample = {"axis": "0", "shape": "(1,)", "index": "(0,)", "number": "1"}
     for name, op in OPS.items():
         args = ["p", "q"][:op.arity]
-        doc = parse(f"{name}({', '.join(args)})")
+        # required parameters follow the arguments as literals: clamp(p, 1, 1)
+        params = [sample[p.kind] for p in op.params if p.required]
+        doc = parse(f"{name}({', '.join(args + params)})")
         root = doc.output
         assert doc.node(root)["op"] == name
         assert [doc.node(s)["name"] for s in doc.arguments(root)] == args
@@ -262,9 +265,12 @@ ERRORS = [
     ("x[0]", "indexing", 1),
     ("log(a=2)", "keyword_argument", 5),
     ("pow(x, exponent=2)", "keyword_argument", 15),
-    ("x = 1", "assignment", 2),
+    ("x = 1", "alias_number", 4),
+    ("a = b = 1", "assignment", 6),
+    ("x + 1 = 2", "assignment", 6),
     ("= 1", "assignment", 0),
-    ("x; y", "semicolon", 1),
+    ("x; y", "bare_middle", 0),
+    ("(x; y)", "semicolon", 2),
     ("(x + 1", "unclosed", 0),
     ("log(x", "unclosed", 3),
     ("((x) + 1", "unclosed", 0),
@@ -530,10 +536,35 @@ def _extend(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
         st.booleans(), st.booleans(), SPACE)
     unary = st.builds(lambda op, e, p: f"{op}{_wrap(e, p)}", st.sampled_from(["-", "+"]),
                       children, st.booleans())
-    call1 = st.builds(lambda f, e: f"{f}({e})", st.sampled_from(UNARY_FUNCS), children)
-    call2 = st.builds(lambda f, lhs, rhs, s: f"{f}({lhs},{s}{rhs})", st.sampled_from(BINARY_FUNCS),
-                      children, children, SPACE)
-    return st.one_of(binary, unary, call1, call2)
+    call1 = _call(st.sampled_from(UNARY_FUNCS), children)
+    call2 = _call(st.sampled_from(BINARY_FUNCS), children)
+    # x[1:], A.T: the postfix forms, when the table has ops written that way
+    postfix = st.builds(lambda e, p, mark: f"{_wrap(e, p)}{mark}", children, st.booleans(),
+                        st.sampled_from(POSTFIX_MARKS)) if POSTFIX_MARKS else st.nothing()
+    return st.one_of(binary, unary, call1, call2, postfix)
+
+
+# Literal parameters written after a call's arguments, by kind (sum(x, 0), clamp(x, -1, 1)).
+PARAM_SAMPLES = {"axis": ["0", "-1", "1", "None"], "shape": ["(-1,)", "(1, -1)", "-1"],
+                 "index": ["(0,)", "(-1, (None, None, 2))"], "number": ["-1", "0.5", "2"]}
+POSTFIX_MARKS = [mark for op in OPS.values() if op.postfix
+                 for mark in ((".T",) if op.postfix == ".T" else
+                              ("[0]", "[-1]", "[1:]", "[::2]", "[0, :]", "[:, 1:3]"))]
+
+
+@st.composite
+def _call(draw, names: st.SearchStrategy[str], children: st.SearchStrategy[str]) -> str:
+    """A call with its arguments, then its op's parameters: required ones always, optional
+    ones from the left, each maybe."""
+    name = draw(names)
+    op = OPS[name]
+    parts = [draw(children) for _ in range(op.arity)]
+    for p in op.params:
+        if not p.required and not draw(st.booleans()):
+            break
+        parts.append(draw(st.sampled_from(PARAM_SAMPLES[p.kind])))
+    sep = "," + draw(SPACE)
+    return f"{name}({sep.join(parts)})"
 
 
 EXPRESSIONS = st.recursive(LEAVES, _extend, max_leaves=12)

@@ -189,7 +189,7 @@ def test_values_names_output_positions() -> None:
     assert rec.events[-1].kind == "renamed" and rec.events[-1].data == {"old": "x", "new": "u"}
     assert doc.inputs() == {"u": 1, "y": 7} and doc.find_input("u") == 1
     assert doc.find_input("x") is None
-    refused(doc, lambda: doc.rename(3, "q"), "only inputs")
+    refused(doc, lambda: doc.rename(2, "q"), "only inputs")  # a constant has no name
     assert doc.output == 9
     doc.set_output(6)
     assert doc.output == 6 and rec.events[-1] == Event("output_changed", 6, {"old": 9})

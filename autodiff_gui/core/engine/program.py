@@ -11,9 +11,13 @@ import itertools
 from typing import Any
 
 from .. import ops
+from ..composite import expand, has_blocks
 from ..graph import Document, GraphError, format_value, gc_paused
 from .base import Value, _msg
 from .fast import FastPath
+
+# Composite blocks: set on programs compiled from a document with blocks (see compile_graph).
+NO_ORIGIN: dict[int, tuple[int, int]] = {}
 
 
 def _letter_labels(count: int, taken: set[str]) -> list[str]:
@@ -38,6 +42,20 @@ def _letter_labels(count: int, taken: set[str]) -> list[str]:
     return names
 
 
+def op_labels(attrs: Any, op_nodes: list[int], input_names: Any) -> list[str]:
+    """Labels of ``op_nodes`` (in order): a student's own name where the node has one,
+    else ``_letter_labels`` for the unnamed ones, skipping every name already taken."""
+    names = [attrs[n].get("name") for n in op_nodes]
+    unnamed = names.count(None)
+    if not unnamed:
+        return names
+    taken = set(input_names)
+    if unnamed < len(names):
+        taken.update(name for name in names if name is not None)
+    fill = iter(_letter_labels(unnamed, taken))
+    return [next(fill) if name is None else name for name in names]
+
+
 class Program(FastPath):
     """A compiled graph: flat instructions in topological order for one output.
 
@@ -46,9 +64,13 @@ class Program(FastPath):
     (argument positions per node), ``labels``, ``out`` (position of the output),
     ``output_node``, ``input_names`` (every input of the document, in order),
     ``input_index`` (name -> position, only inputs the output reads),
-    ``input_nodes`` (name -> id), ``leaf_values``, ``needs_grad`` and
-    ``backward_steps`` (how many records a full backward pass yields).
+    ``input_nodes`` (name -> id), ``leaf_values``, ``needs_grad``, ``named`` (positions
+    of the operations a student named) and ``backward_steps`` (how many records a full
+    backward pass yields).
     """
+
+    # Inner node id -> (block node, node in its body); empty without composite blocks.
+    origin: dict[int, tuple[int, int]] = NO_ORIGIN
 
     def __init__(self, doc: Document, output: int | None = None) -> None:
         out = doc.output if output is None else output
@@ -75,6 +97,8 @@ class Program(FastPath):
                 leaf_values.append(d.get("value"))
                 continue
             op = ops.OPS[d["op"]]
+            if op.params:  # kernels, rules and texts with the node's parameters bound
+                op = op.bind(d.get("params"))  # the document validated them
             slots = arg_table[n]
             for slot, src in enumerate(slots):
                 if src is None:
@@ -102,9 +126,13 @@ class Program(FastPath):
         labels = [attrs[n]["name"] if kinds[i] == "input"
                   else format_value(attrs[n]["value"]) if kinds[i] == "const" else ""
                   for i, n in enumerate(order)]
-        for i, name in zip(op_positions, _letter_labels(len(op_positions), set(inputs))):
+        for i, name in zip(op_positions, op_labels(attrs, [order[i] for i in op_positions],
+                                                   inputs)):
             labels[i] = name
         self.labels: list[str] = labels
+        # Positions of the operations a student named (a program's steps), in order.
+        self.named: list[int] = [i for i in op_positions if "name" in attrs[order[i]]] \
+            if doc.named_ops() else []
         self._static_cache: list[tuple[Any, ...]] | None = None
         self._build_kernels()
 
@@ -150,6 +178,15 @@ class Program(FastPath):
 
 
 def compile_graph(doc: Document, output: int | None = None) -> Program:
-    """Compile the document (for its current output, or ``output``)."""
+    """Compile the document (for its current output, or ``output``).
+
+    Composite blocks are inlined first (``composite.expand``): the program's ``origin``
+    maps each inner node's id to (its block node in ``doc``, the node in the block's body).
+    """
     with gc_paused():  # building thousands of tuples, none of them garbage
-        return Program(doc, output)
+        if not has_blocks(doc):
+            return Program(doc, output)
+        expansion = expand(doc)
+        program = Program(expansion.document, output)
+        program.origin = expansion.origin
+        return program

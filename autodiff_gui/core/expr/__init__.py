@@ -14,15 +14,20 @@ No ``eval``, ``exec`` or ``ast``: a tokenizer and an operator-precedence (shunti
 parser with explicit stacks, so 10,000 nested parentheses or operators never touch
 Python's recursion limit.  The printer walks the graph with an explicit stack too.
 
+Several statements (``a = x**2; b = 2*x; z = a*b``) make a program with named steps:
+``program.py``, through which ``parse`` and ``to_text`` go.
+
 Messages are English templates in ``MESSAGES``; a ``ParseError`` keeps its ``code``
 and ``params`` so a window can show the translated template instead
 (``err.translated(tr)``).
 """
 
-# The package's parts: tokens (MESSAGES, ParseError, the tokenizer), parser and printer.
-from .parser import parse
-from .printer import PRINT_LIMIT, _const_text, program_text, to_text
+# The package's parts: tokens (MESSAGES, ParseError, the tokenizer), parser and printer
+# of one expression, and program (statements; the entry point everyone calls: a plain
+# expression goes straight to the parser and printer).
+from .printer import PRINT_LIMIT, _const_text
+from .program import is_program, parse, program_text, to_text
 from .tokens import MESSAGES, ParseError, Tokens, format_error, tokenize
 
 __all__ = ["MESSAGES", "PRINT_LIMIT", "ParseError", "Tokens", "_const_text", "format_error",
-           "parse", "program_text", "to_text", "tokenize"]
+           "is_program", "parse", "program_text", "to_text", "tokenize"]

@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import ops
 from ..graph import Document, GraphError, Text, gc_paused
+from .params import check, parse_index, parse_params, postfix_op, usage
 from .tokens import (
     _FUNCTION_ALIASES,
     _KEYWORDS,
@@ -121,13 +122,16 @@ def parse(text: str, values: Mapping[str, Any] | None = None) -> Document:
         return _parse(text, values)
 
 
-def _parse(text: str, values: Mapping[str, Any] | None) -> Document:
+def _parse(text: str, values: Mapping[str, Any] | None, doc: Document | None = None,
+           names: dict[str, int] | None = None) -> Document:
+    # A program's statement (expr/program.py) is parsed into the program's ``doc``, its
+    # ``names`` (name -> node: earlier steps and inputs) read and extended with new inputs.
     toks = tokenize(text)
     kinds, texts, extra = toks.kind, toks.text, toks.extra
     values = values or {}
-    doc = Document()
+    doc = Document() if doc is None else doc
     add_op = doc.add_op  # wires fresh nodes at once: no slot or cycle search
-    inputs: dict[str, int] = {}
+    inputs: dict[str, int] = {} if names is None else names
     operands: list[int] = []
     stack: list[Any] = []
 
@@ -139,15 +143,17 @@ def _parse(text: str, values: Mapping[str, Any] | None) -> Document:
             right = operands.pop()
             operands[-1] = add_op(entry[3], args=(operands[-1], right))
 
-    def finish_call(entry: tuple[Any, ...], count: int, close: int) -> None:
+    def finish_call(entry: tuple[Any, ...], count: int, close: int,
+                    params: dict[str, Any] | None = None) -> None:
         name = entry[3]
         op = ops.OPS[name]
         if count != op.arity:
-            usage = f"{name}({', '.join(op.slots)})"
             raise toks.error("arity_one" if op.arity == 1 else "arity_many", entry[4], close,
-                             name=name, arity=op.arity, count=count, usage=usage)
+                             name=name, arity=op.arity, count=count, usage=usage(op))
+        if op.params and params is None:  # none written: the defaults, if all have one
+            params = check(toks, entry[4], close, op, {})
         cut = len(operands) - count
-        node = add_op(name, args=tuple(operands[cut:]))
+        node = add_op(name, args=tuple(operands[cut:]), params=params)
         del operands[cut:]
         operands.append(node)
 
@@ -204,6 +210,8 @@ def _parse(text: str, values: Mapping[str, Any] | None) -> Document:
                 raise toks.error("empty_parens", i - 1, i)
             elif kind == "]":
                 raise toks.error("array_unmatched", i)
+            elif kind == ":":
+                raise toks.error("colon", i)
             elif kind == ".":
                 raise toks.error("dot", i)
             elif kind == "=":
@@ -235,14 +243,36 @@ def _parse(text: str, values: Mapping[str, Any] | None) -> Document:
                     raise toks.error("comma_outside", i)
                 stack.pop()
             elif kind == ",":
-                expect_operand = True
+                op = ops.OPS[top[3]]
+                if op.params and len(operands) - top[5] == op.arity:
+                    # the arguments are complete: literal parameters up to the ')'
+                    params, i = parse_params(toks, i + 1, op)
+                    stack.pop()
+                    finish_call(top, op.arity, i, params)
+                else:
+                    expect_operand = True
             else:
                 stack.pop()
                 finish_call(top, len(operands) - top[5], i)
-        elif kind == "[":
-            raise toks.error("indexing", i)
+        elif kind == "[":  # x[1, :] is an op whose one parameter is the index
+            name = postfix_op("[]")
+            if name is None:
+                raise toks.error("indexing", i)
+            op = ops.OPS[name]
+            first = i
+            index, close, i = parse_index(toks, i)
+            params = check(toks, first, close, op, {op.params[0].name: index})
+            operands[-1] = add_op(name, args=(operands[-1],), params=params)
+            continue
         elif kind == ".":
-            raise toks.error("attribute", i)
+            name = postfix_op("." + texts[i + 1]) if kinds[i + 1] == "name" else None
+            if name is None:
+                raise toks.error("attribute", i)
+            operands[-1] = add_op(name, args=(operands[-1],))  # A.T
+            i += 2
+            continue
+        elif kind == ":":
+            raise toks.error("colon", i)
         elif kind == "=":
             if stack and stack[-1][0] == _CALL and kinds[i - 1] == "name" \
                     and kinds[i - 2] in ("(", ","):

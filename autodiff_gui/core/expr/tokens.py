@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "caret": "use ** for powers: x**2, not x^2",
     "floordiv": "// is not supported: use / to divide",
     "percent": "% is not supported",
-    "semicolon": "';' is not allowed: type a single expression",
+    "semicolon": "';' separates statements: it cannot stand inside brackets",
     "comparison": "comparisons like '{text}' are not supported",
     "unicode_op": "use '{ascii}' instead of '{char}'",
     "superscript": "use ** for powers: x**2, not x²",
@@ -47,7 +47,8 @@ MESSAGES: dict[str, str] = {
     "indexing": "indexing like x[0] is not supported",
     "attribute": "attribute access like x.y is not allowed",
     "dot": "unexpected '.'",
-    "assignment": "'=' is not allowed: type only the expression, as in x**2 + 1",
+    "assignment": "'=' can only follow the name at the start of a statement, as in "
+                  "a = x**2",
     "keyword_argument": "keyword arguments are not supported: pass arguments in order, "
                         "as in pow(x, 3)",
     "array_not_number": "an array may contain only numbers, not '{token}'",
@@ -63,6 +64,13 @@ MESSAGES: dict[str, str] = {
     "array_unmatched": "']' has no matching '['",
     "array_depth": "an array may have at most {limit} axes",
     "bad_value": "value of {name}: {reason}",
+    # Parameters after a call's arguments (sum(x, 0)), indexing (x[1:3]) and A.T.
+    "param_literal": "{name} of {op} must be written as a number, None or a tuple of "
+                     "numbers, not '{token}'",
+    "too_many_params": "{op} takes {count} parameter(s) after its argument(s): write {usage}",
+    "bad_param": "{reason}",
+    "index_item": "an index is a whole number or a slice like 1:3, not '{token}'",
+    "colon": "':' can only be used in an index, as in x[1:3]",
 }
 
 
@@ -125,7 +133,7 @@ _TOKEN_RE = re.compile(
     r"\s*(?:"
     r"(?P<num>(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
     r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
-    r"|(?P<op>\*\*|//|[-+*/@(),\[\]])"
+    r"|(?P<op>\*\*|//|[-+*/@(),\[\]:])"
     r"|(?P<cmp>==|!=|<=|>=|[<>])"
     r"|(?P<eq>=)"
     r"|(?P<dot>\.)"
@@ -144,7 +152,7 @@ _MAX_ARRAY_AXES = 32
 class Tokens:
     """The tokens of a text as parallel lists (few objects: the parser is GC-light).
 
-    Kinds: ``num name op ( ) , [ ] . = bad end``.  ``extra`` holds the value of a
+    Kinds: ``num name op ( ) , [ ] : . = bad end``.  ``extra`` holds the value of a
     number and the ParseError of a ``bad`` token, raised only when the parser gets
     there, so errors are always reported in reading order.
     """
@@ -211,7 +219,7 @@ def tokenize(text: str) -> Tokens:
             if tok == "//":
                 toks.add("bad", tok, i, j, _error("floordiv", i, j))
                 continue
-            kinds.append(tok if tok in "()[]," else "op")
+            kinds.append(tok if tok in "()[],:" else "op")
         elif kind == "name":
             tok = m.group(kind)
             kinds.append("name")
