@@ -20,6 +20,10 @@ A page may, besides its text:
   lesson's own widgets (secant with an h slider; every method's error at a chosen h);
 * ``quotes``: strings the app shows on this page (numbers, narration lines);
   tests check that the app really shows them.
+
+A lesson may carry a teacher's ``classroom`` object (predict mode, a reduced set of
+panels, hidden answers: see ``classroom.py``); its exercises are in
+``exercises_<lang>.json`` (``exercises.py``).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import numpy as np
 
 from ..core.expr import ParseError, parse
 from ..core.graph import Document, GraphError, as_value
+from .classroom import Classroom, ClassroomError, parse_classroom
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 EXAMPLES_PATH = RESOURCES / "examples" / "examples.json"
@@ -127,6 +132,7 @@ class Lesson:
     id: str
     title: str
     pages: tuple[Page, ...]
+    classroom: Classroom | None = None  # what the lesson asks of the window
 
 
 @dataclass(frozen=True)
@@ -363,7 +369,7 @@ def parse_lessons(data: Any, examples: Mapping[str, Example],
     for i, raw in enumerate(data["lessons"]):
         where = f"{source}, lesson {i + 1}"
         raw = _object(raw, "a lesson", where)
-        _check_keys(raw, ("id", "title", "pages"), (), where)
+        _check_keys(raw, ("id", "title", "pages"), ("classroom",), where)
         lesson_id = _text(raw, "id", where)
         where = f"{source}, lesson {lesson_id!r}"
         if lesson_id in seen:
@@ -375,7 +381,13 @@ def parse_lessons(data: Any, examples: Mapping[str, Example],
             raise _fail(where, "'pages' must be a non-empty list")
         pages = tuple(_page(p, examples, f"{where}, page {k + 1}")
                       for k, p in enumerate(pages_raw))
-        lessons.append(Lesson(lesson_id, title, pages))
+        classroom = None
+        if "classroom" in raw:
+            try:
+                classroom = parse_classroom(raw["classroom"])
+            except ClassroomError as exc:
+                raise _fail(where, str(exc)) from None
+        lessons.append(Lesson(lesson_id, title, pages, classroom))
     return LessonBook(lang, tuple(lessons), source)
 
 
@@ -408,6 +420,8 @@ def parallel_differences(a: LessonBook, b: LessonBook) -> list[str]:
         problems.append(f"lesson ids differ: {a.ids()} vs {b.ids()}")
         return problems
     for la, lb in zip(a.lessons, b.lessons):
+        if la.classroom != lb.classroom:
+            problems.append(f"lesson {la.id!r}: classroom {la.classroom} vs {lb.classroom}")
         if len(la.pages) != len(lb.pages):
             problems.append(f"lesson {la.id!r}: {len(la.pages)} pages vs {len(lb.pages)}")
             continue
