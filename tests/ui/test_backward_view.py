@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from autodiff_gui.core import expr
+from autodiff_gui.core.graph import Document
 from autodiff_gui.ui.editing.commands import SetValue, try_push
 from autodiff_gui.ui.run.backward_view import BackwardView
 from autodiff_gui.ui.window.main_window import MainWindow
@@ -27,49 +30,145 @@ def _value(w) -> float:
     return w.session.program().evaluate()
 
 
-def test_show_differentiate_again_and_back(win) -> None:
+def _doc_of(snapshot) -> Document:
+    d = Document()
+    d.restore(snapshot)
+    return d
+
+
+def _history(win) -> list[float]:
+    """x's value after each undo step from the start (the original's history)."""
+    stack, doc = win.undo_stack, win.session.document
+    values = []
+    for k in range(stack.count() + 1):
+        stack.setIndex(k)
+        values.append(doc.value(doc.find_input("x")))
+    return values
+
+
+def test_show_differentiate_again_and_back_keep_undo_and_redo(win) -> None:
     part = win.parts.get(BackwardView)
-    doc = win.session.document
+    stack, doc = win.undo_stack, win.session.document
     x = doc.find_input("x")
-    try_push(win.undo_stack, lambda: SetValue(doc, x, 3.0))  # an edit of the original, undoable
+    for v in (3.0, 4.0, 5.0):  # three edits of the original, the last two undone
+        try_push(stack, lambda v=v: SetValue(doc, x, v))
+    stack.setClean()  # saved at x = 5
+    stack.undo()
+    stack.undo()
     before = doc.snapshot()
-    undo_count = win.undo_stack.count()
+    texts = [stack.text(k) for k in range(stack.count())]
     names = [a.objectName() for a in win.run_panel.menu.actions()]
     assert {"actionShowBackward", "actionDifferentiateAgain", "actionBackToOriginal"} <= set(names)
-    assert not part.actionBackToOriginal.isEnabled()
+    assert part.actionBackToOriginal.shortcut().toString() == "Ctrl+Shift+B"
+    assert not part.actionBackToOriginal.isEnabled() and not part.bar.isVisible()
 
     part.actionShowBackward.trigger()
     assert part.level == 1 and doc.find_input("upstream") is not None
     assert _value(win) == pytest.approx(2 * 3.0 * 2.0)  # ∂(x·x·y)/∂x
-    assert not win.undo_stack.canUndo()  # the original's commands are out of reach
+    assert part.bar.isVisible() and part.tabs.count() == 2 and part.tabs.currentIndex() == 1
+    assert part.tabs.tabText(1) == "Backward graph: ∂f/∂x"
+    # An edit of the backward graph, undoable on its own.
+    up = doc.find_input("upstream")
+    try_push(stack, lambda: SetValue(doc, up, 5.0))
+    assert _value(win) == pytest.approx(5 * 2 * 3.0 * 2.0)
+    stack.undo()
+    assert _value(win) == pytest.approx(2 * 3.0 * 2.0) and part.level == 1
+    try_push(stack, lambda: SetValue(doc, up, 5.0))
     part.actionDifferentiateAgain.trigger()
-    assert part.level == 2 and _value(win) == pytest.approx(2 * 2.0)  # ∂²/∂x²
+    assert part.level == 2 and _value(win) == pytest.approx(5 * 2 * 2.0)  # ∂²/∂x² (upstream 5)
+    assert part.tabs.count() == 3 and part.tabs.tabText(2) == "Differentiated again: ∂²f/∂x²"
 
     part.actionBackToOriginal.trigger()
+    assert part.level == 0 and doc.same_as(_doc_of(before)) and not part.bar.isVisible()
+    # The original's history as it was: the same texts, undo and redo, the saved state.
+    assert [stack.text(k) for k in range(stack.count())] == texts
+    assert stack.canRedo() and stack.canUndo() and not stack.isClean()
+    stack.redo()
+    assert doc.value(x) == 4.0
+    stack.redo()
+    assert doc.value(x) == 5.0 and stack.isClean()
+    assert _history(win) == [1.5, 3.0, 4.0, 5.0]
+
+
+def test_step_the_backward_graph_with_the_same_controls(win, qtbot) -> None:
+    part = win.parts.get(BackwardView)
+    rp = win.run_panel
+    part.show_backward()
+    doc = win.session.document
+    assert rp.controller.document is doc and rp.actionNextStep.isEnabled()
+    rp.actionNextStep.trigger()
+    assert rp.controller.position == 1
+    current = [n for n in doc.nodes() if win.scene.node_item(n).state() == "current"]
+    assert len(current) == 1
+    rp.actionRunToEnd.trigger()
+    qtbot.waitUntil(lambda: rp.controller.done)
+    out = doc.output
+    assert win.scene.node_item(out).annotation()[0] is not None  # its value is shown
+    # Differentiate Again on the graph shown; stepping starts over on the new one.
+    part.differentiate_again()
+    assert rp.controller.position == 0 and rp.actionNextStep.isEnabled()
+    rp.actionNextStep.trigger()
+    assert rp.controller.position == 1
+    part.back_to_original()
+    assert rp.controller.position == 0 and doc.find_input("upstream") is None
+
+
+def test_a_tab_goes_back_in_one_action(win) -> None:
+    part = win.parts.get(BackwardView)
+    stack, doc = win.undo_stack, win.session.document
+    before = doc.snapshot()
+    part.show_backward()
+    part.differentiate_again()
+    part.tabs.tabBarClicked.emit(1)  # the first backward graph again
+    assert part.level == 1 and part.tabs.currentIndex() == 1 and part.tabs.count() == 3
+    part.tabs.tabBarClicked.emit(0)
     assert part.level == 0 and doc.same_as(_doc_of(before))
-    assert win.undo_stack.count() == undo_count and win.undo_stack.canUndo()
-    win.undo_stack.undo()  # the original's own edit is still there
-    assert doc.value(x) == 1.5
+    assert not stack.canRedo() and not stack.canUndo()
 
 
-def test_edits_of_the_backward_graph_do_not_reach_the_original(win) -> None:
+def test_undo_past_the_backward_graph_and_redo(win) -> None:
     part = win.parts.get(BackwardView)
     doc = win.session.document
     before = doc.snapshot()
     part.show_backward()
-    up = doc.find_input("upstream")
-    try_push(win.undo_stack, lambda: SetValue(doc, up, 5.0))
-    assert _value(win) == pytest.approx(5 * 2 * 1.5 * 2.0)
-    part.back_to_original()
-    assert doc.same_as(_doc_of(before)) and not win.undo_stack.canRedo()
+    win.actionUndo.trigger()  # Ctrl+Z: the function again, never its commands on the graph
+    assert part.level == 0 and doc.same_as(_doc_of(before))
+    win.actionRedo.trigger()
+    assert part.level == 1 and doc.find_input("upstream") is not None
+    assert part.back_to_original() and part.level == 0
 
 
-def _doc_of(snapshot):
-    from autodiff_gui.core.graph import Document
+def test_files_and_typing_see_the_original(win, tmp_path) -> None:
+    part = win.parts.get(BackwardView)
+    part.show_backward()
+    path = tmp_path / "f.adgraph.json"
+    assert win.save_to(path) is None  # saves the function, not the graph shown
+    assert part.level == 0
+    assert "upstream" not in json.dumps(json.loads(path.read_text()))
+    part.show_backward()
+    assert win.apply_expression("sin(x)") is None  # typing: the function first, then the edit
+    assert part.level == 0 and win.undo_stack.count() == 1
+    win.undo_stack.undo()
+    assert win.expression_text().replace(" ", "") == "x*x*y"
+    part.show_backward()
+    assert win.new_document() and part.level == 0 and not part.bar.isVisible()
+    assert not part.actionBackToOriginal.isEnabled()
 
-    d = Document()
-    d.restore(snapshot)
-    return d
+
+def test_node_counts_are_shown(win) -> None:
+    from autodiff_gui.core.backward_graph import backward_graph, node_count
+
+    part = win.parts.get(BackwardView)
+    f = win.session.document.copy()
+    part.show_backward()
+    text = part.sizes.text()
+    c = part._trip.counts
+    assert c["function"] == 4 and c["backward"] == node_count(backward_graph(f)) == 7
+    assert c["second"] == node_count(backward_graph(backward_graph(f)))
+    assert text == (f"Nodes: function {c['function']} · backward graph {c['backward']} · "
+                    f"second order {c['second']}")
+    part.differentiate_again()
+    assert c["level2"] == c["second"]  # the second-order graph is the one shown now
 
 
 def test_three_ways_tab(win) -> None:

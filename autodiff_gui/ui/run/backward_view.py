@@ -1,27 +1,85 @@
 """Run ▸ Show Backward Graph, Differentiate Again, Back to the Original Graph: a window part.
 
-The backward graph (``core/backward_graph.py``) takes the canvas in place of the
-function, as an ordinary document: the step toolbar steps it, the Compare area
-checks it, and Differentiate Again replaces it by its own backward graph (second,
-third... derivatives).  One action (Back to the Original Graph, Ctrl+Shift+B) brings
-the function back exactly as it was: same node ids, same output, same values.
+The backward graph (``core/backward_graph.py``) is shown in the window's one canvas,
+as the window's document, so every control acts on the graph the student sees: the
+step toolbar steps it, the Inputs panel sets its point (and ``upstream``), Compare
+and Three Ways check it, File ▸ Export image draws it.  A row of tabs above the
+canvas names the graphs of the trip (the function, its backward graph, each
+Differentiate Again) with their node counts; a tab, or Back to the Original Graph
+(Ctrl+Shift+B), returns in one action.
 
-The undo history of the original is kept: while a backward graph is shown, the
-undo stack is inside a macro, so Undo cannot reach the original's commands and
-edits of the backward graph gather in that macro.  Going back closes the macro,
-undoes it (if the backward graph was edited) and drops it; what the original had
-undone before (its redo entries) is gone, like after any new edit.
+The original's history survives the trip, undo **and** redo:
+
+* Showing a graph is one undo step (``_ShowGraph``), so Ctrl+Z never runs one of the
+  original's commands on a backward graph: undoing past it shows the graph before.
+* Pushing that step would drop the original's redo entries, so before it the trip
+  records them: each redone once, as the document after it (``_Trip.tail``), then
+  undone again.
+* Back undoes the trip's steps (and every edit made on the backward graphs), then
+  puts the recorded redo entries back as the same steps (same texts, same
+  documents: ``_Replay``) and undoes them: Redo goes on exactly where it was; the
+  saved state (the clean index) comes back too.
+
+Before a file is saved, opened or made new, an example or lesson is loaded or an
+expression is typed, the window calls ``ctx.before_document_use`` hooks: this part
+goes back first, so the original is what is saved or asked about.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QLabel, QTabBar, QToolBar, QWidget
+from shiboken6 import isValid
 
 from ...core import ops
-from ...core.backward_graph import build_backward, op_count
-from ...core.graph import GraphError, Snapshot
+from ...core.backward_graph import build_backward, node_count, op_count
+from ...core.graph import Document, GraphError, Snapshot
+from ..app.i18n import translate_error
+from ..editing.commands import DocumentCommand, ReplaceDocument
 from ..window.context import WindowContext
+
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# A second-order graph is counted at once only below this size (it can take a second).
+SECOND_ORDER_AT_ONCE = 20_000
+
+
+class _ShowGraph(ReplaceDocument):
+    """One step of the trip: the backward graph of the graph shown (level ``level``)."""
+
+    def __init__(self, part: BackwardView, doc: Document, graph: Document, level: int) -> None:
+        text = (QT_TRANSLATE_NOOP("commands", "Show the backward graph") if level == 1
+                else QT_TRANSLATE_NOOP("commands", "Differentiate again"))
+        super().__init__(doc, graph, text)
+        self.part = part
+        self.level = level
+
+    def redo(self) -> None:
+        super().redo()
+        self.part._at_level(self.level)
+
+    def undo(self) -> None:
+        super().undo()
+        self.part._at_level(self.level - 1)
+
+
+class _Replay(DocumentCommand):
+    """One of the original's redo entries, put back after the trip: its document
+    before and after, under the command's own text."""
+
+    def __init__(self, doc: Document, before: Snapshot, after: Snapshot,
+                 label: tuple[str, tuple[Any, ...]]) -> None:
+        super().__init__(doc, label[0], *label[1])
+        self.before, self.after = before, after
+
+    def redo(self) -> None:
+        self.doc.restore(self.after)
+
+    def undo(self) -> None:
+        self.doc.restore(self.before)
 
 
 class _Dropped(QUndoCommand):
@@ -31,15 +89,26 @@ class _Dropped(QUndoCommand):
         self.setObsolete(True)
 
 
+@dataclass(eq=False)
+class _Trip:
+    """Where the trip started and what it must put back."""
+
+    index: int  # the undo stack's index when the first backward graph was shown
+    clean: int  # its clean index then (-1: none)
+    tail: list[tuple[tuple[str, tuple[Any, ...]], Snapshot]]  # the original's redo entries
+    steps: list[_ShowGraph] = field(default_factory=list)  # one per level, 1 first
+    names: list[str] = field(default_factory=list)  # the variable of each level's output
+    counts: dict[str, int] = field(default_factory=dict)  # node counts: function...
+
+
 class BackwardView(QObject):
-    """The three Run menu actions and the state of the backward-graph view."""
+    """The three Run menu actions, the tabs of the trip and its state."""
 
     def __init__(self, ctx: WindowContext) -> None:
         super().__init__(ctx.host)
         self.ctx = ctx
-        self.level = 0  # 0: the original; 1: its backward graph; 2: differentiated again
-        self._original: Snapshot | None = None
-        self._index_before = 0
+        self.level = 0  # 0: the original; 1: its backward graph; 2: differentiated again…
+        self._trip: _Trip | None = None
         self.actionShowBackward = QAction(self)
         self.actionShowBackward.setObjectName("actionShowBackward")
         self.actionShowBackward.triggered.connect(self.show_backward)
@@ -57,59 +126,162 @@ class BackwardView(QObject):
         for act in (self.actionShowBackward, self.actionDifferentiateAgain,
                     self.actionBackToOriginal):
             menu.addAction(act)
+        self._build_bar(ctx)
+        ctx.undo_stack.indexChanged.connect(self._sync)
+        ctx.events.documentReplaced.connect(self._sync)
+        ctx.before_document_use.append(self.back_to_original)
         ctx.host.installEventFilter(self)
         self.retranslate()
         self._update()
 
+    def _build_bar(self, ctx: WindowContext) -> None:
+        """The tabs of the trip and the node counts, on a row of their own above the
+        canvas (shown while a backward graph is)."""
+        self.bar = QToolBar(ctx.host)
+        self.bar.setObjectName("backwardGraphBar")
+        self.bar.setMovable(False)
+        self.bar.toggleViewAction().setVisible(False)  # it comes and goes with the trip
+        self.tabs = QTabBar(self.bar)
+        self.tabs.setObjectName("backwardTabs")
+        self.tabs.setDrawBase(False)
+        self.tabs.setExpanding(False)
+        self.tabs.tabBarClicked.connect(self.go_to_level)
+        self.sizes = QLabel(self.bar)
+        self.sizes.setObjectName("backwardSizes")
+        self.sizes.setTextFormat(Qt.TextFormat.PlainText)
+        spacer = QWidget(self.bar)
+        spacer.setFixedWidth(16)
+        self.bar.addWidget(self.tabs)
+        self.bar.addWidget(spacer)
+        self.bar.addWidget(self.sizes)
+        ctx.host.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        ctx.host.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        self.bar.hide()
+
     # -- actions -----------------------------------------------------------------
     def show_backward(self) -> bool:
         """The backward graph of the graph shown now (from the original: its first)."""
-        if self.level:
-            return self.differentiate_again()
-        return self._replace_by_backward()
+        return self._push_backward()
 
     def differentiate_again(self) -> bool:
         """The backward graph of the backward graph shown (its output differentiated)."""
-        return self._replace_by_backward()
+        if not self.level:
+            return False
+        return self._push_backward()
 
-    def _replace_by_backward(self) -> bool:
-        doc = self.ctx.document
+    def _push_backward(self) -> bool:
+        doc, stack = self.ctx.document, self.ctx.undo_stack
         try:
             bg = build_backward(doc)
         except GraphError as exc:
-            self.ctx.status(self.tr("No backward graph: %1").replace("%1", str(exc.message)))
+            self.ctx.status(self.tr("No backward graph: %1").replace(
+                "%1", translate_error(exc)))
             return False
+        note = self._kink_note()
+        trip = self._trip
         if not self.level:
-            self._original = doc.snapshot()
-            self._index_before = self.ctx.undo_stack.index()
-            self.ctx.undo_stack.beginMacro(self.tr("Edits of the backward graph"))
-        doc.replace_with(bg.document)
-        self.level += 1
+            if trip is None or not trip.steps or not isValid(trip.steps[0]) \
+                    or stack.index() != trip.index:
+                trip = self._trip = self._start_trip()
+                trip.counts["function"] = node_count(doc)
+            trip.steps, trip.names = [], []
+        assert trip is not None
+        level = self.level + 1
+        trip.names[level - 1:] = [next(iter(bg.gradients), "")]
+        trip.counts[f"level{level}"] = node_count(bg.document)
+        if level == 1:
+            trip.counts["backward"] = trip.counts["level1"]
+            trip.counts.pop("second", None)
+            if len(bg.document) <= SECOND_ORDER_AT_ONCE:
+                try:
+                    trip.counts["second"] = node_count(build_backward(bg.document).document)
+                except GraphError:
+                    pass
+        elif level == 2:
+            trip.counts["second"] = trip.counts["level2"]
+        step = _ShowGraph(self, doc, bg.document, level)
+        trip.steps[level - 1:] = [step]
+        stack.push(step)  # shows it (redo) and sets the level
         self.ctx.after_replace()
         self.ctx.status(self.tr("Backward graph (derivative %1): %2 operations; the function "
                                 "had %3. Ctrl+Shift+B goes back.")
-                        .replace("%1", str(self.level))
-                        .replace("%2", str(op_count(bg.document)))
-                        .replace("%3", str(op_count_of(self._original)))
-                        + self._kink_note())
+                        .replace("%1", str(level))
+                        .replace("%2", str(op_count(doc)))
+                        .replace("%3", str(trip.counts.get("function_ops", 0)))
+                        + note)
         self._update()
         return True
 
+    def _start_trip(self) -> _Trip:
+        """Record the original's redo entries (each redone once, then all undone)."""
+        stack, doc = self.ctx.undo_stack, self.ctx.document
+        index = stack.index()
+        trip = _Trip(index, stack.cleanIndex(), [])
+        trip.counts["function_ops"] = op_count(doc)
+        for k in range(index, stack.count()):
+            command = stack.command(k)
+            if isinstance(command, _ShowGraph):  # an old trip's step: not the original's
+                break
+            label = (command._label if isinstance(command, DocumentCommand)
+                     else (command.text(), ()))
+            stack.redo()
+            trip.tail.append((label, doc.snapshot()))
+        stack.setIndex(index)
+        return trip
+
     def back_to_original(self) -> bool:
-        """The function again, exactly as it was; its undo history as it was."""
-        if not self.level or self._original is None:
+        """The function again, exactly as it was; its undo and redo history as they were."""
+        trip = self._trip
+        if not self.level or trip is None:
             return False
-        stack = self.ctx.undo_stack
-        stack.endMacro()
-        if stack.index() > self._index_before:
-            stack.undo()  # the macro: the backward graph's edits, undone on the backward graph
-        stack.push(_Dropped())  # drops the macro (and any redo entry) from the history
-        self.ctx.document.restore(self._original)
-        self._original = None
+        stack, doc = self.ctx.undo_stack, self.ctx.document
+        stack.setIndex(trip.index)  # every edit of the trip undone, then the first step
+        if trip.tail:
+            before = doc.snapshot()
+            for label, after in trip.tail:  # the original's redo entries again
+                stack.push(_Replay(doc, before, after, label))
+                before = after
+            if trip.clean > trip.index:  # the saved state was one of them
+                stack.setIndex(trip.clean)
+                stack.setClean()
+            stack.setIndex(trip.index)
+        else:
+            stack.push(_Dropped())  # drops the trip's steps from the redo entries
+        self._trip = None
         self.level = 0
         self.ctx.after_replace()
         self._update()
         return True
+
+    def go_to_level(self, level: int) -> None:
+        """A tab clicked: the function (back, with its history), or a graph of the trip."""
+        trip = self._trip
+        if level < 0 or level == self.level or trip is None:
+            self._update()
+            return
+        if level == 0:
+            self.back_to_original()
+            return
+        stack = self.ctx.undo_stack
+        step = trip.steps[level - 1]
+        index = next((k for k in range(stack.count()) if stack.command(k) is step), None)
+        if index is not None:
+            stack.setIndex(index + 1)  # that graph as it was shown; later edits redo-able
+            self.ctx.after_replace()
+        self._update()
+
+    def _at_level(self, level: int) -> None:
+        """A step of the trip was done or undone (by an action, Undo, Redo or History)."""
+        self.level = level
+        self._update()
+
+    def _sync(self, *_args: Any) -> None:
+        """The history was cleared (New, Open) or the trip's steps were pushed away."""
+        trip = self._trip
+        if trip is not None and not (trip.steps and isValid(trip.steps[0])):
+            self._trip = None
+            self.level = 0
+            self._update()
 
     def _kink_note(self) -> str:
         """The kink convention, said when the graph differentiated has relu or abs."""
@@ -121,9 +293,52 @@ class BackwardView(QObject):
                              "there is 0 and their second derivative is 0 everywhere.")
 
     # -- texts and state -------------------------------------------------------------
+    def tab_text(self, level: int) -> str:
+        """What the tab of ``level`` says: the function, or the derivative shown."""
+        trip = self._trip
+        if level == 0 or trip is None:
+            return self.tr("Function f")
+        x = trip.names[level - 1] if level - 1 < len(trip.names) else "x"
+        if level == 1:
+            return self.tr("Backward graph: %1").replace("%1", f"∂f/∂{x}")
+        power = str(level).translate(SUPERSCRIPTS)
+        return self.tr("Differentiated again: %1").replace("%1", f"∂{power}f/∂{x}{power}")
+
+    def sizes_text(self) -> str:
+        """Node counts of the function, its backward graph and its second-order graph."""
+        trip = self._trip
+        if trip is None:
+            return ""
+        c = trip.counts
+        second = str(c["second"]) if "second" in c else "…"
+        text = (self.tr("Nodes: function %1 · backward graph %2 · second order %3")
+                .replace("%1", str(c.get("function", 0)))
+                .replace("%2", str(c.get("backward", 0))).replace("%3", second))
+        if self.level > 2:
+            text += " · " + self.tr("this graph %1").replace(
+                "%1", str(c.get(f"level{self.level}", 0)))
+        return text
+
     def _update(self) -> None:
         self.actionDifferentiateAgain.setEnabled(self.level > 0)
         self.actionBackToOriginal.setEnabled(self.level > 0)
+        trip = self._trip
+        shown = self.level > 0 and trip is not None
+        if shown:
+            assert trip is not None
+            levels = 1 + sum(1 for s in trip.steps if isValid(s))
+            blocked = self.tabs.blockSignals(True)
+            while self.tabs.count() > levels:
+                self.tabs.removeTab(self.tabs.count() - 1)
+            while self.tabs.count() < levels:
+                self.tabs.addTab("")
+            for k in range(levels):
+                self.tabs.setTabText(k, self.tab_text(k))
+            self.tabs.setCurrentIndex(min(self.level, levels - 1))
+            self.tabs.blockSignals(blocked)
+            self.sizes.setText(self.sizes_text())
+        if shown != self.bar.isVisibleTo(self.ctx.host):
+            self.bar.setVisible(shown)
 
     def retranslate(self) -> None:
         self.actionShowBackward.setText(self.tr("Show &Backward Graph"))
@@ -135,16 +350,13 @@ class BackwardView(QObject):
             "Replace the backward graph by its own backward graph: second derivatives"))
         self.actionBackToOriginal.setText(self.tr("Back to the &Original Graph"))
         self.actionBackToOriginal.setStatusTip(self.tr(
-            "The function again, with its undo history"))
+            "The function again, with its undo and redo history"))
+        self.bar.setWindowTitle(self.tr("Backward Graphs"))
+        self.tabs.setToolTip(self.tr("The graphs of this trip: click the function to go "
+                                     "back to it (Ctrl+Shift+B)"))
+        self._update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
         if watched is self.ctx.host and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
-
-
-def op_count_of(snapshot: Snapshot | None) -> int:
-    """Operations in a snapshot's document (all of them: the function shown)."""
-    if snapshot is None:
-        return 0
-    return sum(1 for _n, d in snapshot.nodes if d["kind"] == "op")

@@ -77,6 +77,8 @@ class WindowEvents(QObject):
 
     # New, Open, a typed expression or an example replaced the graph.
     documentReplaced = Signal()  # noqa: N815 (Qt naming)
+    # A graph file was opened (its absolute path): its classroom settings apply.
+    fileOpened = Signal(str)  # noqa: N815 (Qt naming)
 
 
 class Parts:
@@ -166,6 +168,10 @@ class WindowContext:
     # changes of an open file and makes the document untitled (so Save never writes an
     # example over the file); False if the user cancelled.
     before_example: Callable[[], bool] = lambda: True
+    # Called before the user's document is saved, asked about, replaced by a file, an
+    # example or a typed expression: a part showing another graph in its place (the
+    # backward graph) puts the user's document back first.
+    before_document_use: list[Callable[[], object]] = field(default_factory=list)
 
     @property
     def document(self) -> Document:

@@ -91,12 +91,18 @@ class FileHandler(QObject):
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True if the caller may go on (saved or discarded)."""
+        self._put_back()
         if self.ctx.undo_stack.isClean():
             return True
         answer = self.ask_unsaved()
         if answer == "save":
             return self.save()
         return answer == "discard"
+
+    def _put_back(self) -> None:
+        """The user's document in the window again (a part may show another graph)."""
+        for hook in self.ctx.before_document_use:
+            hook()
 
     def _fail(self, message: str) -> str:
         self.last_error = message
@@ -118,6 +124,7 @@ class FileHandler(QObject):
         (and the quit prompt's Save) never writes the example over the file.  The load
         stays one undo step; no state of the history counts as saved any more.  False
         if the user cancelled."""
+        self._put_back()
         if self.current_path is None:
             return True
         if not self.maybe_save():
@@ -169,6 +176,7 @@ class FileHandler(QObject):
                 file=Path(path).name, reason=str(exc)))
         self._start_afresh(laid_out(doc), os.path.abspath(path))
         self._remember(path)
+        self.ctx.events.fileOpened.emit(os.path.abspath(path))
         self.ctx.status(_tr("Opened {file}").format(file=Path(path).name))
         return None
 
@@ -202,6 +210,7 @@ class FileHandler(QObject):
 
     def save_to(self, path: str | os.PathLike[str]) -> str | None:
         """Write the document to ``path``; returns an error message or None."""
+        self._put_back()
         path = str(path)
         try:
             fileio.save(self.ctx.document, path, expression=self.expression_text() or None)

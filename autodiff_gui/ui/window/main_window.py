@@ -243,6 +243,8 @@ class MainWindow(PartsMixin, FilesMixin, QMainWindow):
     # -- editing ------------------------------------------------------------------
     def apply_expression(self, text: str) -> str | None:
         """Build the graph of ``text`` as one undo step; returns the error message or None."""
+        for hook in self.context.before_document_use:  # a backward graph shown: back first
+            hook()
         message, replaced = self.editing.apply_expression(text)
         if replaced:
             self.view.zoom_fit()
