@@ -40,6 +40,8 @@ node-link data but with its own explicit schema::
   one, with one argument slot per block input.
 * Links are listed by target then slot; ``slot`` is the argument slot of the
   target (``x * x`` is two links from the same source).
+* ``classroom`` (optional) is a teacher's settings for a class (predict mode, the
+  panels shown, hidden answers): an object read by ``course/classroom.py``, not here.
 
 Loading never executes anything (``json.loads`` only) and validates everything;
 every problem is a ``FileFormatError`` saying what and where: ``node 7`` is the
@@ -86,7 +88,8 @@ MAX_NODES = 150_000
 MAX_INPUTS = 10_000
 MAX_ELEMENTS = 1_000_000  # elements of one value (an 8 MB array)
 
-_TOP_KEYS = ("format", "version", "expression", "output", "composites", "nodes", "links")
+_TOP_KEYS = ("format", "version", "expression", "output", "composites", "classroom", "nodes",
+             "links")
 _NODE_KEYS = {
     "input": ("id", "kind", "name", "value", "pos"),
     "const": ("id", "kind", "value", "pos"),
@@ -603,6 +606,10 @@ def from_data(data: Any, blocks: Mapping[str, Any] | None = None) -> Document:
                 known[defn.name] = defn
         except composite_file.DefinitionError as exc:
             raise FileFormatError(str(exc)) from None
+    if "classroom" in data and not isinstance(data["classroom"], dict):
+        # A teacher's settings (course/classroom.py reads them): not part of the graph.
+        raise FileFormatError(f"'classroom' must be an object, found "
+                              f"{_what(data['classroom'])}")
     if "expression" in data and not isinstance(data["expression"], str):
         raise FileFormatError(f"'expression' must be a string, found "
                               f"{_what(data['expression'])}")

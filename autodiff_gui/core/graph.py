@@ -624,7 +624,7 @@ class Document(GraphQueries):
             op = self.op(n)
             if op is not None and op.params:
                 try:
-                    _checked_params(op, self.params(n), n)
+                    _checked_params(op, self.params(n), n, complete=True)
                 except GraphError as exc:
                     found.append(exc)
             for slot, src in enumerate(self.arguments(n)):
@@ -685,11 +685,14 @@ def _reason(exc: BaseException) -> str:
 _NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
 
 
-def _checked_params(op: ops.Op, params: Mapping[str, Any] | None,
-                    node: int | None = None) -> Mapping[str, Any] | None:
-    """``params`` validated by ``op``, read-only and canonical (None when all defaults)."""
+def _checked_params(op: ops.Op, params: Mapping[str, Any] | None, node: int | None = None,
+                    complete: bool = False) -> Mapping[str, Any] | None:
+    """``params`` validated by ``op``, read-only and canonical (None when all defaults).
+
+    A missing required parameter is allowed unless ``complete`` (like a free slot, it is
+    a problem only when the node is evaluated)."""
     try:
-        checked = op.check_params(params)
+        checked = op.check_params(params, complete=complete)
     except ops.ParamError as exc:
         reason = Text(exc.template, "ops", **exc.params)
         raise GraphError(message("bad_params", op=op.name, reason=reason), node) from None

@@ -22,6 +22,7 @@ import math
 from typing import Any
 
 from . import ops
+from .composite import flattened
 from .graph import Document, Text
 
 Tree = tuple[Any, ...]
@@ -116,16 +117,20 @@ class _Builders:
         return _const(t)
 
 
-def _d(op: str, a: Tree, b: Tree | None, da: Tree, db: Tree | None) -> Tree:
-    """The textbook rule for op (``ops.SYMBOLIC_RULES``), given the arguments and theirs."""
+def _d(op: str, a: Tree, b: Tree | None, da: Tree, db: Tree | None,
+       params: tuple[Tree, ...] = ()) -> Tree:
+    """The textbook rule for op (``ops.SYMBOLIC_RULES``), given the arguments and theirs;
+    an op's number parameters (clamp's lo, hi) come as keywords."""
     rule = ops.SYMBOLIC_RULES.get(op)
     if rule is None:
         raise SymbolicError(_msg("arrays"))
-    return rule(_Builders, a, b, da, db)
+    given = {p.name: t[1] for p, t in zip(ops.OPS[op].params, params)}
+    return rule(_Builders, a, b, da, db, **given)
 
 
 def expression_tree(doc: Document) -> Tree:
     """The output as a tree (shared values written out again where they are reused)."""
+    doc = flattened(doc)  # composite blocks written out
     out = doc.output
     if out is None:
         raise SymbolicError(_msg("no_output"))
@@ -139,9 +144,12 @@ def expression_tree(doc: Document) -> Tree:
         elif d["kind"] == "const":
             trees[n] = ("const", d["value"])
         else:
+            op = ops.OPS[d["op"]]
             if ops.SYMBOLIC_RULES.get(d["op"]) is None:
                 raise SymbolicError(_msg("arrays"))
-            trees[n] = (d["op"], *(trees[a] for a in doc.arguments(n)))  # type: ignore[index]
+            # number parameters follow the arguments as constants: clamp(x, -1, 1)
+            extra = tuple(("const", float(v)) for v in op.full_params(doc.params(n)).values())
+            trees[n] = (d["op"], *(trees[a] for a in doc.arguments(n)), *extra)  # type: ignore
     return trees[out]
 
 
@@ -163,11 +171,12 @@ def derivative(tree: Tree, name: str) -> Tree:
             stack.append((t, True))
             stack.extend((c, False) for c in t[1:])
         else:
+            arity = ops.OPS[kind].arity
             a = t[1]
-            b = t[2] if len(t) > 2 else None
+            b = t[2] if arity > 1 else None
             da = memo[id(a)]
             db = memo[id(b)] if b is not None else None
-            memo[id(t)] = _d(kind, a, b, da, db)
+            memo[id(t)] = _d(kind, a, b, da, db, t[1 + arity:])
     return memo[id(tree)]
 
 

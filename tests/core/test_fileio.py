@@ -141,7 +141,7 @@ def test_round_trip_fan_out_keeps_both_parallel_links() -> None:
 def test_round_trip_empty_document() -> None:
     doc = Document()
     text = fileio.dumps(doc)
-    assert text == ('{\n  "format": "autodiff-studio",\n  "version": 1,\n  "output": null,\n'
+    assert text == ('{\n  "format": "autodiff-studio",\n  "version": 2,\n  "output": null,\n'
                     '  "nodes": [],\n  "links": []\n}\n')
     back = round_trip(doc)
     assert len(back) == 0 and back.output is None
@@ -185,7 +185,7 @@ def test_from_data_of_to_data_and_expression_is_informational() -> None:
 GOLDEN = """\
 {
   "format": "autodiff-studio",
-  "version": 1,
+  "version": 2,
   "expression": "x·x + c",
   "output": 4,
   "nodes": [
@@ -232,7 +232,7 @@ def test_golden_file_content(tmp_path) -> None:
 
 def test_constants() -> None:
     assert fileio.FORMAT == "autodiff-studio"
-    assert fileio.VERSION == 1
+    assert fileio.VERSION == 2
     assert issubclass(FileFormatError, ValueError)
 
 
@@ -282,9 +282,9 @@ INVALID = [
     (_set(["version"], True), "'version' must be an integer, found true"),
     (_set(["version"], "1"), "'version' must be an integer, found a string"),
     (_set(["version"], 1.0), "'version' must be an integer, found a number"),
-    (_set(["version"], 0), "unknown version 0; this one reads version 1"),
-    (_set(["version"], 2), "made by a newer version of Autodiff Studio (version 2); "
-                           "this one reads version 1"),
+    (_set(["version"], 0), "unknown version 0; this one reads version 2"),
+    (_set(["version"], 3), "made by a newer version of Autodiff Studio (version 3); "
+                           "this one reads version 2"),
     (_set(["surprise"], 1), "document: unknown key 'surprise'"),
     (lambda d: d.pop("nodes"), "document: missing 'nodes'"),
     (lambda d: d.pop("links"), "document: missing 'links'"),
@@ -302,7 +302,7 @@ INVALID = [
     (_set(["nodes", 1, "id"], 1), "nodes[1]: id 1 is used twice (also by nodes[0])"),
     (_delete(["nodes", 1, "kind"]), "node 2: missing 'kind'"),
     (_set(["nodes", 1, "kind"], "variable"), "node 2: unknown kind 'variable' "
-                                             "(expected 'input', 'const' or 'op')"),
+                                             "(expected 'input', 'const', 'op' or 'composite')"),
     (_set(["nodes", 1, "kind"], ["input"]), "node 2: unknown kind ['input']"),
     (_set(["nodes", 2, "op"], "foo"), "node 3: unknown operation 'foo'"),
     (_set(["nodes", 2, "op"], None), "node 3: 'op' must be a string, found null"),

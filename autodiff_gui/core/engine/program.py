@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import ops
 from ..composite import expand, has_blocks
-from ..graph import Document, GraphError, format_value, gc_paused
+from ..graph import Document, GraphError, Text, format_value, gc_paused, message
 from .base import Value, _msg
 from .fast import FastPath
 
@@ -98,7 +98,12 @@ class Program(FastPath):
                 continue
             op = ops.OPS[d["op"]]
             if op.params:  # kernels, rules and texts with the node's parameters bound
-                op = op.bind(d.get("params"))  # the document validated them
+                try:
+                    op = op.bind(d.get("params"))
+                except ops.ParamError as exc:  # a required one missing, like a free slot
+                    reason = Text(exc.template, "ops", **exc.params)
+                    raise GraphError(message("bad_params", op=op.name, reason=reason), n) \
+                        from None
             slots = arg_table[n]
             for slot, src in enumerate(slots):
                 if src is None:

@@ -9,7 +9,9 @@ from typing import Any
 import numpy as np
 
 from .. import ops
+from ..composite import flattened
 from ..graph import Document, gc_paused
+from .params import index_text, params_text
 
 # -- printing -----------------------------------------------------------------
 
@@ -42,13 +44,14 @@ def _too_large() -> ValueError:
 class _Node:
     """What the printer needs of one node, read once from the graph."""
 
-    __slots__ = ("data", "op", "args", "prec")
+    __slots__ = ("data", "op", "args", "prec", "params")
 
     def __init__(self, data: dict[str, Any], op: ops.Op | None,
-                 args: Sequence[int | None]) -> None:
+                 args: Sequence[int | None], params: Any = None) -> None:
         self.data = data
         self.op = op
         self.args = args
+        self.params = params  # an op's parameters that differ from their defaults
         # How tightly the printed text binds: _ATOM for names, numbers, calls, arrays.
         if op is not None:
             self.prec = op.precedence if op.infix else _ATOM
@@ -77,7 +80,7 @@ def _read(doc: Document, root: int) -> dict[int, _Node]:
             d = node_data[node]
             op = ops.OPS[d["op"]] if d["kind"] == "op" else None
             args = list(arg_table[node])
-            info[node] = _Node(d, op, args)
+            info[node] = _Node(d, op, args, d.get("params"))
             for src in args:
                 if src is not None and src not in size:
                     if src in info:  # seen, not finished: on the current path
@@ -111,6 +114,7 @@ def to_text(doc: Document, node: int | None = None) -> str:
     if root is None:
         return ""
     doc.node(root)  # GraphError if there is no such node
+    doc = flattened(doc)  # composite blocks are written out: the text parses back
     info = _read(doc, root)
     text, complete = _print(info.__getitem__, root, PRINT_LIMIT, _const_text)
     if not complete:
@@ -135,7 +139,8 @@ def program_text(program: Any, limit: int = 10_000) -> str:
             op = ops_[i]
             data = _NO_DATA if op is not None else \
                 {"kind": kinds[i], "name": labels[i], "value": values[i]}
-            nd = nodes[i] = _Node(data, op, args_[i])
+            nd = nodes[i] = _Node(data, op, args_[i],
+                                  op.given_params() if op is not None else None)
         return nd
 
     with gc_paused():  # a node object per step down: no garbage, yet collections walk them
@@ -196,9 +201,15 @@ def _print(get: Any, root: int, limit: int, const_text: Any) -> tuple[str, bool]
             if op is None:
                 d = nd.data
                 work.append(d["name"] if d["kind"] == "input" else const_text(d["value"]))
+            elif op.postfix:  # x[1, :], A.T: the argument, then the mark
+                a = nd.args[0]
+                work.append(index_text(nd.params[op.params[0].name]) if op.params
+                            else op.postfix)
+                work.append((a, a is not None and get(a).prec < _ATOM, False))
             elif not op.infix:
                 args = nd.args
-                work.append(")")
+                work.append(params_text(op, nd.params, _number_text) + ")" if nd.params
+                            else ")")
                 for k in range(len(args) - 1, -1, -1):
                     work.append((args[k], False, False))
                     if k:
