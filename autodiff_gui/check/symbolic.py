@@ -128,8 +128,10 @@ def _from_sympy(e: Any, sp: Any) -> Tree:
             return div(ONE, _from_sympy(sp.Pow(base, -power), sp))
         return ("pow", _from_sympy(base, sp), _from_sympy(power, sp))
     name = getattr(e.func, "__name__", "")
-    if ops.OPS.get(name) is not None and ops.OPS[name].arity == len(e.args) == 1:
-        return (name, _from_sympy(e.args[0], sp))  # sin, exp, ... and the opaque relu
+    op = ops.OPS.get(name)
+    if op is not None and op.arity + len(op.params) == len(e.args):
+        # sin, exp, ... and the opaque relu, maximum(a, b), clamp(a, lo, hi)
+        return (name, *(_from_sympy(arg, sp) for arg in e.args))
     raise SymbolicError(str(e.func))
 
 

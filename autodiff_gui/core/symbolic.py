@@ -124,7 +124,8 @@ def _d(op: str, a: Tree, b: Tree | None, da: Tree, db: Tree | None,
     rule = ops.SYMBOLIC_RULES.get(op)
     if rule is None:
         raise SymbolicError(_msg("arrays"))
-    given = {p.name: t[1] for p, t in zip(ops.OPS[op].params, params)}
+    numbers = [p for p in ops.OPS[op].params if p.kind == "number"]
+    given = {p.name: t[1] for p, t in zip(numbers, params)}
     return rule(_Builders, a, b, da, db, **given)
 
 
@@ -147,8 +148,14 @@ def expression_tree(doc: Document) -> Tree:
             op = ops.OPS[d["op"]]
             if ops.SYMBOLIC_RULES.get(d["op"]) is None:
                 raise SymbolicError(_msg("arrays"))
-            # number parameters follow the arguments as constants: clamp(x, -1, 1)
-            extra = tuple(("const", float(v)) for v in op.full_params(doc.params(n)).values())
+            # number parameters follow the arguments as constants: clamp(x, -1, 1); an
+            # axis or shape of its own means arrays
+            given = doc.params(n)
+            if any(p.kind != "number" and p.name in given for p in op.params):
+                raise SymbolicError(_msg("arrays"))
+            full = op.full_params(given)
+            extra = tuple(("const", float(full[p.name])) for p in op.params
+                          if p.kind == "number")
             trees[n] = (d["op"], *(trees[a] for a in doc.arguments(n)), *extra)  # type: ignore
     return trees[out]
 

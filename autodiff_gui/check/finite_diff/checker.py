@@ -97,11 +97,13 @@ def _edge_note(program: Program, i: int, touched: bool, eps: float) -> Text:
     assert op is not None and op.kink is not None
     kind, convention = op.kink
     where = _at_node(program, i)
+    place = {"place": op.kink_place} if op.kink_place else {}  # elsewhere than at 0
+    suffix = "_place" if place else ""
     if touched:
         code = "kink_at_zero" if kind == "kink" else "edge_at_zero"
-        return message(code, where=where, convention=convention)
+        return message(code + suffix, where=where, convention=convention, **place)
     code = "near_kink" if kind == "kink" else "near_edge"
-    return message(code, where=where, h=_fmt(eps))
+    return message(code + suffix, where=where, h=_fmt(eps), **place)
 
 
 # Real lanes per element: key, method, direction (× the method's step).

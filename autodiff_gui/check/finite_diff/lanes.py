@@ -45,6 +45,19 @@ def _edges(a: np.ndarray, batch: int) -> tuple[np.ndarray, np.ndarray]:
     return (moved & (a0 == 0)).any(axis=1), (moved & (np.sign(a) != np.sign(a0))).any(axis=1)
 
 
+def _kink_lanes(op: Any, args: tuple[int, ...], vals: list[Any],
+                batched: list[bool]) -> np.ndarray | None:
+    """Per lane, the quantity that is 0 where the op has its kink or edge: the first
+    argument, or the op's ``kink_at`` of its arguments (maximum: a − b); None if no
+    argument it reads is perturbed."""
+    if op.kink_at is None:
+        return vals[args[0]] if batched[args[0]] else None
+    if not any(batched[j] for j in args):
+        return None
+    with np.errstate(all="ignore"):
+        return np.asarray(op.kink_at(*(vals[j] for j in args)))
+
+
 def _walk_fast(program: Program, base: list[Any], leaves: Mapping[int, np.ndarray],
                batch: int, dtype: type, track_edges: bool,
                layout: tuple[list[tuple[int, ...]], list[tuple[int, ...]]]) -> _Run | None:
@@ -72,8 +85,10 @@ def _walk_fast(program: Program, base: list[Any], leaves: Mapping[int, np.ndarra
                 args = all_args[i]
                 if not (batched[args[0]] or len(args) > 1 and batched[args[1]]):
                     continue
-                if track_edges and op.kink is not None and batched[args[0]]:
-                    touch[i], cross[i] = _edges(vals[args[0]], batch)
+                if track_edges and op.kink is not None:
+                    at = _kink_lanes(op, args, vals, batched)
+                    if at is not None:
+                        touch[i], cross[i] = _edges(at, batch)
                 want = lanes_only or (batch,) + padded[i]
                 if op.elementwise:
                     v = op.forward_a(*[vals[j] for j in args])
@@ -129,8 +144,10 @@ def _walk(program: Program, base: list[Any], leaves: Mapping[int, np.ndarray], b
             args = program.args[i]
             if op is None or not any(batched[j] for j in args):
                 continue
-            if track_edges and op.kink is not None and batched[args[0]]:
-                touch[i], cross[i] = _edges(vals[args[0]], batch)
+            if track_edges and op.kink is not None:
+                at = _kink_lanes(op, args, vals, batched)
+                if at is not None:
+                    touch[i], cross[i] = _edges(at, batch)
             if op.elementwise:
                 try:
                     v = op.forward_a(*(vals[j] for j in args))

@@ -28,6 +28,16 @@ MESSAGES: dict[str, str] = {
     "near_edge": "the argument of {where} is within h = {h} of 0, where it has a domain "
                  "edge: the differences straddle it, so they cannot confirm the derivative "
                  "here.",
+    # The same, for a kink or edge elsewhere than at an argument of 0 ({place}: "α = β").
+    "kink_at_zero_place": "{where} sits on its kink ({place}): the derivative does not "
+                          "exist there. PyTorch's convention (followed here) is "
+                          "{convention}.",
+    "edge_at_zero_place": "{where} sits on the edge of its domain ({place}): the derivative "
+                          "is infinite there (PyTorch returns {convention}).",
+    "near_kink_place": "{where} is within h = {h} of its kink ({place}): the differences "
+                       "straddle it, so they cannot confirm the derivative here.",
+    "near_edge_place": "{where} is within h = {h} of the edge of its domain ({place}): the "
+                       "differences straddle it, so they cannot confirm the derivative here.",
     "complex_instead": "the central difference with h = eps is unavailable ({reason}); "
                        "checked against the complex step instead.",
     "engine_stops": "(the engine stops there: {reason})",

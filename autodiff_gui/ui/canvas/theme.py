@@ -19,8 +19,10 @@ KIND_HUES: dict[str, str] = {
     "input": "#2f7fd8",
     "const": "#7d8590",
     "arithmetic": "#2e9e5b",
-    "functions": "#8c59d4",
+    "powers": "#8c59d4",
+    "trigonometry": "#c2407e",
     "activations": "#dc7b12",
+    "piecewise": "#8a6d1f",
     "reductions": "#12949b",
 }
 
@@ -141,6 +143,7 @@ def legend_entries(theme: Theme | None = None) -> list[tuple[str, QColor]]:
     t = theme or current_theme()
     tr = lambda s: QCoreApplication.translate("canvas", s)
     labels = [("input", tr("input")), ("const", tr("constant")),
-              ("arithmetic", tr("arithmetic")), ("functions", tr("functions")),
-              ("activations", tr("activations")), ("reductions", tr("reductions"))]
+              ("arithmetic", tr("arithmetic")), ("powers", tr("powers and logarithms")),
+              ("trigonometry", tr("trigonometric")), ("activations", tr("activations")),
+              ("piecewise", tr("piecewise")), ("reductions", tr("reductions"))]
     return [(label, QColor(t.header[key])) for key, label in labels]
