@@ -209,7 +209,16 @@ def torch_script(program_or_doc: Program | Document, values: Mapping[str, Any] |
         force = args[0] not in var
         if op.infix is not None:  # unary minus
             return f"{op.infix}{operand(args[0], False, op, force_tensor=force)}"
-        return f"torch.{op.torch_name}({operand(args[0], False, op, force_tensor=force)})"
+        # A call: the first operand a tensor (torch functions want one), then the op's
+        # parameters as PyTorch takes them (torch.sum(x, dim=0)).
+        texts = [operand(args[0], False, op, force_tensor=force)]
+        texts += [operand(j, False, op, force_tensor=True) for j in args[1:]]
+        code = op.extra.get("torch_code")
+        if code is not None:  # a call of another form: torch.stack([a, b]), x[1:3]
+            return code(texts, [plan.shapes[j] for j in args], **(op.bound or {}))
+        extra, keywords = op.torch_arguments()
+        texts += [repr(v) for v in extra] + [f"{k}={v!r}" for k, v in keywords.items()]
+        return f"torch.{op.torch_name}({', '.join(texts)})"
 
     out = p.out
     lines = [
@@ -363,7 +372,8 @@ def seed_script(program_or_doc: Program | Document, values: Mapping[str, Any] | 
         else:
             lines += ["; ".join(assigns), ""]
     for i, k in zip(plan.ops, keys):
-        args = ", ".join(operand(j) for j in p.args[i])
+        args = ", ".join([operand(j) for j in p.args[i]] + [  # parameters by keyword
+            f"{k}={v!r}" for k, v in p.ops[i].given_params().items()])  # type: ignore[union-attr]
         lines.append(f"{var[i]}, {cache[i]} = {_SEED_DEFS[k][0]}['f']({args})")
     if plan.ops:
         lines.append("")

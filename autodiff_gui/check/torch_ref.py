@@ -207,9 +207,26 @@ def _scalar_exponent(program: Program, i: int) -> bool:
     return program.kinds[j] == "const" and np.ndim(program.leaf_values[j]) == 0
 
 
+def torch_function(torch: Any, op: ops.Op) -> Any:
+    """PyTorch's function for ``op`` (a dotted name is a path: ``Tensor.__getitem__``), its
+    parameters bound (``torch.sum(x, dim=0)``).  An op whose call has another form
+    (``torch.stack([a, b])``, an integer class target) declares it as ``extra["torch_call"]``:
+    ``(torch, *tensors, **params) -> tensor``."""
+    call = op.extra.get("torch_call")
+    if call is not None:
+        params = dict(op.bound or {})
+        return lambda *tensors: call(torch, *tensors, **params)
+    fn = torch
+    for part in op.torch_name.split("."):
+        fn = getattr(fn, part)
+    extra, keywords = op.torch_arguments()
+    if not extra and not keywords:
+        return fn
+    return lambda *tensors: fn(*tensors, *extra, **keywords)
+
+
 def _functions(torch: Any, program: Program) -> list[Any]:
-    return [getattr(torch, op.torch_name) if op is not None else None
-            for op in program.ops]
+    return [torch_function(torch, op) if op is not None else None for op in program.ops]
 
 
 def _leaf_tensors(torch: Any, program: Program, leaves: list[Value],

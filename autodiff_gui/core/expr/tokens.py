@@ -68,7 +68,7 @@ MESSAGES: dict[str, str] = {
     "param_literal": "{name} of {op} must be written as a number, None or a tuple of "
                      "numbers, not '{token}'",
     "too_many_params": "{op} takes {count} parameter(s) after its argument(s): write {usage}",
-    "bad_param": "{reason}",
+    "bad_param": "{op}: {reason}",
     "index_item": "an index is a whole number or a slice like 1:3, not '{token}'",
     "colon": "':' can only be used in an index, as in x[1:3]",
 }

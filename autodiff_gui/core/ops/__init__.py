@@ -14,15 +14,15 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from . import basic
-from .model import Op, Value
+from . import basic, elementwise, losses, model, shapes
+from .model import REQUIRED, Op, Param, ParamError, Value
 
-__all__ = ["BINARY_INFIX", "GRAD_RULES", "GROUPS", "MESSAGES", "OPS", "SYMBOLIC_RULES",
-           "SYMPY", "Op", "Value", "get"]
+__all__ = ["BINARY_INFIX", "GRAD_RULES", "GROUPS", "MESSAGES", "OPS", "REQUIRED",
+           "SYMBOLIC_RULES", "SYMPY", "Op", "Param", "ParamError", "Value", "bound", "get"]
 
-_FAMILIES = (basic,)
+_FAMILIES = (basic, elementwise, shapes, losses)
 
-MESSAGES: dict[str, str] = {}
+MESSAGES: dict[str, str] = dict(model.MESSAGES)
 GRAD_RULES: dict[str, tuple[Callable[..., Any], ...]] = {}
 SYMBOLIC_RULES: dict[str, Callable[..., Any] | None] = {}
 SYMPY: dict[str, Callable[..., Any] | None] = {}
@@ -36,7 +36,9 @@ for _family in _FAMILIES:
     OPS.update((op.name, dataclasses.replace(op, grad=_family.GRAD_RULES[op.name]))
                for op in _family.TABLE)
 
-GROUPS: tuple[str, ...] = ("arithmetic", "functions", "activations", "reductions")
+# Palette groups, in the palette's order (each op names one).
+GROUPS: tuple[str, ...] = ("arithmetic", "powers", "trigonometry", "activations", "piecewise",
+                           "reductions", "shapes", "losses")
 
 # Operators the parser and printer know, by text: binary ones, and unary minus.
 BINARY_INFIX: dict[str, str] = {"+": "add", "-": "sub", "*": "mul", "/": "div",
@@ -49,3 +51,8 @@ def get(name: str) -> Op:
         return OPS[name]
     except KeyError:
         raise KeyError(f"unknown operation {name!r}; known: {', '.join(OPS)}") from None
+
+
+def bound(name: str, params: Any = None) -> Op:
+    """The primitive ``name`` with ``params`` bound (``Op.bind``; itself without params)."""
+    return OPS[name].bind(params)
