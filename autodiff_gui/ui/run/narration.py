@@ -11,6 +11,7 @@ collects) passed through Qt's translator (context "Narration", the templates of
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -60,6 +61,8 @@ class NarrationView(QTextBrowser):
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.35)
         self.setFont(font)
         self._narration: Narration | None = None
+        # More to say at the end of a pass (predict mode's score): plain text or "".
+        self.summary_extras: list[Callable[[], str]] = []
         controller.positionChanged.connect(lambda _o, _n: self.refresh())
         controller.stepperReset.connect(self.refresh)
         controller.programChanged.connect(self.refresh)
@@ -137,6 +140,10 @@ class NarrationView(QTextBrowser):
                              + html.escape(";  ".join(formulas)) + "</p>")
         if c.done and not view.at_error:
             parts.append(self._summary_html())
+            for extra in self.summary_extras:
+                text = extra()
+                if text:
+                    parts.append("<p><b>" + self._lines_html(text) + "</b></p>")
         earlier = records[max(0, view.position - 1 - HISTORY):max(0, view.position - 1)]
         if earlier:
             parts.append(f"<hr><p style='color:{muted}; font-size:85%'>"

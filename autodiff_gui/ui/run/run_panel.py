@@ -244,6 +244,7 @@ class RunPanel(QObject):
         box.setSpacing(2)
         box.addWidget(self.settings)
         box.addWidget(self.narration, 1)
+        self._narration_box = box
         self.trace = TracePanel(c)
         # Behind the Trace tab: built (and their modules imported) when first shown.
         self._comparison: LazyPanel[ComparisonPanel] = LazyPanel(self._make_comparison)
@@ -271,6 +272,11 @@ class RunPanel(QObject):
         # A layout saved by an earlier session wins; otherwise the default sizes are
         # set once the window is on screen.
         self._laid_out = self._restored
+
+    def add_above_narration(self, widget: QWidget) -> None:
+        """Put ``widget`` between the pass settings and the narration (predict mode's
+        question): in the narration dock, so presentation mode shows it too."""
+        self._narration_box.insertWidget(self._narration_box.indexOf(self.narration), widget)
 
     def _make_comparison(self) -> ComparisonPanel:
         from ..checks.comparison import ComparisonPanel

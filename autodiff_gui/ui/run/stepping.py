@@ -18,7 +18,7 @@ from an ``overlay.StepView``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -75,6 +75,20 @@ class ShownLater:
         raise NotImplementedError
 
 
+class StepGate(Protocol):
+    """Holds a pass before a step (predict mode asks before showing it): set as
+    ``StepController.gate``."""
+
+    def limit(self, view: StepView, target: int) -> int:
+        """The furthest position from ``view.position`` up to ``target`` the pass may
+        move to now (``target`` when nothing holds it)."""
+        ...
+
+    def held(self) -> None:
+        """A move forward stopped at the limit (playing is paused already)."""
+        ...
+
+
 class StepController(PassSource):
     """Moves a ``Stepper`` over the document's current output and draws each step.
 
@@ -92,6 +106,7 @@ class StepController(PassSource):
         self.view: StepView | None = None
         self.presenter = OverlayPresenter(scene)
         self.playback = Playback(self)
+        self.gate: StepGate | None = None  # predict mode: no step past an open question
 
     def _grads_forgotten(self) -> None:
         if self.view is not None and self.view.base:
@@ -284,6 +299,8 @@ class StepController(PassSource):
         if view is None or view.at_error:
             return False
         if view.position < len(view.stepper.records) or self._extend(view):
+            if self._held(view, view.position + 1) <= view.position:
+                return False
             self._move(view.position + 1)
             return True
         if view.stepper.error is not None:  # the next "step" is the error
@@ -316,7 +333,19 @@ class StepController(PassSource):
             pass
         count = len(view.stepper.records)
         error = position > count and view.stepper.error is not None
-        self._move(min(position, count), error=error)
+        target = min(position, count)
+        held = self._held(view, target)
+        self._move(held, error=error and held == target)
+
+    def _held(self, view: StepView, target: int) -> int:
+        """``target``, or less where the gate holds the pass (forward moves only)."""
+        if self.gate is None or target <= view.position:
+            return target
+        limit = min(target, self.gate.limit(view, target))
+        if limit < target:
+            self.pause()
+            self.gate.held()
+        return limit
 
     def advance(self, n: int) -> int:
         """Take ``n`` steps at once (drawn once); returns how many were taken."""

@@ -27,9 +27,11 @@ if TYPE_CHECKING:
     from ..course.lessons import Lessons
     from ..presentation.mode import Presentation
     from ..run.gradient_step import GradientStep
+    from ..run.predict import PredictMode
     from ..run.run_panel import RunPanel
 
 RUN_PANEL = "autodiff_gui.ui.run.run_panel.RunPanel"
+PREDICT_MODE = "autodiff_gui.ui.run.predict.PredictMode"
 PRESENTATION = "autodiff_gui.ui.presentation.mode.Presentation"
 EXAMPLES = "autodiff_gui.ui.course.examples.ExamplesMenu"
 BACKWARD_VIEW = "autodiff_gui.ui.run.backward_view.BackwardView"
@@ -43,6 +45,12 @@ def _run_panel(ctx: WindowContext) -> object:
     from ..run.run_panel import RunPanel
 
     return RunPanel(ctx)
+
+
+def _predict_mode(ctx: WindowContext) -> object:
+    from ..run.predict import PredictMode
+
+    return PredictMode(ctx)
 
 
 def _presentation(ctx: WindowContext) -> object:
@@ -117,7 +125,8 @@ def _language_menu(ctx: WindowContext) -> object:
 
 # Built at start, in the order their menu entries and docks are added (View menu, tabs).
 FACTORIES: list[tuple[str, Callable[[WindowContext], object]]] = [
-    (RUN_PANEL, _run_panel), (BACKWARD_VIEW, _backward_view), (THREE_WAYS, _three_ways),
+    (RUN_PANEL, _run_panel), (PREDICT_MODE, _predict_mode), (BACKWARD_VIEW, _backward_view),
+    (THREE_WAYS, _three_ways),
     (PRESENTATION, _presentation), (EXAMPLES, _examples)]
 # Built on first use; their entries are made at start, after the parts above.
 LAZY: list[tuple[str, Callable[[WindowContext], PartEntry],
@@ -153,6 +162,13 @@ class PartsMixin:
         from ..run.run_panel import RunPanel
 
         return self.parts.get(RunPanel)
+
+    @property
+    def predict_mode(self) -> PredictMode:
+        """Run ▸ Predict Mode and its question box."""
+        from ..run.predict import PredictMode
+
+        return self.parts.get(PredictMode)
 
     @property
     def presentation(self) -> Presentation:
