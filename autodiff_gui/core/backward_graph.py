@@ -24,6 +24,7 @@ Forward nodes keep their ids (so a view can match them with the original).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -33,7 +34,7 @@ import numpy as np
 
 from . import ops
 from .composite import flattened
-from .graph import Document, GraphError, Snapshot, Text, format_value, gc_paused
+from .graph import Document, GraphError, Text, format_value, gc_paused
 
 MESSAGES: dict[str, str] = {
     "no_output": "the graph has no output to differentiate",
@@ -93,7 +94,9 @@ class _Builder:
         self.data: list[Any] = []  # input: (name, value); const: value; op: op name
         self.args: list[tuple[int, ...]] = []
         self.shape: list[tuple[int, ...]] = []
-        self.label: list[str] = []
+        # None: the default label (the op's expression of its arguments' labels), made
+        # when asked (``label_of``): most are replaced before anyone reads them.
+        self.label: list[str | None] = []
         self.orig: list[int | None] = []  # the original document's id (forward nodes)
         self.params: dict[int, Mapping[str, Any]] = {}  # op nodes with parameters
         self._consts: dict[tuple[Any, ...], int] = {}
@@ -129,32 +132,65 @@ class _Builder:
             checked = MappingProxyType(op.check_params(params)) if params else None
             op = op.bind(checked)
         assert op.shape is not None
-        shapes = [self.shape[a] for a in args]
-        if op.elementwise and (not any(shapes) or shapes.count(shapes[0]) == len(shapes)):
-            shape = shapes[0]  # scalars, or equal shapes: no broadcasting to work out
+        shapes = self.shape
+        first = shapes[args[0]]
+        # Scalars, or equal shapes of an elementwise op: no broadcasting to work out (the
+        # common case, tens of thousands of times: spelled out for speed).
+        if op.elementwise and (len(args) == 1 or first == shapes[args[1]]):
+            shape = first
         else:
             try:
-                shape = op.shape(*shapes)
+                shape = op.shape(*(shapes[a] for a in args))
             except ValueError as exc:
                 raise GraphError(str(exc)) from None
-        if not label:
-            label = op.expr.format(*(self.label[a] for a in args)) if op.expr else name
-            if len(label) > 24:
-                label = op.symbol
-        n = self._new("op", name, args, shape, label, orig)
+        n = len(self.kind)
+        self.kind.append("op")
+        self.data.append(name)
+        self.args.append(args)
+        shapes.append(shape)
+        self.label.append(label or None)
+        self.orig.append(orig)
         if checked:
             self.params[n] = checked
         return n
 
     def __getattr__(self, name: str) -> Any:
-        if name in ops.OPS:  # B.sum(g, axis=0): parameters as keywords
-            return lambda *args, **params: self.op(name, *args, params=params)
-        raise AttributeError(name)
+        op = ops.OPS.get(name)
+        if op is None:
+            raise AttributeError(name)
+        if op.params:  # B.sum(g, axis=0): parameters as keywords
+            def make(*args: int, **params: Any) -> int:
+                return self.op(name, *args, params=params)
+        else:
+            make = functools.partial(self.op, name)
+        setattr(self, name, make)  # found directly from now on (rules call these a lot)
+        return make
+
+    def label_of(self, n: int) -> str:
+        """Node ``n``'s label, the default ones it depends on made first (in creation
+        order: a node's arguments are older than it)."""
+        labels = self.label
+        if labels[n] is not None:
+            return labels[n]  # type: ignore[return-value]
+        todo, stack = [], [n]
+        while stack:
+            k = stack.pop()
+            if labels[k] is None:
+                todo.append(k)
+                stack.extend(self.args[k])
+        for k in sorted(set(todo)):
+            op = ops.OPS[self.data[k]]
+            if op.expr:
+                text = op.expr.format(*(labels[a] for a in self.args[k]))
+                labels[k] = op.symbol if len(text) > 24 else text
+            else:
+                labels[k] = self.data[k]
+        return labels[n]  # type: ignore[return-value]
 
     # -- what rules may ask ----------------------------------------------------
     def named(self, n: int, code: str, arg: int) -> int:
         """Label node ``n`` by the template ``MESSAGES[code]`` about ``arg``."""
-        self.label[n] = _label(code, self.label[arg])
+        self.label[n] = _label(code, self.label_of(arg))
         return n
 
     def value_of(self, n: int) -> Any:
@@ -178,7 +214,7 @@ class _Builder:
         (n,) = self.shape[v]
         diag = self.op("mul", self.const(np.eye(n)), v)
         return self.op("matmul", diag, self.const(np.ones((n, 1))),
-                       label=_label("column", self.label[v]))
+                       label=_label("column", self.label_of(v)))
 
     def transpose(self, m: int) -> int:
         """mᵀ for a matrix (r, c): Σᵢ column(eᵢ @ m) · eᵢ as a row (the table has no ᵀ)."""
@@ -191,7 +227,7 @@ class _Builder:
             term = self.op("mul", self.column(row), self.const(e.reshape(1, r)))
             total = term if total is None else self.op("add", total, term)
         assert total is not None
-        self.label[total] = _label("transpose", self.label[m])
+        self.label[total] = _label("transpose", self.label_of(m))
         return total
 
     def sum_to(self, g: int, shape: tuple[int, ...]) -> int:
@@ -260,9 +296,9 @@ def _build(doc: Document, out: int) -> BackwardGraph:
             args = arg_table[n]
             if None in args:  # the engine's own refusal (needs_argument)
                 raise doc.problems()[0]
-            ir[n] = B.op(d["op"], *(ir[a] for a in args), label=names[n], orig=n,  # type: ignore
-                         params=d.get("params"))
-            needs[n] = any(needs[a] for a in args)  # type: ignore[index]
+            ir[n] = B.op(d["op"], *map(ir.__getitem__, args), label=names[n],  # type: ignore
+                         orig=n, params=d.get("params"))
+            needs[n] = any(map(needs.__getitem__, args))  # type: ignore[arg-type]
     up_name = UPSTREAM
     k = 1
     while up_name in inputs:
@@ -276,8 +312,8 @@ def _build(doc: Document, out: int) -> BackwardGraph:
         contributions = parts.pop(n, None)
         if not contributions:
             continue
-        label = names[n]
-        g = _accumulate(B, contributions, label)
+        g = contributions[0] if len(contributions) == 1 else \
+            _accumulate(B, contributions, names[n])
         grad_of[n] = g
         d = attrs[n]
         if d["kind"] != "op":
@@ -286,7 +322,7 @@ def _build(doc: Document, out: int) -> BackwardGraph:
         if op.params:  # the rule takes the node's parameters as keywords
             op = op.bind(d.get("params"))
         args = arg_table[n]
-        arg_ir = tuple(ir[a] for a in args)  # type: ignore[index]
+        arg_ir = tuple(map(ir.__getitem__, args))  # type: ignore[arg-type]
         for slot, src in enumerate(args):
             if not needs[src]:  # type: ignore[index]
                 continue
@@ -294,9 +330,11 @@ def _build(doc: Document, out: int) -> BackwardGraph:
             r = op.grad[slot](B, g, ir[n], *arg_ir)
             if r is None:
                 continue
-            r = B.sum_to(r, B.shape[ir[src]])  # type: ignore[index]
-            if B.shape[r] != B.shape[ir[src]]:  # type: ignore[index]
-                r = B.spread(r, ir[src])  # type: ignore[index]
+            want = B.shape[ir[src]]  # type: ignore[index]
+            if B.shape[r] != want:
+                r = B.sum_to(r, want)
+                if B.shape[r] != want:
+                    r = B.spread(r, ir[src])  # type: ignore[index]
             parts.setdefault(src, []).append(r)  # type: ignore[arg-type]
             if r >= mark:  # made for this contribution: it is ∂f/∂(argument)
                 B.label[r] = _label("grad", names[src])  # type: ignore[index]
@@ -335,45 +373,66 @@ def _accumulate(B: _Builder, contributions: list[int], label: str) -> int:
 def _emit(B: _Builder, roots: list[int], keep: list[int]) -> tuple[Document, dict[int, int]]:
     """The nodes some root needs (and ``keep``), as a Document; builder index -> id."""
     live = [False] * len(B.kind)
-    stack = [*roots, *keep]
-    while stack:
-        n = stack.pop()
-        if live[n]:
-            continue
+    for n in (*roots, *keep):
         live[n] = True
-        stack.extend(B.args[n])
+    arguments = B.args
+    # A node's arguments were made before it: one sweep from the newest marks them all.
+    for n in range(len(live) - 1, -1, -1):
+        if live[n]:
+            for a in arguments[n]:
+                live[a] = True
     next_id = 1 + max((o for o in B.orig if o is not None), default=0)
-    ids: dict[int, int] = {}
-    nodes: list[tuple[int, Any]] = []
+    ids = [0] * len(live)  # builder index -> node id (of the live ones)
+    attrs: dict[int, dict[str, Any]] = {}
+    args: dict[int, tuple[int, ...]] = {}
     edges: list[tuple[int, int, int]] = []
-    for n, alive in enumerate(live):
-        if not alive:
-            continue
-        orig = B.orig[n]
+    kinds, data, labels, origs, params = B.kind, B.data, B.label, B.orig, B.params
+    OPS = ops.OPS
+    for n in [k for k, alive in enumerate(live) if alive]:
+        orig = origs[n]
         if orig is None or orig < 0:
             node_id, next_id = next_id, next_id + 1
         else:
             node_id = orig
-        kind = B.kind[n]
+        ids[n] = node_id
+        kind = kinds[n]
         # A label is shown, not computed with: it rides in the node's attributes
         # (kept by copies and undo; the file format does not store it).
-        if kind == "input":
-            name, value = B.data[n]
-            attrs = {"kind": "input", "name": name, "value": value, "label": B.label[n]}
-        elif kind == "const":
-            attrs = {"kind": "const", "value": B.data[n], "label": B.label[n]}
+        if kind == "op":
+            label = labels[n]
+            if label is None:  # the default: the op's expression of its arguments' labels
+                op = OPS[data[n]]
+                if op.expr:
+                    label = op.expr.format(*(labels[k] for k in arguments[n]))
+                    if len(label) > 24:
+                        label = op.symbol
+                else:
+                    label = data[n]
+                labels[n] = label
+            a = {"kind": "op", "op": data[n], "label": label}
+            if n in params:
+                a["params"] = params[n]
+            wired = tuple(map(ids.__getitem__, arguments[n]))
+            args[node_id] = wired
+            edges.append((wired[0], node_id, 0))
+            if len(wired) > 1:  # ops have one or two argument slots
+                edges.append((wired[1], node_id, 1))
         else:
-            attrs = {"kind": "op", "op": B.data[n], "label": B.label[n]}
-            if n in B.params:
-                attrs["params"] = B.params[n]
-            edges.extend((ids[a], node_id, slot) for slot, a in enumerate(B.args[n]))
-        nodes.append((node_id, MappingProxyType(attrs)))
-        ids[n] = node_id
-    # Built whole and restored in one go: every node is valid by construction, and a
-    # snapshot skips the per-edit checks and events (35,000 nodes in a blink).
-    doc = Document()
-    doc.restore(Snapshot(tuple(nodes), tuple(edges), next_id, None))
-    return doc, ids
+            args[node_id] = ()
+            if kind == "input":
+                name, value = data[n]
+                a = {"kind": "input", "name": name, "value": _own(value), "label": labels[n]}
+            else:
+                a = {"kind": "const", "value": _own(data[n]), "label": labels[n]}
+        attrs[node_id] = a
+    # Every node is valid by construction: the document takes them as they are, without
+    # per-edit checks and events or a snapshot's copies (35,000 nodes in a blink).
+    return Document.built(attrs, args, edges, next_id), dict(enumerate(ids))
+
+
+def _own(value: Any) -> Any:
+    """A value the backward graph may keep: arrays copied (they come from the original)."""
+    return value.copy() if isinstance(value, np.ndarray) else value
 
 
 def backward_graph(doc: Document) -> Document:

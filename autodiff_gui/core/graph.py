@@ -27,7 +27,7 @@ import gc
 import keyword
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -646,20 +646,36 @@ class Document(GraphQueries):
         The output set and the next id come back too, so what is added next gets
         the id it would have got then.
         """
-        graph: nx.MultiDiGraph = nx.MultiDiGraph()
         attrs: dict[int, dict[str, Any]] = {}
         args: dict[int, tuple[int | None, ...]] = {}
         composites = {defn.name: defn for defn in snapshot.composites}  # immutable values
         for n, d in snapshot.nodes:
-            graph.add_node(n)
             attrs[n] = _thawed(d)
             args[n] = _FREE_SLOTS[ops.OPS[d["op"]].arity] if d["kind"] == "op" else \
                 (None,) * len(composites[d["block"]].inputs) if d["kind"] == "composite" else ()
         for src, dst, slot in snapshot.edges:
-            graph.add_edge(src, dst, key=slot)
             args[dst] = args[dst][:slot] + (src,) + args[dst][slot + 1:]
+        self._install(attrs, args, snapshot.edges, snapshot.next_id, snapshot.output,
+                      composites)
+
+    @classmethod
+    def built(cls, attrs: dict[int, dict[str, Any]], args: dict[int, tuple[int, ...]],
+              edges: Iterable[tuple[int, int, int]], next_id: int) -> Document:
+        """A document made whole by a core builder (the backward graph): ``attrs`` and
+        ``args`` become its own, as they are (no copies); every node must be valid and
+        every argument wired (``edges`` keyed by slot).  No checks, no events."""
+        doc = cls()
+        doc._install(attrs, args, edges, next_id, None, {})
+        return doc
+
+    def _install(self, attrs: dict[int, dict[str, Any]],
+                 args: dict[int, tuple[int | None, ...]], edges: Iterable[tuple[int, int, int]],
+                 next_id: int, output: int | None, composites: dict[str, Any]) -> None:
+        """Take this content as it is (one ``reset`` event)."""
+        graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        _fill_graph(graph, attrs, edges)
         self._graph, self._attrs, self._args = graph, attrs, args
-        self._next_id, self._output = snapshot.next_id, snapshot.output
+        self._next_id, self._output = next_id, output
         self._composites = composites
         self._input_ids = {d["name"]: n for n, d in attrs.items() if d["kind"] == "input"}
         self._op_names = {d["name"]: n for n, d in attrs.items()
@@ -708,6 +724,24 @@ def _frozen(attrs: Mapping[str, Any]) -> Mapping[str, Any]:
         v.flags.writeable = False
         d["value"] = v
     return MappingProxyType(d)
+
+
+def _fill_graph(graph: nx.MultiDiGraph, nodes: Iterable[int],
+                edges: Iterable[tuple[int, int, int]]) -> None:
+    """Put ``nodes`` and keyed ``edges`` into an empty ``graph`` as ``add_node`` and
+    ``add_edge`` would, writing networkx's dicts directly: a restore of the 35,000-node
+    backward graph made 60,000 ``add_edge`` calls, each checking and clearing caches
+    (a third of building it).  tests/core/test_graph.py compares with ``add_edge``."""
+    nodes = list(nodes)
+    node, succ, pred = graph._node, graph._succ, graph._pred
+    node.update({n: {} for n in nodes})
+    succ.update({n: {} for n in nodes})
+    pred.update({n: {} for n in nodes})
+    for u, v, key in edges:
+        keydict = succ[u].get(v)
+        if keydict is None:
+            keydict = succ[u][v] = pred[v][u] = {}
+        keydict[key] = {}
 
 
 def _thawed(attrs: Mapping[str, Any]) -> dict[str, Any]:

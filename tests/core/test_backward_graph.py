@@ -131,3 +131,28 @@ def test_upstream_name_does_not_clash() -> None:
 @given(recipes())
 def test_random_backward_graphs_agree(recipe: dict) -> None:
     _agrees(build_random(recipe))
+
+
+def test_the_backward_graph_is_a_document_of_its_own() -> None:
+    """Built without a snapshot (``Document.built``): its graph is networkx's own, its
+    arrays are not the original's, and it edits, copies and undoes like any document."""
+    import networkx as nx
+
+    w = np.array([0.5, 1.0, 2.0])
+    doc = expr.parse("sum(sin(w) * w) * x", {"w": w, "x": 3.0})
+    bg = build_backward(doc)
+    d = bg.document
+    same = nx.MultiDiGraph()
+    same.add_nodes_from(d.nodes())
+    for n in d.nodes():
+        for slot, src in enumerate(d.arguments(n)):
+            same.add_edge(src, n, key=slot)
+    assert nx.utils.graphs_equal(d._graph, same)
+    assert all(d._graph._succ[u][v] is d._graph._pred[v][u] for u, v in d._graph.edges())
+    assert d.value(d.find_input("w")) is not doc.value(doc.find_input("w"))
+    copy = d.copy()
+    assert copy.same_as(d) and nx.utils.graphs_equal(copy._graph, d._graph)
+    d.set_value(d.find_input("x"), 2.0)  # an ordinary edit of the backward graph
+    assert doc.value(doc.find_input("x")) == 3.0
+    assert compile_graph(d, bg.gradients["x"]).evaluate() == pytest.approx(
+        np.sum(np.sin(w) * w))
