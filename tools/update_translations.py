@@ -78,6 +78,7 @@ CORE_TABLES = {
     "expr/program.py": ("expr", ("MESSAGES",)),
     "fileio.py": ("fileio", ("MESSAGES",)),
     "narration.py": ("Narration", ("TEMPLATES",)),
+    "backward_graph.py": ("backward", ("MESSAGES",)),
 }
 # Words in op descriptions and formulas that are mathematics, not English.
 MATH_WORDS = {"ln", "sign", "max", "min", "exp", "log", "sqrt", "sin", "cos", "tan", "abs",

@@ -196,3 +196,48 @@ def test_kinks_are_said(win) -> None:
     labels = [doc.node(n)["label"] for n in doc.nodes()]
     assert any(label.startswith("[x > 0]") for label in labels)
     part.back_to_original()
+
+
+def test_labels_are_on_the_blocks_in_both_languages(win) -> None:
+    from autodiff_gui.ui.app import language
+
+    part = win.parts.get(BackwardView)
+    part.show_backward()
+    doc = win.session.document
+    by_label = {doc.node(n)["label"]: n for n in doc.nodes()}
+    path = by_label["∂f/∂x (path 1)"]  # x is used twice: its two paths, then their sum
+    assert win.scene.node_item(path)._texts["title"] == "∂f/∂x (path 1)"
+    assert win.scene.node_item(doc.output)._texts["title"] == "∂f/∂x"
+    zero_free = [n for n in doc.nodes() if doc.kind(n) == "op"]
+    assert all(win.scene.node_item(n)._texts["title"] == doc.node(n)["label"]
+               for n in zero_free)
+    language.switch(win, "ko", remember=False)
+    try:
+        assert win.scene.node_item(path)._texts["title"] == "∂f/∂x (경로 1)"
+        assert part.tabs.tabText(0) == "함수 f"
+        assert part.sizes.text().startswith("노드 수: 함수 4")
+    finally:
+        language.switch(win, "en", remember=False)
+    assert win.scene.node_item(path)._texts["title"] == "∂f/∂x (path 1)"
+    # An ordinary graph's blocks have no label: their titles are the op symbols.
+    part.back_to_original()
+    assert {win.scene.node_item(n)._texts["title"] for n in doc.nodes()
+            if doc.kind(n) == "op"} == {"×"}
+
+
+def test_three_ways_says_why_not_for_arrays(win) -> None:
+    import numpy as np
+
+    from autodiff_gui.ui.checks.three_ways import ThreeWays
+
+    part = win.parts.get(ThreeWays)
+    w = np.array([0.5, 1.0, 2.0])
+    win.session.document.replace_with(expr.parse("sum(sin(w) * w)", {"w": w}))
+    text = part.compute()
+    assert "index notation" in text and not part.rows
+    assert [r[0] for r in part.array_rows] == ["w[0]", "w[1]", "w[2]"]
+    want = np.cos(w) * w + np.sin(w)
+    for (_name, central, reverse), expected in zip(part.array_rows, want):
+        assert reverse == pytest.approx(expected, rel=1e-12)
+        assert central == pytest.approx(expected, rel=1e-7)
+    assert "Sizes (operations): expression 3; backward graph" in part.text.toPlainText()

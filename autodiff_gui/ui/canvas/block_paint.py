@@ -93,7 +93,7 @@ class BlockPainting:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, RADIUS, RADIUS)
             painter.setPen(t.header_text)
-            painter.setFont(t.title_font)
+            painter.setFont(texts.get("title_font", t.title_font))
             painter.drawText(QRectF(10, 0, self.width - 20, g.header),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              texts["title"])
@@ -114,6 +114,8 @@ class BlockPainting:
         # badges: output tag, done / error marks
         if self._output:
             self._paint_tag(painter, _tr("output"), t.output, t.output_text, right=True)
+        if texts.get("label"):  # what a backward graph's node is: ∂f/∂c
+            self._paint_tag(painter, texts["label"], t.header[key], t.header_text, right=False)
         if state == "done":
             self._paint_badge(painter, "✓", t.done)
         elif state == "error":

@@ -40,6 +40,7 @@ from ...diagram.layout import (
 from ..app.i18n import op_description, op_formula
 from .block_paint import RADIUS, BlockPainting
 from .ends import BLOCK_TYPE, WireEnd
+from .labels import tag_text
 from .theme import Theme
 
 PORT_HIT_RADIUS = 11.0  # ports are easier to hit than they look
@@ -276,11 +277,17 @@ class NodeItem(BlockPainting, QGraphicsItem):
         else:
             assert self.op is not None
             title, caption = self.op.symbol, self.op.name
+            if d.get("label"):  # a backward graph's node: what it is (∂f/∂c), then its op
+                title, caption = tag_text(d["label"], ""), self.op.symbol
         if self._caption is not None:
             caption = self._caption
         cap_w = min(t.small_metrics.horizontalAdvance(caption), self.width * 0.45)
         title_w = self.width - 20 - (cap_w + 6 if caption else 0)
-        texts["title"] = t.title_metrics.elidedText(title, elide, title_w)
+        if d.get("label") and self.kind == "op":  # a long label: a smaller font first
+            texts["title"], texts["title_font"] = _fitted(
+                title, t.title_font, title_w, 0.7 * t.title_font.pointSizeF())
+        else:
+            texts["title"] = t.title_metrics.elidedText(title, elide, title_w)
         texts["caption"] = t.small_metrics.elidedText(caption, elide, cap_w + 1)
         left = 10.0
         if self.op is not None and self.op.ordered:
@@ -319,8 +326,23 @@ class NodeItem(BlockPainting, QGraphicsItem):
         fonts.append(font)
 
     def _finish_refresh(self) -> None:
+        self._texts["label"] = self._label_tag()
         self.setToolTip(self._tooltip if self._tooltip is not None else self._default_tooltip())
         self.update()
+
+    def _label_tag(self) -> str:
+        """What the node is, drawn above the block (a backward graph's ``∂f/∂c``)."""
+        d = self.doc.node(self.node_id)
+        label = d.get("label")
+        if not label:
+            return ""
+        if self.kind == "op":
+            return ""  # the title says it (``refresh``)
+        title = d["name"] if self.kind == "input" else format_value(d["value"])
+        text = tag_text(label, title)
+        room = self.width + 8 - (self.theme.tag_metrics.horizontalAdvance(_tr("output")) + 22
+                                 if self._output else 0)
+        return self.theme.tag_metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 12)
 
     def _default_tooltip(self) -> str:
         d = self.doc.node(self.node_id)
@@ -347,6 +369,8 @@ class NodeItem(BlockPainting, QGraphicsItem):
     def set_output_mark(self, on: bool) -> None:
         if on != self._output:
             self._output = on
+            if "label" in self._texts:  # the label tag leaves room for the output tag
+                self._texts["label"] = self._label_tag()
             self.update()
 
     def is_output(self) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,14 +27,45 @@ from PySide6.QtWidgets import (
 )
 
 from ...check.finite_diff import central_difference
-from ...check.symbolic import swell_table, symbolic_report
+from ...check.symbolic import backward_size, swell_table, symbolic_report, tape_size
 from ...core import expr
 from ...core.engine import EvalError, compile_graph
 from ...core.graph import GraphError
+from ...core.symbolic import MESSAGES as SYMBOLIC_MESSAGES
 from ...core.symbolic import SymbolicError
+from ..app.i18n import translate_error
 from ..window.context import WindowContext
 
 SWELL_N = range(1, 9)
+ARRAY_ROWS = 12  # elements of an array input shown in the numeric table
+
+
+def _by_element(program: Any, values: dict[str, Any], name: str, reverse: Any) -> list[Any]:
+    """(element, central difference, reverse mode) for the first elements of input
+    ``name``: the function summed (the gradient reverse mode gives for upstream ones)."""
+    v = np.asarray(values[name], dtype=float)
+    g = np.broadcast_to(np.asarray(reverse, dtype=float), v.shape)
+    rows = []
+    for index in list(np.ndindex(*v.shape))[:ARRAY_ROWS]:
+        label = name + "[" + ", ".join(map(str, index)) + "]" if index else name
+        central = central_difference(
+            lambda t, index=index: _summed(program, values, name, v, index, t), float(v[index]))
+        rows.append((label, central, float(g[index])))
+    return rows
+
+
+def _summed(program: Any, values: dict[str, Any], name: str, v: Any, index: Any,
+            t: float) -> float:
+    """The function (summed) with element ``index`` of input ``name`` set to ``t``."""
+    w = v.copy()
+    w[index] = t
+    return float(np.sum(program.evaluate({**values, name: w if v.ndim else float(t)})))
+
+
+def _is_arrays(exc: SymbolicError) -> bool:
+    """The symbolic derivative refused arrays (not a text too large to print)."""
+    first = exc.args[0] if exc.args else None
+    return getattr(first, "template", None) == SYMBOLIC_MESSAGES["arrays"]
 
 
 class ThreeWays(QObject):
@@ -69,6 +101,7 @@ class ThreeWays(QObject):
         ctx.menus.view.addAction(self.dock.toggleViewAction())
         host.installEventFilter(self)
         self.rows: list[dict[str, Any]] = []
+        self.array_rows: list[tuple[str, float, float]] = []
         self.retranslate()
 
     # -- computing ---------------------------------------------------------------
@@ -78,10 +111,17 @@ class ThreeWays(QObject):
         try:
             program = self.ctx.session.program()
             _value, grads = program.gradient()
+        except (GraphError, EvalError) as exc:
+            return self._say(translate_error(exc))
+        if any(np.ndim(v) for v in doc.input_values().values()) or any(
+                np.ndim(g) for g in grads.values()):
+            return self._arrays(doc, program, grads)
+        try:
             report = symbolic_report(doc)
-        except (GraphError, EvalError, SymbolicError) as exc:
-            self.text.setHtml("<p>" + html.escape(str(getattr(exc, "message", exc))) + "</p>")
-            return self.text.toHtml()
+        except SymbolicError as exc:
+            if _is_arrays(exc):  # an op of arrays (a sum over an axis, a reshape...)
+                return self._arrays(doc, program, grads)
+            return self._say(translate_error(exc))
         values = doc.input_values()
         self.rows = []
         for name, reverse in grads.items():
@@ -101,6 +141,43 @@ class ThreeWays(QObject):
         self._plot()
         return self.text.toHtml()
 
+    def _say(self, message: str) -> str:
+        self.rows = []
+        self.text.setHtml("<p>" + html.escape(message) + "</p>")
+        return self.text.toHtml()
+
+    def _arrays(self, doc: Any, program: Any, grads: dict[str, Any]) -> str:
+        """Arrays: why there is no symbolic derivative, and the numeric and automatic
+        derivatives element by element (the first ones of a large array)."""
+        values = doc.input_values()
+        self.rows = []
+        rows = []
+        for name, reverse in grads.items():
+            rows += _by_element(program, values, name, reverse)
+        head = [self.tr("input"), self.tr("symbolic"), self.tr("central difference"),
+                self.tr("reverse mode"), self.tr("error of central difference")]
+        out = ["<p><b>" + html.escape(self.tr("No symbolic derivative for arrays.")) + "</b> "
+               + html.escape(self.tr(
+                   "The textbook rules are written for scalars. With arrays every element "
+                   "of the gradient is a sum over indices, ∂f/∂Wᵢⱼ = Σₖ ∂f/∂yₖ · ∂yₖ/∂Wᵢⱼ: "
+                   "that needs index notation, which expressions here do not have. The "
+                   "numeric and the automatic derivative work element by element:"))
+               + "</p>",
+               "<table border='1' cellspacing='0' cellpadding='3'><tr>"
+               + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"]
+        for label, central, reverse in rows:
+            out.append(f"<tr><td>{html.escape(label)}</td><td>—</td><td>{central:.12g}</td>"
+                       f"<td>{reverse:.12g}</td><td>{abs(central - reverse):.1e}</td></tr>")
+        out.append("</table>")
+        expression = sum(1 for n in doc.nodes() if doc.kind(n) == "op")
+        out.append("<p>" + html.escape(self.tr(
+            "Sizes (operations): expression %1; backward graph %2; tape %3")
+            .replace("%1", str(expression)).replace("%2", str(backward_size(doc)))
+            .replace("%3", str(tape_size(doc)))) + "</p>")
+        self.array_rows = rows
+        self.text.setHtml("".join(out))
+        return self.text.toHtml()
+
     def _html(self, sizes: dict[str, Any]) -> str:
         head = [self.tr("input"), self.tr("symbolic"), self.tr("central difference"),
                 self.tr("reverse mode"), self.tr("error of symbolic"),
@@ -112,10 +189,11 @@ class ThreeWays(QObject):
                        f"<td>{r['central']:.12g}</td><td>{r['reverse']:.12g}</td>"
                        f"<td>{r['err_sym']:.1e}</td><td>{r['err_cd']:.1e}</td></tr>")
         out.append("</table>")
+        simplified = html.escape(self.tr("simplified"))
         for r in self.rows:
             out.append(f"<p><b>∂f/∂{html.escape(r['name'])}</b> = "
                        f"<code>{html.escape(r['text'])}</code><br>"
-                       f"{html.escape(self.tr('simplified'))}: "
+                       f"{simplified}: "
                        f"<code>{html.escape(r['simplified'])}</code></p>")
         sym = ", ".join(f"{k}: {v}" for k, v in sizes["symbolic"].items())
         simple = ", ".join(f"{k}: {v}" for k, v in sizes["simplified"].items())
@@ -160,7 +238,7 @@ class ThreeWays(QObject):
             "Symbolic (rules on the expression, no sharing), numeric (central difference) "
             "and automatic (reverse mode) derivatives of the output, side by side."))
         self.button.setText(self.tr("Compute"))
-        if self.rows:
+        if self.rows or self.array_rows:
             self.compute()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)

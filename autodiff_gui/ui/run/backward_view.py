@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QLabel, QTabBar, QToolBar, QWidget
 from shiboken6 import isValid
 
 from ...core import ops
-from ...core.backward_graph import build_backward, node_count, op_count
+from ...core.backward_graph import build_backward, op_count
 from ...core.graph import Document, GraphError, Snapshot
 from ..app.i18n import translate_error
 from ..editing.commands import DocumentCommand, ReplaceDocument
@@ -183,18 +183,18 @@ class BackwardView(QObject):
             if trip is None or not trip.steps or not isValid(trip.steps[0]) \
                     or stack.index() != trip.index:
                 trip = self._trip = self._start_trip()
-                trip.counts["function"] = node_count(doc)
+                trip.counts["function"] = len(doc)
             trip.steps, trip.names = [], []
         assert trip is not None
         level = self.level + 1
         trip.names[level - 1:] = [next(iter(bg.gradients), "")]
-        trip.counts[f"level{level}"] = node_count(bg.document)
+        trip.counts[f"level{level}"] = len(bg.document)
         if level == 1:
             trip.counts["backward"] = trip.counts["level1"]
             trip.counts.pop("second", None)
             if len(bg.document) <= SECOND_ORDER_AT_ONCE:
                 try:
-                    trip.counts["second"] = node_count(build_backward(bg.document).document)
+                    trip.counts["second"] = len(build_backward(bg.document).document)
                 except GraphError:
                     pass
         elif level == 2:
