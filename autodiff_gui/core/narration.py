@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from . import ops
-from .steps import BackwardStep, Contribution, ForwardStep, Step, TangentStep
+from .steps import BackwardStep, Contribution, ForwardStep, Step, TangentStep, step_op
 from .values import format_value, shape_text
 
 Value = Any
@@ -105,13 +105,22 @@ def summed_axes(product_shape: tuple[int, ...], shape: tuple[int, ...]) -> tuple
     return tuple(axes)
 
 
-def local_rule(step: BackwardStep, c: Contribution, letter: str = "f") -> str:
+def flow_text(step: BackwardStep, slot: int, g: str, tr: Tr = str) -> str:
+    """What flows back to argument ``slot`` of an op that has no per-element local
+    derivative (``Op.backward_texts``: ``{g}·{1}ᵀ``), translated; a text may name the
+    shapes it moves between: ``{shape0}``, ``{shape1}`` (the arguments') and ``{shape}``
+    (the node's own)."""
+    shapes = {f"shape{k}": shape_text(np.shape(v)) for k, v in enumerate(step.arg_values)}
+    return tr(step_op(step).backward_texts[slot]).format(
+        *step.arg_labels, g=g, shape=shape_text(np.shape(step.value)), **shapes)
+
+
+def local_rule(step: BackwardStep, c: Contribution, letter: str = "f", tr: Tr = str) -> str:
     """The local derivative instantiated with the real operands: ``∂(c·d)/∂c = d``."""
-    op = ops.OPS[step.op]
+    op = step_op(step)
     expr = _fill(op.expr, step.label, step.arg_labels)
     if op.backward_texts:
-        g = f"∂{letter}/∂{step.label}"
-        flow = op.backward_texts[c.slot].format(*step.arg_labels, g=g)
+        flow = flow_text(step, c.slot, f"∂{letter}/∂{step.label}", tr)
         return f"∂{letter}/∂{c.source_label} = {flow}"
     local = c.local_text
     if local.startswith("(") and local.endswith(")"):
@@ -127,7 +136,7 @@ def rules(step: Step, letter: str = "f") -> list[str]:
         return []
     if isinstance(step, BackwardStep):
         return [local_rule(step, c, letter) for c in step.contributions]
-    op = ops.OPS[step.op]
+    op = step_op(step)
     if op.backward_texts:  # matmul: said in full by the step itself
         return []
     expr = _fill(op.expr, step.label, step.arg_labels)
@@ -299,7 +308,7 @@ class Narration:
             lines.append(self.seed_line(step, tr, digits))
         lines.append(tr(TEMPLATES["because"]).format(
             line=_fill(step.template, step.label, step.arg_labels)))
-        op = ops.OPS[step.op]
+        op = step_op(step)
         for c in step.contributions:
             expr, note = self._chain(step, c, op, F, tr, digits)
             pos = self.position(step, c)
@@ -328,7 +337,7 @@ class Narration:
         and the note that explains a Σ."""
         g = f"∂{F}/∂{step.label}"
         if c.local is None and op.backward_texts:
-            return op.backward_texts[c.slot].format(*step.arg_labels, g=g), ""
+            return flow_text(step, c.slot, g, tr), ""
         local = c.local
         if local is None and op.element_local is not None:
             local = op.element_local(step.arg_values[c.slot])
@@ -409,7 +418,7 @@ def forward_text(step: ForwardStep, tr: Tr = str, digits: int = 4) -> str:
     if step.kind == "const":
         return tr(TEMPLATES["const"]).format(value=fmt(step.value, digits))
     template = step.template
-    if step.op and ops.OPS[step.op].elementwise and len(step.arg_values) == 2 \
+    if step.op and step_op(step).elementwise and len(step.arg_values) == 2 \
             and all(np.ndim(v) for v in step.arg_values):
         template = template.replace("·", " ⊙ ")  # two arrays multiply elementwise
     symbolic = _fill(template, step.label, step.arg_labels)
@@ -433,7 +442,7 @@ def tangent_term(step: TangentStep, slot: int, write: Callable[[Value], str]) ->
 
     if local is not None:
         return f"{operand(local)}{_times(local, t)}{operand(t)}"
-    op = ops.OPS[step.op] if step.op else None
+    op = step_op(step) if step.op else None
     if op is None or not op.tangent_texts:
         return f"J·{operand(t)}"
     return op.tangent_texts[slot].format(*step.arg_labels, t=write(t))

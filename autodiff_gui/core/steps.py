@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import ops
+
 Value = Any
 
 
@@ -30,6 +32,7 @@ class ForwardStep:
     value: Value
     template: str = ""  # the op's "{out} = {0}·{1}"
     pass_name: str = "forward"
+    params: Any = None  # the op's parameter values (Op.bound), None for an op without
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class BackwardStep:
     dout: Value  # ∂f/∂(this node), complete when the step runs
     contributions: tuple[Contribution, ...]
     pass_name: str = "backward"
+    params: Any = None  # the op's parameter values (Op.bound), None for an op without
 
 
 @dataclass(frozen=True)
@@ -80,9 +84,17 @@ class TangentStep:
     value: Value
     tangent: Value | None  # None: does not depend on wrt (zero)
     pass_name: str = "tangent"
+    params: Any = None  # the op's parameter values (Op.bound), None for an op without
 
 
 Step = ForwardStep | BackwardStep | TangentStep
+
+
+def step_op(step: Step) -> Any:
+    """The op of an op's step with its parameters bound (``Op.bind``): its texts and
+    rules say them (sum over axis 0)."""
+    op = ops.OPS[step.op]  # type: ignore[index]
+    return op.bind(step.params) if step.params is not None else op
 
 
 def record_maker(cls: type) -> Callable[..., Any]:

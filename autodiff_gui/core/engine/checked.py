@@ -164,7 +164,7 @@ class CheckedPath(Instructions):
             vals[i] = v
             arg_nodes, arg_labels, _texts = static[i]
             yield _forward_step(i, n, labels[i], "op", op.name, arg_nodes, arg_labels, args, v,
-                                op.template, "forward")
+                                op.template, "forward", op.bound)
 
     def _local(self, op: ops.Op, slot: int, out: Value, args: tuple[Value, ...],
                scalar: bool) -> Value | None:
@@ -250,7 +250,7 @@ class CheckedPath(Instructions):
                     slot, nodes[j], labels[j], local, texts[slot], op.formulas[slot], amount,
                     before, _plain(after)))
             yield _backward_step(count, nodes[i], labels[i], op.name, op.template, arg_labels,
-                                 args, out, g, tuple(contributions), "backward")
+                                 args, out, g, tuple(contributions), "backward", op.bound)
             count += 1
 
     def _iter_tangent(self, vals: list[Value], tangents: list[Value],
@@ -288,4 +288,4 @@ class CheckedPath(Instructions):
                             else None for k, tk in enumerate(arg_t))
             yield _tangent_step(i, n, labels[i], "op", op.name, wrt,
                                 tuple(labels[j] for j in idx), arg_t, locals_, vals[i], t,
-                                "tangent")
+                                "tangent", op.bound)
