@@ -4,54 +4,203 @@
 <context>
     <name>BackwardView</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="80"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="217"/>
         <source>No backward graph: %1</source>
         <translation>역전파 그래프를 만들 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="85"/>
-        <source>Edits of the backward graph</source>
-        <translation>역전파 그래프 편집</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="89"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="246"/>
         <source>Backward graph (derivative %1): %2 operations; the function had %3. Ctrl+Shift+B goes back.</source>
         <translation>역전파 그래프 (%1계 도함수): 연산 %2개, 원래 함수는 %3개. Ctrl+Shift+B로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="120"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="332"/>
         <source>relu and abs have a kink at 0: like PyTorch, their derivative there is 0 and their second derivative is 0 everywhere.</source>
         <translation>relu와 abs는 0에서 꺾입니다. PyTorch처럼 그 점의 미분계수는 0이고, 2계 미분계수는 어디서나 0입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="129"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="340"/>
+        <source>Function f</source>
+        <translation>함수 f</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="343"/>
+        <source>Backward graph: %1</source>
+        <translation>역전파 그래프: %1</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="345"/>
+        <source>Differentiated again: %1</source>
+        <translation>한 번 더 미분: %1</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="355"/>
+        <source>Nodes: %1 → %2 → %3</source>
+        <translation>노드 수: %1 → %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="356"/>
+        <source>Nodes: function %1 · backward graph %2 · second order %3</source>
+        <translation>노드 수: 함수 %1 · 역전파 그래프 %2 · 2계 그래프 %3</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="360"/>
+        <source>this graph %1</source>
+        <translation>이 그래프 %1</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="386"/>
         <source>Show &amp;Backward Graph</source>
         <translation>역전파 그래프 보기(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="131"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="388"/>
         <source>Put the gradient itself on the canvas, as a graph of primitives: its value is the derivative by the first input</source>
         <translation>그래디언트 자체를 기본 연산의 그래프로 캔버스에 놓습니다. 그 값은 첫 번째 입력에 대한 미분계수입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="133"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="390"/>
         <source>&amp;Differentiate Again</source>
         <translation>한 번 더 미분(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="135"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="392"/>
         <source>Replace the backward graph by its own backward graph: second derivatives</source>
         <translation>역전파 그래프를 그 역전파 그래프로 바꿉니다: 2계 도함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="393"/>
         <source>Back to the &amp;Original Graph</source>
         <translation>원래 그래프로 돌아가기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="138"/>
-        <source>The function again, with its undo history</source>
-        <translation>함수를 실행 취소 기록과 함께 다시 보여 줍니다</translation>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="395"/>
+        <source>The function again, with its undo and redo history</source>
+        <translation>함수를 실행 취소와 다시 실행 기록과 함께 다시 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="396"/>
+        <source>Backward Graphs</source>
+        <translation>역전파 그래프</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="397"/>
+        <source>The graphs of this trip: click the function to go back to it (Ctrl+Shift+B)</source>
+        <translation>지금까지 연 그래프입니다. 함수 탭을 클릭하면 함수로 돌아갑니다 (Ctrl+Shift+B)</translation>
+    </message>
+</context>
+<context>
+    <name>BugAnswer</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="215"/>
+        <source>hand-written local derivative</source>
+        <translation>손으로 쓴 국소 미분</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="215"/>
+        <source>its value</source>
+        <translation>그 값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="215"/>
+        <source>node</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="216"/>
+        <source>numerical check (central difference)</source>
+        <translation>수치 검사(중앙 차분)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="217"/>
+        <source>Check each node</source>
+        <translation>노드별로 검사</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="218"/>
+        <source>Compare each hand-written local derivative with a central difference of that node</source>
+        <translation>손으로 쓴 국소 미분을 그 노드의 중앙 차분과 하나씩 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="220"/>
+        <source>The wrong node:</source>
+        <translation>틀린 노드:</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="223"/>
+        <source>With this table: {table}. The engine: {engine}.</source>
+        <translation>이 표로 구하면: {table}. 엔진: {engine}.</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasAnswer</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="140"/>
+        <source>Build it on the canvas (blocks or the expression bar), then press Check my canvas. It is evaluated at {points}.</source>
+        <translation>캔버스에 블록이나 수식 입력줄로 만든 뒤 '내 캔버스 검사'를 누르세요. {points}에서 계산해 봅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ClassroomTools</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="88"/>
+        <source>My &amp;Progress</source>
+        <translation>내 진도(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="89"/>
+        <source>The lessons read and the exercises solved</source>
+        <translation>읽은 수업과 푼 연습 문제</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="90"/>
+        <source>&amp;Hide Answers (for a Class)</source>
+        <translation>답 숨기기(수업용)(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="91"/>
+        <source>The exercises never show the right answer</source>
+        <translation>연습 문제에서 정답을 보여 주지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="93"/>
+        <source>Export &amp;Progress…</source>
+        <translation>진도 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="94"/>
+        <source>Save the lessons read and the exercises solved as a JSON file</source>
+        <translation>읽은 수업과 푼 연습 문제를 JSON 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="131"/>
+        <source>Cannot write {file}: {reason}</source>
+        <translation>{file} 파일을 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="135"/>
+        <source>Progress exported to {file}</source>
+        <translation>진도를 내보냈습니다: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="140"/>
+        <source>Export Progress</source>
+        <translation>진도 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="142"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 파일 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="181"/>
+        <source>The file's classroom settings are ignored: {reason}</source>
+        <translation>파일의 수업 설정을 무시합니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="220"/>
+        <source>This lesson asks for predict mode, which this window does not have</source>
+        <translation>이 수업은 예측 모드를 요청하지만 이 창에는 예측 모드가 없습니다</translation>
     </message>
 </context>
 <context>
@@ -316,7 +465,7 @@
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/checks/comparison.py" line="223"/>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="299"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="301"/>
         <source>Finite differences done; loading PyTorch…</source>
         <translation>수치미분 완료. PyTorch를 불러오는 중…</translation>
     </message>
@@ -351,12 +500,12 @@
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="301"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="303"/>
         <source>PyTorch {0} agrees node by node: {1} of {2}.</source>
         <translation>PyTorch {0}와 노드별로 일치: {2}개 중 {1}개.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="305"/>
+        <location filename="../../autodiff_gui/ui/checks/comparison.py" line="307"/>
         <source>PyTorch: {0}</source>
         <translation>PyTorch: {0}</translation>
     </message>
@@ -385,33 +534,207 @@
     </message>
 </context>
 <context>
-    <name>ExpressionBar</name>
+    <name>ExerciseView</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="100"/>
-        <source>f =</source>
-        <translation>f =</translation>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="107"/>
+        <source>Check my canvas</source>
+        <translation>내 캔버스 검사</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="102"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="108"/>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="109"/>
+        <source>Open this function on the canvas</source>
+        <translation>이 함수를 캔버스에 열기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="110"/>
+        <source>Start from the function on the canvas</source>
+        <translation>캔버스의 함수에서 시작하기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="112"/>
+        <source>Show this graph on the canvas</source>
+        <translation>이 그래프를 캔버스에 보이기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="114"/>
+        <source>Show the answer</source>
+        <translation>답 보기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="130"/>
+        <source>Hint ({n} of {total})</source>
+        <translation>힌트 ({total}개 중 {n})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="132"/>
+        <source>No more hints</source>
+        <translation>힌트가 더 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="153"/>
+        <source>The answer: {answer}</source>
+        <translation>답: {answer}</translation>
+    </message>
+</context>
+<context>
+    <name>Exercises</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="34"/>
+        <source>✓ Right.</source>
+        <translation>✓ 맞았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="37"/>
+        <source>✗ Not quite. {why}</source>
+        <translation>✗ 아쉽습니다. {why}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="41"/>
+        <source>✗ At {point} your graph gives {answer}, which is not the derivative there.</source>
+        <translation>✗ {point}에서 그래프의 값은 {answer}인데, 그 점의 미분계수가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="43"/>
+        <source>✗ At {point} your graph gives {answer}; the derivative there is {expected}.</source>
+        <translation>✗ {point}에서 그래프의 값은 {answer}인데, 그 점의 미분계수는 {expected}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="46"/>
+        <source>✗ {answer} is not right, and not one of the usual mistakes. A hint may help.</source>
+        <translation>✗ {answer}: 맞지 않고, 흔한 실수에도 해당하지 않습니다. 힌트를 보면 도움이 될 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="49"/>
+        <source>Type a number first (an expression such as 2*log(2) works too).</source>
+        <translation>먼저 숫자를 입력하세요(2*log(2) 같은 식도 됩니다).</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="50"/>
+        <source>That is not a number the app can read: {reason}</source>
+        <translation>앱이 읽을 수 있는 숫자가 아닙니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="51"/>
+        <source>Only numbers here: {names} cannot be used in an answer.</source>
+        <translation>여기에는 숫자만 씁니다: 답에 이름({names})은 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="52"/>
+        <source>Pick one of the answers first.</source>
+        <translation>먼저 답을 하나 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="53"/>
+        <source>The canvas is empty: build the derivative there first.</source>
+        <translation>캔버스가 비어 있습니다: 먼저 거기에 도함수를 만드세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="54"/>
+        <source>Your graph has the input {names}; use only {allowed}.</source>
+        <translation>그래프의 입력: {names}. 입력은 {allowed}만 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="55"/>
+        <source>Your graph's output is an array; it should be one number.</source>
+        <translation>그래프의 출력이 배열입니다. 숫자 하나여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="56"/>
+        <source>Your graph cannot be evaluated at the check points: {reason}</source>
+        <translation>검사할 점에서 그래프를 계산할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="57"/>
+        <source>✗ Node {node} is fine: its local derivatives agree with the numerical check ({checks}).</source>
+        <translation>✗ 노드 {node}: 국소 미분이 수치 검사와 일치하므로 맞습니다({checks}).</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="59"/>
+        <source>Choose one of the nodes: {names}.</source>
+        <translation>노드 하나를 고르세요: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="75"/>
+        <source>Build on the canvas</source>
+        <translation>캔버스에 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="75"/>
+        <source>Compute</source>
+        <translation>계산하기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="76"/>
+        <source>Choose</source>
+        <translation>고르기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_text.py" line="76"/>
+        <source>Find the bug</source>
+        <translation>버그 찾기</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisesBox</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="248"/>
+        <source>The previous exercise</source>
+        <translation>이전 연습 문제</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="250"/>
+        <source>The next exercise</source>
+        <translation>다음 연습 문제</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="304"/>
+        <source>Exercise {k} of {n} · {kind}</source>
+        <translation>연습 문제 {n}개 중 {k} · {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>ExpressionBar</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="190"/>
         <source>Type a function, e.g. (x**2 + 2*x) * log(y), and press Enter</source>
         <translation>함수를 입력하고 Enter를 누르세요. 예: (x**2 + 2*x) * log(y)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="104"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="192"/>
         <source>Operators: + - * / ** @ and parentheses; functions: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
-Enter builds the graph (undo with Ctrl+Z); Escape restores the text of the current graph.</source>
-        <translation>연산자: + - * / ** @ 와 괄호, 함수: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
-Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Esc를 누르면 현재 그래프의 식으로 돌아갑니다.</translation>
+Enter builds the graph (undo with Ctrl+Z); Escape restores the text of the current graph.
+Named steps, one per line or separated by ';': a = x**2; b = 2*x; z = a*b (Shift+Enter starts a new line; on several lines Enter does too and Ctrl+Enter builds).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="107"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="197"/>
         <source>Build graph</source>
         <translation>그래프 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="108"/>
-        <source>Build the graph of this function (Enter)</source>
-        <translation>이 함수의 계산 그래프를 만듭니다 (Enter)</translation>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="198"/>
+        <source>Build the graph of this function (Enter; Ctrl+Enter in a program of several lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="211"/>
+        <source>f =</source>
+        <translation>f =</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="211"/>
+        <source>f:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="279"/>
+        <source>line {n}: </source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -560,17 +883,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="455"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="512"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="456"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="513"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="457"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="514"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -623,49 +946,59 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="247"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="262"/>
         <source>◀ Back</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="248"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="263"/>
         <source>The previous page</source>
         <translation>이전 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="249"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="264"/>
         <source>This page's example is not loaded: the canvas shows your own graph.</source>
         <translation>이 페이지의 예제는 불러오지 않았습니다. 캔버스에는 사용자의 그래프가 그대로 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="266"/>
         <source>Load the example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="252"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="267"/>
         <source>The next page</source>
         <translation>다음 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="284"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="300"/>
         <source>The lessons cannot be shown</source>
         <translation>수업을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="354"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="387"/>
         <source>Next lesson ▶</source>
         <translation>다음 수업 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="354"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="388"/>
+        <source>Exercises ▶</source>
+        <translation>연습 문제 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="388"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="355"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="389"/>
         <source>page {x} of {n}</source>
         <translation>{n}쪽 중 {x}쪽</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="399"/>
+        <source>Check your understanding</source>
+        <translation>이해했는지 확인하기</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/course/pointer.py" line="267"/>
@@ -924,37 +1257,37 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="79"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="80"/>
         <source>Type a function first, e.g. x**2 + 2*x</source>
         <translation>먼저 함수를 입력하세요. 예: x**2 + 2*x</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="166"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="168"/>
         <source>1 node</source>
         <translation>노드 1개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="166"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="168"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="168"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="170"/>
         <source>Empty graph: drag blocks from the palette or type a function</source>
         <translation>빈 그래프: 블록 목록에서 블록을 끌어 오거나 함수를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="174"/>
         <source>Incomplete: {reason} · {nodes}</source>
         <translation>미완성: {reason} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="175"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="177"/>
         <source>Error: {error} · {nodes}</source>
         <translation>오류: {error} · {nodes}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="179"/>
         <source>f = {value} · {nodes}</source>
         <translation>f = {value} · {nodes}</translation>
     </message>
@@ -974,109 +1307,109 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="135"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="142"/>
         <source>New empty graph</source>
         <translation>새 빈 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="142"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="149"/>
         <source>Open Graph</source>
         <translation>그래프 열기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="151"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="158"/>
         <source>Cannot open file</source>
         <translation>파일을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="165"/>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="168"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="175"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="179"/>
         <source>Opened {file}</source>
         <translation>{file}을(를) 열었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="186"/>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="200"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="194"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="208"/>
         <source>Cannot save</source>
         <translation>저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="191"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="199"/>
         <source>untitled</source>
         <translation>제목없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="192"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="200"/>
         <source>Save Graph</source>
         <translation>그래프 저장</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="210"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="219"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>{file}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="216"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="225"/>
         <source>Saved {file}</source>
         <translation>{file}을(를) 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="221"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="230"/>
         <source>Autodiff Studio graph (*.adgraph.json *.json)</source>
         <translation>Autodiff Studio 그래프 (*.adgraph.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="222"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="231"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="259"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="268"/>
         <source>graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="260"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="269"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="260"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="269"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="262"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="271"/>
         <source>Export Image</source>
         <translation>이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="270"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="279"/>
         <source>Cannot export</source>
         <translation>내보낼 수 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="281"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="290"/>
         <source>Nothing to export: the graph is empty</source>
         <translation>내보낼 것이 없습니다: 그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="295"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="304"/>
         <source>Cannot write {file}</source>
         <translation>{file}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="297"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="306"/>
         <source>Exported {file}</source>
         <translation>{file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/files.py" line="327"/>
+        <location filename="../../autodiff_gui/ui/window/files.py" line="336"/>
         <source>Autodiff Studio graph</source>
         <translation>Autodiff Studio 그래프</translation>
     </message>
@@ -1101,12 +1434,12 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="287"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="289"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/main_window.py" line="288"/>
+        <location filename="../../autodiff_gui/ui/window/main_window.py" line="290"/>
         <source>{name}[*] — Autodiff Studio</source>
         <translation>{name}[*] — Autodiff Studio</translation>
     </message>
@@ -1292,149 +1625,253 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <source>(the tangent of {wrt} is all ones: each tangent is a sum over the elements of {wrt}, Σᵢ ∂·/∂{wrt}ᵢ, a directional derivative; ∂f/∂{wrt}ᵢ of each element needs a pass of its own, or reverse mode)</source>
         <translation>({wrt}의 접선 미분값이 모두 1: 각 접선 미분값은 {wrt}의 원소에 대한 합 Σᵢ ∂·/∂{wrt}ᵢ, 곧 방향 미분입니다; 원소마다의 ∂f/∂{wrt}ᵢ는 원소별 전파나 리버스 모드가 필요합니다)</translation>
     </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="211"/>
+        <source>{g}·2({0} − {1})/n  (n: the number of elements; shape {shape0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="212"/>
+        <source>−{g}·2({0} − {1})/n  (n: the number of elements; shape {shape1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="227"/>
+        <source>{g}·(softmax({0}) − p)/N  (p: {1} as probabilities, one-hot rows for class indices; N rows; shape {shape0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="229"/>
+        <source>−{g}·log softmax({0})/N  (N rows; shape {shape1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="305"/>
+        <source>{g} reshaped back to the shape of {0}, {shape0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="317"/>
+        <source>{g} scattered back into zeros of shape {shape0}, at the indexed places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="332"/>
+        <source>the slices of {g} that came from {0}, shape {shape0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="333"/>
+        <source>the last slice of {g}, shape {shape1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="346"/>
+        <source>the first part of {g} along the joined axis, shape {shape0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="347"/>
+        <source>the rest of {g} along the joined axis, shape {shape1}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NarrationView</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="73"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="76"/>
         <source>Forward pass</source>
         <translation>순전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="75"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="78"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="77"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="80"/>
         <source>Forward mode (tangent of {0})</source>
         <translation>포워드 모드 ({0}의 접선 미분값)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="121"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="124"/>
         <source>Stopped at {label}</source>
         <translation>{label}에서 멈춤</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="126"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="129"/>
         <source>{pass_name} · step {n} of {total}</source>
         <translation>{pass_name} · {total}단계 중 {n}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="136"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="139"/>
         <source>Local derivative: </source>
         <translation>국소 미분계수: </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="143"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="150"/>
         <source>Earlier steps</source>
         <translation>앞의 단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="160"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="167"/>
         <source>Done: f = {value}</source>
         <translation>완료: f = {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="178"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="185"/>
         <source>(includes the gradients accumulated in earlier runs)</source>
         <translation>(앞선 실행에서 누적된 미분계수 포함)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="184"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="191"/>
         <source>One forward-mode pass gives the derivative for one input; reverse mode gives every input's in one backward pass.</source>
         <translation>포워드 모드는 한 번 전파할 때 입력 하나의 미분계수만 얻지만, 리버스 모드는 역전파 한 번으로 모든 입력의 편미분계수를 얻습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="192"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="199"/>
         <source>Nothing to step yet: {reason}</source>
         <translation>아직 진행할 단계가 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="194"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="201"/>
         <source>Forward mode carries the tangent of one input along with the values. Press → (Next step) to begin.</source>
         <translation>포워드 모드는 값과 함께 입력 하나에 대한 접선 미분값을 앞으로 전달합니다. → 키(다음 단계)로 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/narration.py" line="196"/>
+        <location filename="../../autodiff_gui/ui/run/narration.py" line="203"/>
         <source>Reverse mode: the forward pass computes every value, then the backward pass sends the gradient from the output back to the inputs with the chain rule. Press → (Next step) to begin.</source>
         <translation>리버스 모드: 순전파로 모든 값을 계산한 다음, 역전파로 연쇄 법칙을 따라 출력의 그래디언트를 입력까지 거꾸로 보냅니다. → 키(다음 단계)로 시작합니다.</translation>
     </message>
 </context>
 <context>
+    <name>NumberAnswer</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="90"/>
+        <source>Your answer: a number or an expression such as 2*log(2)</source>
+        <translation>답: 숫자 또는 2*log(2) 같은 식</translation>
+    </message>
+</context>
+<context>
     <name>PaletteWidget</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="37"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="47"/>
         <source>base</source>
         <translation>밑</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="38"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="48"/>
         <source>exponent</source>
         <translation>지수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="39"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="49"/>
         <source>numerator</source>
         <translation>분자</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="40"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="50"/>
         <source>denominator</source>
         <translation>분모</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="110"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="54"/>
         <source>Inputs and constants</source>
         <translation>입력과 상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="111"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="55"/>
         <source>Arithmetic</source>
         <translation>사칙연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="112"/>
-        <source>Functions</source>
-        <translation>함수</translation>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="56"/>
+        <source>Powers and logs</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="113"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="57"/>
+        <source>Trig and hyperbolic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="58"/>
         <source>Activations</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="114"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="59"/>
+        <source>Piecewise: max, min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="60"/>
         <source>Reductions</source>
         <translation>축약</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="156"/>
-        <source>Filter blocks…</source>
-        <translation>블록 찾기…</translation>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="61"/>
+        <source>Shapes and indexing</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="173"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="62"/>
+        <source>Losses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="66"/>
+        <source>powers exponentials logarithms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="67"/>
+        <source>trigonometric hyperbolic inverse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="68"/>
+        <source>piecewise kink comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="73"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="174"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="74"/>
         <source>A named input variable (x, y, …); its value is set in the Inputs panel</source>
         <translation>이름이 있는 입력 변수 (x, y, …). 값은 '입력' 패널에서 정합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="177"/>
-        <source>A constant number or array</source>
-        <translation>상수인 숫자나 배열</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="77"/>
         <source>constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="78"/>
+        <source>A constant number or array</source>
+        <translation>상수인 숫자나 배열</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="232"/>
+        <source>Search blocks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="234"/>
+        <source>Finds blocks by name, symbol or meaning, in English or Korean; several words must all match. Enter places the only match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="241"/>
+        <source>{title}: {count} blocks
+{symbols}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="268"/>
         <source>{name}: {desc}
 Arguments: {args}</source>
         <translation>{name}: {desc}
@@ -1591,6 +2028,117 @@ Arguments: {args}</source>
     </message>
 </context>
 <context>
+    <name>PredictMode</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict.py" line="119"/>
+        <source>Pre&amp;dict Mode</source>
+        <translation>예측 모드(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict.py" line="120"/>
+        <source>Before each step, predict what it will give; the app checks your answer and names the usual mistakes</source>
+        <translation>단계마다 결과를 먼저 예측합니다. 앱이 답을 확인하고 흔한 실수를 짚어 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict.py" line="124"/>
+        <source>Predict</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict.py" line="177"/>
+        <source>Predict first: type your answer and press Enter, or press Reveal</source>
+        <translation>먼저 예측하세요: 답을 입력하고 Enter를 누르세요. 막히면 답 보기를 누르세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict.py" line="316"/>
+        <source>Predict mode: {score}</source>
+        <translation>예측 모드: {score}</translation>
+    </message>
+</context>
+<context>
+    <name>PredictPanel</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="116"/>
+        <source>a number or an expression, e.g. 2*log(2)</source>
+        <translation>숫자 또는 식, 예: 2*log(2)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="117"/>
+        <source>Your prediction: Enter checks it</source>
+        <translation>예측한 값: Enter로 확인합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="118"/>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="119"/>
+        <source>Check your prediction (Enter)</source>
+        <translation>예측한 값 확인 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="120"/>
+        <source>Reveal</source>
+        <translation>답 보기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="121"/>
+        <source>Show the answer and its working, and go on</source>
+        <translation>답과 풀이를 보고 다음으로 넘어갑니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="162"/>
+        <source>The pass is complete: your score is in the narration.</source>
+        <translation>전파가 끝났습니다: 점수는 해설에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="163"/>
+        <source>Step on with → (Next step): before each operation you are asked what it will give.</source>
+        <translation>→ 키(다음 단계)로 진행하세요. 연산마다 그 결과를 먼저 묻습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="170"/>
+        <source>This pass: {score}</source>
+        <translation>이번 전파: {score}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="189"/>
+        <source>I cannot read that: {reason} (not counted as a try)</source>
+        <translation>읽을 수 없는 답입니다: {reason} (시도 횟수에 넣지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="192"/>
+        <source>✓ Right on the first try: {answer}</source>
+        <translation>✓ 첫 시도에 정답: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="193"/>
+        <source>✓ Right on the second try: {answer}</source>
+        <translation>✓ 두 번째 시도에 정답: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="196"/>
+        <source>✗ Not quite. {diagnosis}</source>
+        <translation>✗ 아직 아닙니다. {diagnosis}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="198"/>
+        <source>Try once more, or press Reveal.</source>
+        <translation>한 번 더 해 보세요. 막히면 답 보기를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="201"/>
+        <source>✗ Not right. {diagnosis}</source>
+        <translation>✗ 틀렸습니다. {diagnosis}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/predict_panel.py" line="203"/>
+        <source>The answer: {answer}</source>
+        <translation>정답: {answer}</translation>
+    </message>
+</context>
+<context>
     <name>Presentation</name>
     <message>
         <location filename="../../autodiff_gui/ui/presentation/mode.py" line="178"/>
@@ -1641,6 +2189,64 @@ Arguments: {args}</source>
         <location filename="../../autodiff_gui/ui/presentation/mode.py" line="187"/>
         <source>Back to the default presentation size (Ctrl 0)</source>
         <translation>발표 모드 기본 크기로 돌아갑니다 (Ctrl 0)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="76"/>
+        <source>My Progress</source>
+        <translation>내 진도</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="77"/>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="78"/>
+        <source>Done</source>
+        <translation>완료 상황</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="78"/>
+        <source>Lesson or exercise</source>
+        <translation>수업 또는 연습 문제</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="96"/>
+        <source>pages {read} of {pages} · exercises {solved} of {total}</source>
+        <translation>쪽 {pages}개 중 {read} · 연습 문제 {total}개 중 {solved}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="105"/>
+        <source>Exercises solved: {solved} of {total}</source>
+        <translation>푼 연습 문제: {total}개 중 {solved}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="111"/>
+        <source>not tried</source>
+        <translation>아직 안 풂</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="114"/>
+        <source>✓ solved at try {n}</source>
+        <translation>✓ {n}번째 시도에 풂</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="116"/>
+        <source>tried {n} times</source>
+        <translation>{n}번 시도</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="118"/>
+        <source>{n} hints</source>
+        <translation>힌트 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="120"/>
+        <source>answer shown</source>
+        <translation>답을 봄</translation>
     </message>
 </context>
 <context>
@@ -1815,12 +2421,12 @@ Arguments: {args}</source>
         <translation> 속도 </translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="343"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="349"/>
         <source>fastest</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="346"/>
+        <location filename="../../autodiff_gui/ui/run/run_panel.py" line="352"/>
         <source>{0} steps/s</source>
         <translation>초당 {0}단계</translation>
     </message>
@@ -1871,33 +2477,33 @@ Arguments: {args}</source>
         <translation>상류층 미분계수의 크기는 {0}인데 출력의 크기는 {1}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="138"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="156"/>
         <source>Nothing to step: {0}</source>
         <translation>진행할 단계가 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="164"/>
         <source>Forward mode needs an input on the way to the output</source>
         <translation>포워드 모드에는 출력으로 이어지는 입력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="269"/>
         <source>Stopped: {0}</source>
         <translation>멈춤: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="254"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="272"/>
         <source>Step {0} of {1}</source>
         <translation>{1}단계 중 {0}단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="293"/>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="339"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="314"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="393"/>
         <source>The pass is complete</source>
         <translation>전파가 끝났습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/stepping.py" line="350"/>
+        <location filename="../../autodiff_gui/ui/run/stepping.py" line="404"/>
         <source>Stepping reset</source>
         <translation>단계를 처음으로 되돌렸습니다</translation>
     </message>
@@ -1988,82 +2594,107 @@ Arguments: {args}</source>
 <context>
     <name>ThreeWays</name>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="105"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="163"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="197"/>
         <source>central difference</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="105"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="163"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="197"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="105"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="163"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="197"/>
         <source>symbolic</source>
         <translation>기호 미분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="106"/>
-        <source>error of symbolic</source>
-        <translation>기호 미분의 오차</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="106"/>
-        <source>reverse mode</source>
-        <translation>역전파 모드</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="107"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="164"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="199"/>
         <source>error of central difference</source>
         <translation>중앙 차분의 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="123"/>
-        <source>Sizes (operations): expression %1; symbolic derivatives %2; simplified %3; backward graph %4; tape %5</source>
-        <translation>크기(연산 수): 식 %1, 기호 도함수 %2, 간단히 한 식 %3, 역전파 그래프 %4, 테이프 %5</translation>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="164"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="198"/>
+        <source>reverse mode</source>
+        <translation>역전파 모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="145"/>
-        <source>expression</source>
-        <translation>식</translation>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="165"/>
+        <source>No symbolic derivative for arrays.</source>
+        <translation>배열에는 기호 도함수가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="146"/>
-        <source>symbolic derivative</source>
-        <translation>기호 도함수</translation>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="167"/>
+        <source>The textbook rules are written for scalars. With arrays every element of the gradient is a sum over indices, ∂f/∂Wᵢⱼ = Σₖ ∂f/∂yₖ · ∂yₖ/∂Wᵢⱼ: that needs index notation, which expressions here do not have. The numeric and the automatic derivative work element by element:</source>
+        <translation>교과서의 미분 규칙은 스칼라에 대해 쓰여 있습니다. 배열에서는 그래디언트의 원소 하나하나가 첨자에 대한 합 ∂f/∂Wᵢⱼ = Σₖ ∂f/∂yₖ · ∂yₖ/∂Wᵢⱼ 이어서 첨자 표기가 필요한데, 여기의 식에는 첨자 표기가 없습니다. 수치 미분과 자동 미분은 원소마다 계산합니다:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="147"/>
-        <source>backward graph</source>
-        <translation>역전파 그래프</translation>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="180"/>
+        <source>Sizes (operations): expression %1; backward graph %2; tape %3</source>
+        <translation>크기(연산 수): 식 %1, 역전파 그래프 %2, 테이프 %3</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="148"/>
-        <source>tape</source>
-        <translation>테이프</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="151"/>
-        <source>n (x = sin(x)·x, n times)</source>
-        <translation>n (x = sin(x)·x를 n번)</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="152"/>
-        <source>operations</source>
-        <translation>연산 수</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="158"/>
-        <source>Three Ways</source>
-        <translation>세 가지 방법</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="160"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="193"/>
         <source>Symbolic (rules on the expression, no sharing), numeric (central difference) and automatic (reverse mode) derivatives of the output, side by side.</source>
         <translation>출력의 미분을 기호 미분(식에 규칙 적용, 공유 없음), 수치 미분(중앙 차분), 자동 미분(역전파 모드)으로 나란히 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="162"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="198"/>
+        <source>error of symbolic</source>
+        <translation>기호 미분의 오차</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="207"/>
+        <source>simplified</source>
+        <translation>간단히 한 식</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="216"/>
+        <source>Sizes (operations): expression %1; symbolic derivatives %2; simplified %3; backward graph %4; tape %5</source>
+        <translation>크기(연산 수): 식 %1, 기호 도함수 %2, 간단히 한 식 %3, 역전파 그래프 %4, 테이프 %5</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="246"/>
+        <source>expression</source>
+        <translation>식</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="247"/>
+        <source>symbolic derivative</source>
+        <translation>기호 도함수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="248"/>
+        <source>backward graph</source>
+        <translation>역전파 그래프</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="249"/>
+        <source>tape</source>
+        <translation>테이프</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="252"/>
+        <source>n (x = sin(x)·x, n times)</source>
+        <translation>n (x = sin(x)·x를 n번)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="253"/>
+        <source>operations</source>
+        <translation>연산 수</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="259"/>
+        <source>Three Ways</source>
+        <translation>세 가지 방법</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="260"/>
         <source>Compute</source>
         <translation>계산</translation>
     </message>
@@ -2096,67 +2727,67 @@ Arguments: {args}</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="134"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="138"/>
         <source>∂{F}/∂{src} so far: {total}  ({k} of {n})</source>
         <translation>지금까지의 ∂{F}/∂{src}: {total}  ({n}개 중 {k}개)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="173"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="177"/>
         <source>tangent of node</source>
         <translation>노드의 접선 미분값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="176"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="180"/>
         <source>∂f/∂node (dout)</source>
         <translation>∂f/∂노드 (dout)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
         <source>∂L/∂node (dout)</source>
         <translation>∂L/∂노드 (dout)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="184"/>
         <source>Node</source>
         <translation>노드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="184"/>
         <source>Op</source>
         <translation>연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="184"/>
         <source>Pass</source>
         <translation>전파</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="184"/>
         <source>Step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="185"/>
         <source>Inputs</source>
         <translation>입력값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="185"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="182"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="186"/>
         <source>Contributions</source>
         <translation>전달한 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="182"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="186"/>
         <source>Local derivatives</source>
         <translation>국소 미분계수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="183"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="187"/>
         <source>Accumulated gradient</source>
         <translation>누적 미분계수</translation>
     </message>
@@ -2164,32 +2795,32 @@ Arguments: {args}</source>
 <context>
     <name>TracePanel</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="343"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="347"/>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="344"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="348"/>
         <source>Click a row to go to that step.</source>
         <translation>행을 클릭하면 그 단계로 갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="382"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="386"/>
         <source>Export Trace</source>
         <translation>추적 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="383"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="387"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="388"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="392"/>
         <source>Cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="391"/>
+        <location filename="../../autodiff_gui/ui/run/trace_model.py" line="395"/>
         <source>Trace saved to {0}</source>
         <translation>추적 기록을 {0}에 저장했습니다</translation>
     </message>
@@ -2247,47 +2878,116 @@ Arguments: {args}</source>
     </message>
 </context>
 <context>
+    <name>backward</name>
+    <message>
+        <location filename="../../autodiff_gui/core/backward_graph.py" line="40"/>
+        <source>the graph has no output to differentiate</source>
+        <translation>미분할 출력이 그래프에 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/backward_graph.py" line="41"/>
+        <source>the backward graph cannot sum a gradient of shape {got} back to {want}</source>
+        <translation>역전파 그래프는 크기 {got}인 그래디언트를 크기 {want}에 맞게 더할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/backward_graph.py" line="42"/>
+        <source>∂f/∂{0}</source>
+        <translation>∂f/∂{0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/backward_graph.py" line="43"/>
+        <source>∂f/∂{0} (path {1})</source>
+        <translation>∂f/∂{0} (경로 {1})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/backward_graph.py" line="44"/>
+        <source>∂f/∂{0} (paths 1–{1})</source>
+        <translation>∂f/∂{0} (경로 1–{1})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/backward_graph.py" line="45"/>
+        <source>∂f/∂{0} = 0</source>
+        <translation>∂f/∂{0} = 0</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/backward_graph.py" line="46"/>
+        <source>{0}ᵀ</source>
+        <translation>{0}ᵀ</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/backward_graph.py" line="47"/>
+        <source>{0} as a column</source>
+        <translation>열벡터로 쓴 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/backward_graph.py" line="48"/>
+        <source>[{0} &gt; 0]  (relu′ is 0 at the kink, as in PyTorch)</source>
+        <translation>[{0} &gt; 0]  (PyTorch처럼 꺾인 점에서 relu′는 0)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/backward_graph.py" line="49"/>
+        <source>sign({0})  (abs′ is 0 at the kink, as in PyTorch)</source>
+        <translation>sign({0})  (PyTorch처럼 꺾인 점에서 abs′는 0)</translation>
+    </message>
+</context>
+<context>
     <name>canvas</name>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/block_paint.py" line="116"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="354"/>
         <source>output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="51"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="52"/>
         <source>base</source>
         <translation>밑</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="52"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="53"/>
         <source>exp</source>
         <translation>지수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="53"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="54"/>
         <source>num</source>
         <translation>분자</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="54"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="55"/>
         <source>den</source>
         <translation>분모</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="275"/>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="143"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="276"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="146"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="328"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="278"/>
+        <source>block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="316"/>
+        <source>double-click to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="361"/>
         <source>input {name} = {value}</source>
         <translation>입력 {name} = {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/items.py" line="331"/>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="364"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/items.py" line="366"/>
+        <source>block {name}({inputs}): double-click to open it and step inside</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/menus.py" line="25"/>
@@ -2305,84 +3005,104 @@ Arguments: {args}</source>
         <translation>값 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="35"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="37"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="47"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="49"/>
         <source>Add input</source>
         <translation>입력 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="49"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="51"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="51"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="53"/>
         <source>Paste</source>
         <translation>붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="54"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="56"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="234"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="236"/>
         <source>choose an operation</source>
         <translation>연산을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="408"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="410"/>
+        <source>Name this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="411"/>
+        <source>Name (as in c = a + b; empty: a letter when stepping):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="417"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="408"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="417"/>
         <source>Rename input</source>
         <translation>입력 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="423"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="432"/>
         <source>Edit value of {name}</source>
         <translation>{name}의 값 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="428"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="437"/>
         <source>Value:</source>
         <translation>값:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="448"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="457"/>
         <source>{reason}
 {label}</source>
         <translation>{reason}
 {label}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="143"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="146"/>
         <source>constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="144"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="147"/>
         <source>arithmetic</source>
         <translation>사칙연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="144"/>
-        <source>functions</source>
-        <translation>함수</translation>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="147"/>
+        <source>powers and logarithms</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="145"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="148"/>
         <source>activations</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="145"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="148"/>
+        <source>trigonometric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="149"/>
+        <source>piecewise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="149"/>
         <source>reductions</source>
         <translation>축약</translation>
     </message>
@@ -2530,77 +3250,97 @@ Arguments: {args}</source>
         <translation>{where}의 인수가 정의역의 경계인 0에서 h = {h} 이내에 있습니다: 차분이 그 점을 사이에 두고 걸치므로 여기서는 미분계수를 확인할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="31"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="32"/>
+        <source>{where} sits on its kink ({place}): the derivative does not exist there. PyTorch's convention (followed here) is {convention}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="35"/>
+        <source>{where} sits on the edge of its domain ({place}): the derivative is infinite there (PyTorch returns {convention}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="37"/>
+        <source>{where} is within h = {h} of its kink ({place}): the differences straddle it, so they cannot confirm the derivative here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="39"/>
+        <source>{where} is within h = {h} of the edge of its domain ({place}): the differences straddle it, so they cannot confirm the derivative here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="41"/>
         <source>the central difference with h = eps is unavailable ({reason}); checked against the complex step instead.</source>
         <translation>h = eps인 중앙 차분을 쓸 수 없어서({reason}) 대신 복소 스텝과 비교했습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="33"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="43"/>
         <source>(the engine stops there: {reason})</source>
         <translation>(엔진은 그 점에서 멈춥니다: {reason})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="34"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="44"/>
         <source>the engine's gradient failed: {error}</source>
         <translation>엔진이 미분계수를 구하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="35"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="45"/>
         <source>no numerical derivative here: {reason}</source>
         <translation>이 점에서는 수치 미분계수를 구할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="36"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="46"/>
         <source>|analytic − numerical| = {error} &gt; atol + rtol·|n| = {bound}</source>
         <translation>|엔진 − 수치미분| = {error} &gt; atol + rtol·|n| = {bound}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="37"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="47"/>
         <source>the {method} step crosses the kink at node {nodes}: that estimate is unreliable.</source>
         <translation>{method} 스텝이 노드 {nodes}의 꺾인 점을 넘어가므로 그 추정값은 믿을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="39"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="49"/>
         <source>unknown method {method!r}; known: {known}</source>
         <translation>알 수 없는 방법 {method!r}; 쓸 수 있는 방법: {known}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="40"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="50"/>
         <source>the step for {method} must be a positive number, not {step}</source>
         <translation>{method}의 스텝은 양수여야 합니다. {step}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="41"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="51"/>
         <source>eps must be a positive number</source>
         <translation>eps는 양수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="42"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="52"/>
         <source>{name} has no element {index}</source>
         <translation>{name}에는 {index} 원소가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="44"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="54"/>
         <source>forward</source>
         <translation>전진 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="45"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="55"/>
         <source>backward</source>
         <translation>후진 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="46"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="56"/>
         <source>central</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="47"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="57"/>
         <source>richardson</source>
         <translation>리처드슨 외삽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="48"/>
+        <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="58"/>
         <source>gradcheck</source>
         <translation>gradcheck</translation>
     </message>
@@ -2653,151 +3393,176 @@ Arguments: {args}</source>
         <translation>예제 불러오기: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="158"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="160"/>
         <source>an undo or redo was running, so this edit was not made</source>
         <translation>실행 취소나 다시 실행이 진행 중이어서 이 편집은 적용되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="245"/>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="117"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="247"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="123"/>
         <source>unknown kind of block %1</source>
         <translation>알 수 없는 블록 종류 %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="247"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="249"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="249"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="251"/>
         <source>Add %1</source>
         <translation>%1 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="290"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="373"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="393"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="292"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="375"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="395"/>
         <source>nothing is connected there</source>
         <translation>그곳에는 아무것도 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="292"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="294"/>
         <source>nothing is selected</source>
         <translation>선택한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="295"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="297"/>
         <source>Delete %1</source>
         <translation>%1 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="298"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="300"/>
         <source>Delete %1 blocks</source>
         <translation>블록 %1개 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="300"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="302"/>
         <source>Delete wire</source>
         <translation>연결선 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="342"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="344"/>
         <source>that wire is there already</source>
         <translation>그 연결선은 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="343"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="345"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="344"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="346"/>
         <source>Replace wire</source>
         <translation>연결선 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="374"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="376"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="395"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="397"/>
         <source>the wire is there already</source>
         <translation>연결선이 이미 그 자리에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="397"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="399"/>
         <source>Move wire</source>
         <translation>연결선 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="426"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="428"/>
         <source>Set value of %1</source>
         <translation>%1의 값 설정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="458"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="467"/>
         <source>the input is called %1 already</source>
         <translation>입력의 이름이 이미 %1입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="460"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="468"/>
+        <source>the block is called %1 already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="471"/>
+        <source>Name %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="474"/>
+        <source>Remove the name %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="477"/>
         <source>Rename %1 to %2</source>
         <translation>%1의 이름을 %2(으)로 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="477"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="494"/>
         <source>Set output</source>
         <translation>출력 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="499"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="516"/>
         <source>nothing moved</source>
         <translation>움직인 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="506"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="523"/>
         <source>Move block</source>
         <translation>블록 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="508"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="525"/>
         <source>Move %1 blocks</source>
         <translation>블록 %1개 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="557"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="574"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="75"/>
         <location filename="../../autodiff_gui/ui/editing/paste.py" line="77"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="79"/>
         <source>the clipboard holds no blocks</source>
         <translation>클립보드에 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="79"/>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="120"/>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="127"/>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="132"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="81"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="126"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="133"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="138"/>
         <source>the clipboard data is damaged</source>
         <translation>클립보드 데이터가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="95"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="97"/>
         <source>nothing to paste</source>
         <translation>붙여넣을 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="135"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="141"/>
         <source>Paste block</source>
         <translation>블록 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="143"/>
         <source>Paste %1 blocks</source>
         <translation>블록 %1개 붙여넣기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="88"/>
+        <source>Show the backward graph</source>
+        <translation>역전파 그래프 보기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="89"/>
+        <source>Differentiate again</source>
+        <translation>한 번 더 미분</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/run/gradient_step.py" line="75"/>
@@ -2805,7 +3570,7 @@ Arguments: {args}</source>
         <translation>경사 하강 한 걸음: %1 (η = %2)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/window/editing.py" line="94"/>
+        <location filename="../../autodiff_gui/ui/window/editing.py" line="95"/>
         <source>Build f = %1</source>
         <translation>f = %1 만들기</translation>
     </message>
@@ -2830,7 +3595,7 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/engine/base.py" line="27"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="76"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="77"/>
         <source>{node} needs its {slot!r} argument</source>
         <translation>{node}에 {slot!r} 인자가 필요합니다</translation>
     </message>
@@ -2842,7 +3607,7 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/engine/base.py" line="29"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="64"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="65"/>
         <source>value of {name}: {reason}</source>
         <translation>{name}의 값: {reason}</translation>
     </message>
@@ -2992,74 +3757,104 @@ Arguments: {args}</source>
         <translation>{name!r}(이)라는 입력이 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="65"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="64"/>
+        <source>a block called {name!r} exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="66"/>
         <source>constant: {reason}</source>
         <translation>상수: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="66"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="67"/>
         <source>unknown operation {op!r}</source>
         <translation>알 수 없는 연산 {op!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="67"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="68"/>
         <source>{op} takes {arity} argument(s), not {count}</source>
         <translation>{op}의 인자는 {count}개가 아니라 {arity}개입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="68"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="69"/>
         <source>{node} takes no arguments</source>
         <translation>{node}은(는) 인자를 받지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="69"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="70"/>
         <source>{op} has {arity} argument slot(s); no slot {slot}</source>
         <translation>{op}의 인자 슬롯은 {arity}개입니다. 슬롯 {slot}은(는) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="70"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="71"/>
         <source>a block cannot feed itself</source>
         <translation>블록을 자기 자신에 연결할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="71"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="72"/>
         <source>slot {slot!r} of {node} is taken</source>
         <translation>{node}의 슬롯 {slot!r}은(는) 이미 연결되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="72"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="73"/>
         <source>that wire would make a cycle: {dst} already feeds {src}</source>
         <translation>이 연결선은 순환을 만듭니다: {dst}이(가) 이미 {src}에 값을 보냅니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="73"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="74"/>
         <source>{node} has no value of its own</source>
         <translation>{node}에는 자신의 값이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="74"/>
-        <source>only inputs have names</source>
-        <translation>이름은 입력에만 있습니다</translation>
+        <location filename="../../autodiff_gui/core/graph.py" line="75"/>
+        <source>only inputs and operations have names</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="75"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="76"/>
         <source>the graph is empty</source>
         <translation>그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="77"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="78"/>
         <source>a position is two numbers, not {pos!r}</source>
         <translation>위치는 숫자 두 개여야 합니다. {pos!r}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="78"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="79"/>
         <source>a position must be finite</source>
         <translation>위치는 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="79"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="80"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="81"/>
+        <source>there is no block called {block!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="82"/>
+        <source>block {block!r} is used by {count} node(s) or block(s); remove them first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="83"/>
+        <source>block {block!r} is used with {old} argument(s); a new definition must keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="85"/>
+        <source>{op}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/graph.py" line="86"/>
+        <source>only operations have parameters</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/session.py" line="43"/>
@@ -3078,7 +3873,185 @@ Arguments: {args}</source>
     </message>
 </context>
 <context>
+    <name>course</name>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="63"/>
+        <source>Forward pass: predict the value. {formula} = ?</source>
+        <translation>순전파: 값을 예측하세요. {formula} = ?</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="64"/>
+        <source>Backward pass through {line}: predict {symbol}.</source>
+        <translation>역전파, {line}: {symbol}의 값을 예측하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="65"/>
+        <source>Backward pass through {line}: predict the contribution to {symbol} through {out} ({k} of {n}).</source>
+        <translation>역전파, {line}: {out}에서 {symbol}에 더해지는 기여분을 예측하세요 (기여분 {n}개 중 {k}번째).</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="67"/>
+        <source>Backward pass through {line}: predict {symbol} after adding the contribution through {out} ({k} of {n} contributions).</source>
+        <translation>역전파, {line}: {out}에서 온 기여분을 더한 뒤의 {symbol}의 값을 예측하세요 (기여분 {n}개 중 {k}번째).</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="69"/>
+        <source>Forward mode through {line}: predict {symbol}.</source>
+        <translation>포워드 모드, {line}: {symbol}의 값을 예측하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="71"/>
+        <source>Type a number or an expression first, e.g. 0.5 or 2*log(2).</source>
+        <translation>먼저 숫자나 식을 입력하세요. 예: 0.5 또는 2*log(2)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="72"/>
+        <source>{names}: not known here. Use numbers, or the names of values computed before this step.</source>
+        <translation>{names}: 여기서는 알 수 없는 이름입니다. 숫자나, 이 단계 전에 계산된 값의 이름을 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="74"/>
+        <source>That is not a number: {reason}</source>
+        <translation>숫자가 아닙니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="76"/>
+        <source>Product rule swapped: you multiplied by {own} = {own_value}, the factor itself. The derivative of a product with respect to one factor is the other factor: ∂{expr}/∂{own} = {other}.</source>
+        <translation>곱의 법칙이 뒤바뀌었습니다: 인수 자신({own} = {own_value})을 곱했습니다. 곱을 한 인수로 미분하면 다른 인수가 남습니다: ∂{expr}/∂{own} = {other}.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="79"/>
+        <source>That is only the contribution through {out}. {src} is used {n} times, so its gradient is the sum of all its contributions: add what the earlier paths sent ({before}).</source>
+        <translation>{out}에서 온 기여분뿐입니다. {src}의 값은 {n}곳에서 쓰이므로 {src}의 그래디언트는 모든 기여분의 합입니다: 앞의 경로에서 온 값({before})을 더하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="82"/>
+        <source>That is only what the earlier paths sent to {src}: add this step's contribution through {out}.</source>
+        <translation>앞의 경로에서 {src}에 온 값뿐입니다: 이 단계에서 {out}에서 오는 기여분을 더하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="84"/>
+        <source>That is only the term through {arg}. {out} depends on {wrt} through more than one argument: add the terms of all of them.</source>
+        <translation>인수 {arg}의 항 하나뿐입니다. {out}의 값은 둘 이상의 인수를 거쳐 {wrt}에 의존하므로 모든 항을 더하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="86"/>
+        <source>That is the local derivative alone ({local}): the chain rule multiplies it by the gradient arriving from above, {g} = {dout}.</source>
+        <translation>국소 미분계수({local})만 있습니다: 연쇄 법칙은 여기에 위에서 내려오는 미분계수({g} = {dout})를 곱합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="88"/>
+        <source>That leaves out the upstream gradient {v} = {value} given at the output (grad_tensors): this pass computes ∂L/∂· with L = {v}·f, so every gradient is {value} times ∂f/∂·.</source>
+        <translation>출력에 주어진 상류층 미분계수({v} = {value}, grad_tensors)가 빠졌습니다: 이 전파는 L = {v}·f로 ∂L/∂·을 계산하므로 모든 그래디언트가 ∂f/∂·의 {value}배입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="91"/>
+        <source>That adds the gradient of an earlier run ({carried}). The backward pass computes this run's {symbol}, starting from zero; PyTorch adds runs up in .grad only when zero_grad() is not called between them.</source>
+        <translation>앞선 실행의 그래디언트({carried})가 더해졌습니다. 역전파는 이번 실행의 {symbol}의 값을 0에서부터 계산합니다. PyTorch는 실행 사이에 zero_grad()를 부르지 않을 때만 .grad에 덮어쓰지 않고 누적합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="94"/>
+        <source>That is the local derivative alone: multiply it by the tangent that comes in with the argument (∂{arg}/∂{wrt}).</source>
+        <translation>국소 미분계수만 있습니다: 인수와 함께 들어오는 접선 미분값(∂{arg}/∂{wrt})을 곱하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="96"/>
+        <source>The operands are the other way round: the value is {formula}, in this order.</source>
+        <translation>피연산자의 순서가 바뀌었습니다: 값은 이 순서대로 {formula}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="98"/>
+        <source>Right size, wrong sign: check the sign of each factor ({rule}).</source>
+        <translation>크기는 맞지만 부호가 틀렸습니다: 각 인수의 부호를 확인하세요 ({rule}).</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="99"/>
+        <source>Right size, wrong sign.</source>
+        <translation>크기는 맞지만 부호가 틀렸습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="100"/>
+        <source>Close, but not within 0.1 %: give 4 significant digits, or an exact expression such as 2*log(2).</source>
+        <translation>가깝지만 0.1 % 안에 들지 않습니다: 유효숫자 4자리로 쓰거나, 2*log(2)처럼 정확한 식으로 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="102"/>
+        <source>{symbol} is {want}; your answer is {got}.</source>
+        <translation>{symbol}의 값은 {want}인데, 입력한 답은 {got}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="103"/>
+        <source>a number</source>
+        <translation>숫자 하나</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="104"/>
+        <source>an array of shape {shape}</source>
+        <translation>크기가 {shape}인 배열</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="105"/>
+        <source>Not one of the usual mistakes.</source>
+        <translation>흔한 실수에 해당하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/course/predict.py" line="107"/>
+        <source>{first} of {total} right on the first try, {second} on the second, {revealed} revealed</source>
+        <translation>{total}개 중 첫 시도에 {first}개, 두 번째 시도에 {second}개 정답, {revealed}개 답 보기</translation>
+    </message>
+</context>
+<context>
     <name>expr</name>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="41"/>
+        <source>{name} is assigned twice (first in line {line}): give the new value another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="43"/>
+        <source>{name} is used before it is assigned: move its statement up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="44"/>
+        <source>{name} = … uses {name} itself: give the new value another name, as in {name}2 = …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="46"/>
+        <source>{name} is a function: give the value another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="47"/>
+        <source>'{name}' is a Python keyword: give the value another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="48"/>
+        <source>nothing after '=': write what {name} is, as in {name} = x**2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="49"/>
+        <source>empty statement: remove the extra ';'</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="50"/>
+        <source>only the last statement may be a bare expression: give this one a name, as in a = …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="52"/>
+        <source>{name} = {other} only gives {other} a second name: a name is given to an operation, as in {name} = 2*{other}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="54"/>
+        <source>{name} = {number} names a number: write the number where it is used</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="14"/>
         <source>the expression is empty</source>
@@ -3111,8 +4084,8 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="20"/>
-        <source>';' is not allowed: type a single expression</source>
-        <translation>';'는 쓸 수 없습니다: 식을 하나만 입력하세요</translation>
+        <source>';' separates statements: it cannot stand inside brackets</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="21"/>
@@ -3246,209 +4219,234 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="50"/>
-        <source>'=' is not allowed: type only the expression, as in x**2 + 1</source>
-        <translation>'='는 쓸 수 없습니다: x**2 + 1처럼 식만 입력하세요</translation>
+        <source>'=' can only follow the name at the start of a statement, as in a = x**2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="51"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="52"/>
         <source>keyword arguments are not supported: pass arguments in order, as in pow(x, 3)</source>
         <translation>키워드 인자는 지원하지 않습니다: pow(x, 3)처럼 인자를 순서대로 넘기세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="53"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="54"/>
         <source>an array may contain only numbers, not '{token}'</source>
         <translation>배열에는 숫자만 넣을 수 있습니다. '{token}'은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="54"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="55"/>
         <source>an array must not be empty</source>
         <translation>배열이 비어 있으면 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="56"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="57"/>
         <source>a number</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="57"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="58"/>
         <source>a list of 1 number</source>
         <translation>숫자 1개의 리스트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="58"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="59"/>
         <source>a list of {n} numbers</source>
         <translation>숫자 {n}개의 리스트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="59"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="60"/>
         <source>a list of shape {shape}</source>
         <translation>크기 {shape}의 리스트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="60"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="61"/>
         <source>an array must be rectangular: this element is {got}, the first is {first}</source>
         <translation>배열은 직사각형으로 채워져 있어야 합니다: 이 원소는 {got}인데 첫 원소는 {first}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="61"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="62"/>
         <source>expected ',' or ']' in the array, not '{token}'</source>
         <translation>배열에서 '{token}'이 아니라 ',' 또는 ']'가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="62"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="63"/>
         <source>'[' is never closed</source>
         <translation>'['가 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="63"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="64"/>
         <source>']' has no matching '['</source>
         <translation>']'에 짝이 맞는 '['가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="64"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="65"/>
         <source>an array may have at most {limit} axes</source>
         <translation>배열의 축은 최대 {limit}개입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/tokens.py" line="65"/>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="66"/>
         <source>value of {name}: {reason}</source>
         <translation>{name}의 값: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="68"/>
+        <source>{name} of {op} must be written as a number, None or a tuple of numbers, not '{token}'</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="70"/>
+        <source>{op} takes {count} parameter(s) after its argument(s): write {usage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="71"/>
+        <source>{op}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="72"/>
+        <source>an index is a whole number or a slice like 1:3, not '{token}'</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/expr/tokens.py" line="73"/>
+        <source>':' can only be used in an index, as in x[1:3]</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fileio</name>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="91"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="109"/>
         <source>this is a folder, not a file</source>
         <translation>파일이 아니라 폴더입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="92"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="110"/>
         <source>this is not a regular file</source>
         <translation>일반 파일이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="93"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="111"/>
         <source>no such file</source>
         <translation>그런 파일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="94"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="112"/>
         <source>permission denied</source>
         <translation>읽을 권한이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="95"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="113"/>
         <source>cannot read the file: {reason}</source>
         <translation>파일을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="96"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="114"/>
         <source>the file is too large ({size}; the limit is {limit})</source>
         <translation>파일이 너무 큽니다 ({size}, 한도는 {limit})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="97"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="115"/>
         <source>not UTF-8 text (byte 0x{byte} at offset {offset})</source>
         <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset}의 바이트 0x{byte})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="98"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="116"/>
         <source>not UTF-8 text (offset {offset})</source>
         <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="99"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="117"/>
         <source>not valid JSON: line {line} column {column}: {reason}</source>
         <translation>올바른 JSON이 아닙니다: {line}행 {column}열: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="100"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="118"/>
         <source>not a usable JSON document: nested too deeply</source>
         <translation>쓸 수 있는 JSON 문서가 아닙니다: 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="101"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="119"/>
         <source>not valid JSON: {reason}</source>
         <translation>올바른 JSON이 아닙니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="102"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="120"/>
         <source>not an Autodiff Studio document: expected a JSON object, found {found}</source>
         <translation>Autodiff Studio 문서가 아닙니다: JSON 객체 대신 {found}이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="103"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="121"/>
         <source>not an Autodiff Studio document: no 'format' key</source>
         <translation>Autodiff Studio 문서가 아닙니다: 'format' 키가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="104"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="122"/>
         <source>not an Autodiff Studio document: the format is {found}, expected {expected}</source>
         <translation>Autodiff Studio 문서가 아닙니다: 형식이 {expected}가 아니라 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="106"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="124"/>
         <source>made by a newer version of Autodiff Studio (version {version}); this one reads version {ours}</source>
         <translation>더 새로운 버전의 Autodiff Studio로 만든 파일입니다 (버전 {version}). 이 프로그램은 버전 {ours}까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="109"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="127"/>
         <source>a number</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="110"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="128"/>
         <source>a string</source>
         <translation>문자열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="111"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="129"/>
         <source>a list</source>
         <translation>리스트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="113"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="131"/>
         <source>Expecting value</source>
         <translation>값이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="114"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="132"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>큰따옴표로 감싼 키 이름이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="115"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="133"/>
         <source>Expecting ':' delimiter</source>
         <translation>':' 구분자가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="116"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="134"/>
         <source>Expecting ',' delimiter</source>
         <translation>',' 구분자가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="117"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="135"/>
         <source>Unterminated string starting at</source>
         <translation>여기서 시작한 문자열이 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="118"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="136"/>
         <source>Invalid control character at</source>
         <translation>여기에 쓸 수 없는 제어 문자가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="119"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="137"/>
         <source>Invalid \escape</source>
         <translation>잘못된 \ 이스케이프입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="120"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="138"/>
         <source>Invalid \uXXXX escape</source>
         <translation>잘못된 \uXXXX 이스케이프입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="121"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="139"/>
         <source>Extra data</source>
         <translation>JSON 값 뒤에 남는 데이터가 있습니다</translation>
     </message>
@@ -3564,6 +4562,411 @@ Arguments: {args}</source>
         <location filename="../../autodiff_gui/core/ops/basic.py" line="331"/>
         <source>matrix product</source>
         <translation>행렬 곱</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="33"/>
+        <source>asin needs inputs between −1 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="34"/>
+        <source>acos needs inputs between −1 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="35"/>
+        <source>log1p needs inputs greater than −1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="36"/>
+        <source>log2 needs inputs greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="37"/>
+        <source>log10 needs inputs greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="38"/>
+        <source>1/a is infinite at 0: reciprocal needs inputs other than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="177"/>
+        <source>∂sinh(α)/∂α = cosh(α)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="178"/>
+        <source>hyperbolic sine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="181"/>
+        <source>∂cosh(α)/∂α = sinh(α)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="182"/>
+        <source>hyperbolic cosine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="185"/>
+        <source>∂asin(α)/∂α = 1/√(1 − α²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="186"/>
+        <source>inverse sine (arcsine) of a, for −1 ≤ a ≤ 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="193"/>
+        <source>∂acos(α)/∂α = −1/√(1 − α²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="194"/>
+        <source>inverse cosine (arccosine) of a, for −1 ≤ a ≤ 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="200"/>
+        <source>∂atan(α)/∂α = 1/(1 + α²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="201"/>
+        <source>inverse tangent (arctangent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="206"/>
+        <source>a², the same as a ** 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="210"/>
+        <source>1/a, for a ≠ 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="215"/>
+        <source>2ᵃ, two to the power a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="219"/>
+        <source>eᵃ − 1, accurate when a is close to 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="223"/>
+        <source>base-2 logarithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="228"/>
+        <source>base-10 logarithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="233"/>
+        <source>log(1 + a), accurate when a is close to 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="239"/>
+        <source>∂softplus(α)/∂α = σ(α); 1 for α &gt; 20, where PyTorch's softplus is α itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="241"/>
+        <source>log(1 + eᵃ), a smooth relu (a itself above 20, as in PyTorch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="248"/>
+        <source>∂leaky_relu(α)/∂α = 1 if α &gt; 0, else the slope (the slope at α = 0, as in PyTorch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="250"/>
+        <source>a if a &gt; 0, else slope·a (slope 0.01 unless given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="257"/>
+        <source>∂sign(α)/∂α = 0 (also at α = 0, as in PyTorch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="258"/>
+        <source>sign of a: −1, 0 or 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="263"/>
+        <source>∂maximum(α, β)/∂α = 1 if α &gt; β, 0 if α &lt; β, ½ at a tie (as in PyTorch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="264"/>
+        <source>∂maximum(α, β)/∂β = 1 if β &gt; α, 0 if β &lt; α, ½ at a tie (as in PyTorch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="270"/>
+        <source>the larger of a and b, element by element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="275"/>
+        <source>∂minimum(α, β)/∂α = 1 if α &lt; β, 0 if α &gt; β, ½ at a tie (as in PyTorch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="276"/>
+        <source>∂minimum(α, β)/∂β = 1 if β &lt; α, 0 if β &gt; α, ½ at a tie (as in PyTorch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="282"/>
+        <source>the smaller of a and b, element by element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="286"/>
+        <source>∂clamp(α, lo, hi)/∂α = 1 if lo ≤ α ≤ hi (1 at the bounds too, as in PyTorch), else 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="288"/>
+        <source>a limited to the interval [lo, hi]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="31"/>
+        <source>cross_entropy needs logits of shape (classes,) or (batch, classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="32"/>
+        <source>cross_entropy needs a target of the logits' shape (probabilities) or one class index per row, with the shape of the logits without their last axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="35"/>
+        <source>a class index must be a whole number from 0 to the number of classes − 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="36"/>
+        <source>a class index has no derivative: write the class as a number, or give the target as probabilities of the logits' shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="208"/>
+        <source>∂mse(α, β)/∂αᵢ = 2(αᵢ − βᵢ)/n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="208"/>
+        <source>∂mse(α, β)/∂βᵢ = −2(αᵢ − βᵢ)/n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="216"/>
+        <source>mean squared error: mean((a − b)²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="220"/>
+        <source>∂CE(α, β)/∂α = (softmax(α) − p)/N  (p: β as probabilities, one-hot for a class index; N rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="222"/>
+        <source>∂CE(α, β)/∂β = −log softmax(α)/N  (none for a class index)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/losses.py" line="233"/>
+        <source>cross-entropy of softmax(logits) against a class index or probabilities, averaged over the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/model.py" line="26"/>
+        <source>there is no parameter {name!r} (the parameters: {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/model.py" line="27"/>
+        <source>takes no parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/model.py" line="28"/>
+        <source>needs its parameter {name!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/model.py" line="29"/>
+        <source>{name} must be a whole number or None, not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/model.py" line="30"/>
+        <source>{name} must be between −{limit} and {last}, not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/model.py" line="31"/>
+        <source>{name} must be a list of whole numbers (one of them may be −1), not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/model.py" line="33"/>
+        <source>{name} may contain −1 only once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/model.py" line="34"/>
+        <source>{name} must be a list of whole numbers and slices (start, stop, step), not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/model.py" line="36"/>
+        <source>a slice's step must not be 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/model.py" line="37"/>
+        <source>{name} must be a finite number, not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/model.py" line="38"/>
+        <source>{name} has too many entries ({count}; the limit is {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="37"/>
+        <source>transpose takes a matrix (a number or a vector stays as it is); this shape has more than 2 axes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="39"/>
+        <source>reshape needs a shape with as many elements as the argument (one axis may be −1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="41"/>
+        <source>a number cannot be indexed: its shape has no axes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="42"/>
+        <source>the index has more entries than the argument's shape has axes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="43"/>
+        <source>an index is out of range for the argument's shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="44"/>
+        <source>a slice's step must be 1 or more, whatever the shape (PyTorch has no reversed slices)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="46"/>
+        <source>the index selects no element of the argument's shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="47"/>
+        <source>stack needs arguments of the same shape (or a stack and one more slice of its shape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="49"/>
+        <source>the stack axis is out of range for the arguments' shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="50"/>
+        <source>concat joins arrays along an axis; a number's shape has none (use stack)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="52"/>
+        <source>concat needs shapes that agree on every axis but the joined one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="53"/>
+        <source>the concat axis is out of range for the arguments' shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="297"/>
+        <source>rows become columns (A.T); a vector stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="301"/>
+        <source>∂f/∂α = ∂f/∂reshape(α) in the shape of α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="309"/>
+        <source>the same elements in another shape (one axis may be −1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="313"/>
+        <source>∂f/∂α = ∂f/∂α[i] at the indexed places, 0 elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="324"/>
+        <source>constant elements and slices: x[0], W[1, :], x[1:3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="328"/>
+        <source>∂f/∂α = the slices of ∂f/∂stack(α, β) that came from α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="329"/>
+        <source>∂f/∂β = the slice of ∂f/∂stack(α, β) that came from β</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="338"/>
+        <source>two arrays of one shape on a new axis; a stack and one more slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="342"/>
+        <source>∂f/∂α = the first part of ∂f/∂concat(α, β)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="343"/>
+        <source>∂f/∂β = the rest of ∂f/∂concat(α, β)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/shapes.py" line="354"/>
+        <source>two arrays joined along an existing axis (torch.cat)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

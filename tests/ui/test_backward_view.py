@@ -161,7 +161,7 @@ def test_node_counts_are_shown(win) -> None:
     part = win.parts.get(BackwardView)
     f = win.session.document.copy()
     part.show_backward()
-    text = part.sizes.text()
+    text = part.sizes.toolTip()
     c = part._trip.counts
     # Whole graphs, as the status bar counts them (every gradient, not only ∂f/∂x's).
     assert c["function"] == len(f) == 4 and c["backward"] == len(backward_graph(f))
@@ -216,7 +216,7 @@ def test_labels_are_on_the_blocks_in_both_languages(win) -> None:
     try:
         assert win.scene.node_item(path)._texts["title"] == "∂f/∂x (경로 1)"
         assert part.tabs.tabText(0) == "함수 f"
-        assert part.sizes.text().startswith("노드 수: 함수 4")
+        assert part.sizes.toolTip().startswith("노드 수: 함수 4")
     finally:
         language.switch(win, "en", remember=False)
     assert win.scene.node_item(path)._texts["title"] == "∂f/∂x (path 1)"
@@ -242,3 +242,37 @@ def test_three_ways_says_why_not_for_arrays(win) -> None:
         assert reverse == pytest.approx(expected, rel=1e-12)
         assert central == pytest.approx(expected, rel=1e-7)
     assert "Sizes (operations): expression 3; backward graph" in part.text.toPlainText()
+
+
+def test_presentation_mode_shows_the_trip_whole(win, qtbot) -> None:
+    from autodiff_gui.ui.canvas import theme as canvas_theme
+    from autodiff_gui.ui.checks.three_ways import ThreeWays
+    from tests.ui.waiting import wait_presented
+
+    part = win.parts.get(BackwardView)
+    three = win.parts.get(ThreeWays)
+    part.show_backward()
+    three.compute()
+    small = three.figure.axes[0].xaxis.label.get_fontsize()
+    normal_font = part.tabs.font().pointSizeF()
+    win.presentation.enter()
+    try:
+        wait_presented(qtbot, win)
+        win.resize(1024, 700)  # a small projector
+        wait_presented(qtbot, win)
+        assert part.bar.isVisible() and part.tabs.font().pointSizeF() > normal_font
+        metrics = part.tabs.fontMetrics()
+        for k in range(part.tabs.count()):  # every tab whole, no scroll arrows
+            assert part.tabs.tabRect(k).width() >= metrics.horizontalAdvance(part.tabs.tabText(k))
+        assert part.tabs.geometry().right() <= part.bar.width()
+        shown = part.sizes.text()  # the long counts, or the short ones, never cut
+        assert shown in (part.sizes_text(), part.sizes_text(short=True))
+        assert part.sizes.fontMetrics().horizontalAdvance(shown) <= part.sizes.width()
+        # The Three Ways plot speaks as large as the panel.
+        qtbot.waitUntil(lambda: three.figure.axes[0].xaxis.label.get_fontsize() > small)
+        assert three.canvas.x() > three.text.x()  # side by side: the table keeps its height
+        part.tabs.tabBarClicked.emit(0)  # back to the function, in presentation mode
+        assert part.level == 0 and not part.bar.isVisible()
+    finally:
+        win.presentation.leave()
+        canvas_theme.set_font_scale(1.0)

@@ -19,8 +19,8 @@ import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QPushButton,
+    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -74,18 +74,23 @@ class ThreeWays(QObject):
     def __init__(self, ctx: WindowContext) -> None:
         super().__init__(ctx.host)
         self.ctx = ctx
-        self.widget = QWidget()
-        box = QVBoxLayout(self.widget)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        # The table and texts beside the plot: the bottom dock is wide and low (and lower
+        # still in presentation mode, where one above the other left two table rows).
+        self.widget = QSplitter(Qt.Orientation.Horizontal)
+        self.widget.setObjectName("threeWaysSplitter")
+        self.widget.setChildrenCollapsible(False)
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
         self.button = QPushButton()
         self.button.setObjectName("threeWaysCompute")
         self.button.clicked.connect(self.compute)
         self.text = QTextBrowser()
         self.text.setObjectName("threeWaysText")
-        box.addWidget(self.intro)
         box.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addWidget(self.text, 2)
+        box.addWidget(self.text, 1)
+        self.widget.addWidget(left)
+        self.widget.installEventFilter(self)  # font changes (presentation mode): replot
         self.figure: Any = None
         self.canvas: Any = None
         self.dock = QDockWidget(ctx.host)
@@ -137,13 +142,14 @@ class ThreeWays(QObject):
                               "central": central, "reverse": reverse,
                               "err_sym": abs(sym - reverse), "err_cd": abs(central - reverse)})
         sizes = report.sizes
-        self.text.setHtml(self._html(sizes))
+        self._show(self._html(sizes))
         self._plot()
         return self.text.toHtml()
 
     def _say(self, message: str) -> str:
         self.rows = []
-        self.text.setHtml("<p>" + html.escape(message) + "</p>")
+        self.array_rows = []
+        self._show("<p>" + html.escape(message) + "</p>")
         return self.text.toHtml()
 
     def _arrays(self, doc: Any, program: Any, grads: dict[str, Any]) -> str:
@@ -175,8 +181,17 @@ class ThreeWays(QObject):
             .replace("%1", str(expression)).replace("%2", str(backward_size(doc)))
             .replace("%3", str(tape_size(doc)))) + "</p>")
         self.array_rows = rows
-        self.text.setHtml("".join(out))
+        self._show("".join(out))
         return self.text.toHtml()
+
+    def _show(self, body: str) -> None:
+        """The intro (it scrolls with the results: no fixed room taken) and ``body``."""
+        self.text.setHtml("<p><i>" + html.escape(self.intro_text()) + "</i></p>" + body)
+
+    def intro_text(self) -> str:
+        return self.tr(
+            "Symbolic (rules on the expression, no sharing), numeric (central difference) "
+            "and automatic (reverse mode) derivatives of the output, side by side.")
 
     def _html(self, sizes: dict[str, Any]) -> str:
         head = [self.tr("input"), self.tr("symbolic"), self.tr("central difference"),
@@ -214,11 +229,19 @@ class ThreeWays(QObject):
             self.figure = Figure(figsize=(5, 2.6), layout="constrained")
             self.canvas = FigureCanvasQTAgg(self.figure)
             self.canvas.setObjectName("threeWaysPlot")
-            self.canvas.setMinimumHeight(180)
-            self.widget.layout().addWidget(self.canvas, 1)
+            self.canvas.setMinimumSize(240, 150)
+            self.widget.addWidget(self.canvas)
+            self.widget.setStretchFactor(0, 3)
+            self.widget.setStretchFactor(1, 2)
+            width = max(self.widget.width(), 500)
+            self.widget.setSizes([width * 3 // 5, width * 2 // 5])
         table = swell_table("iterate", SWELL_N)
         self.figure.clear()
+        # The plot's words as large as the panel's (presentation mode enlarges them).
+        points = self.widget.font().pointSizeF()
+        size = 0.9 * points if points > 0 else 9.0
         ax = self.figure.add_subplot()
+        ax.tick_params(labelsize=size)
         ns = [r["n"] for r in table]
         for key, label in (("expression", self.tr("expression")),
                            ("symbolic", self.tr("symbolic derivative")),
@@ -226,22 +249,24 @@ class ThreeWays(QObject):
                            ("tape", self.tr("tape"))):
             ax.plot(ns, [r[key] for r in table], marker="o", label=label)
         ax.set_yscale("log")
-        ax.set_xlabel(self.tr("n (x = sin(x)·x, n times)"))
-        ax.set_ylabel(self.tr("operations"))
-        ax.legend(fontsize="small")
+        ax.set_xlabel(self.tr("n (x = sin(x)·x, n times)"), fontsize=size)
+        ax.set_ylabel(self.tr("operations"), fontsize=size)
+        ax.legend(fontsize=0.9 * size)
         self.canvas.draw_idle()
 
     # -- texts -----------------------------------------------------------------------
     def retranslate(self) -> None:
         self.dock.setWindowTitle(self.tr("Three Ways"))
-        self.intro.setText(self.tr(
-            "Symbolic (rules on the expression, no sharing), numeric (central difference) "
-            "and automatic (reverse mode) derivatives of the output, side by side."))
         self.button.setText(self.tr("Compute"))
         if self.rows or self.array_rows:
             self.compute()
+        else:
+            self._show("")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
         if watched is self.ctx.host and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif watched is self.widget and event.type() == QEvent.Type.FontChange \
+                and self.canvas is not None:
+            self._plot()
         return False

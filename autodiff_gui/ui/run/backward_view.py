@@ -30,9 +30,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
-from PySide6.QtWidgets import QLabel, QTabBar, QToolBar, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoCommand
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTabBar, QToolBar, QWidget
 from shiboken6 import isValid
 
 from ...core import ops
@@ -45,6 +45,40 @@ from ..window.context import WindowContext
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # A second-order graph is counted at once only below this size (it can take a second).
 SECOND_ORDER_AT_ONCE = 20_000
+
+
+class _Counts(QLabel):
+    """The node counts: the long text where it fits, else the short one (presentation
+    mode's large fonts, a narrow window); the long one is always the tooltip."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.long = self.short = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def set_texts(self, long: str, short: str) -> None:
+        self.long, self.short = long, short
+        self.setToolTip(long)
+        self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(self.fontMetrics().horizontalAdvance(self.long) + 8,
+                     super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(self.fontMetrics().horizontalAdvance(self.short) + 8,
+                     super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        fits = self.fontMetrics().horizontalAdvance(self.long) + 8 <= self.width()
+        text = self.long if fits or not self.short else self.short
+        if text != self.text():
+            self.setText(text)
 
 
 class _ShowGraph(ReplaceDocument):
@@ -141,19 +175,25 @@ class BackwardView(QObject):
         self.bar.setObjectName("backwardGraphBar")
         self.bar.setMovable(False)
         self.bar.toggleViewAction().setVisible(False)  # it comes and goes with the trip
-        self.tabs = QTabBar(self.bar)
+        # One expanding row (not toolbar items, which would overflow into a ">>" menu):
+        # the tabs whole, the counts in what is left.
+        row = QWidget(self.bar)
+        row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(16)
+        self.tabs = QTabBar(row)
         self.tabs.setObjectName("backwardTabs")
         self.tabs.setDrawBase(False)
         self.tabs.setExpanding(False)
+        self.tabs.setUsesScrollButtons(False)  # every tab whole: the counts give way
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.tabs.tabBarClicked.connect(self.go_to_level)
-        self.sizes = QLabel(self.bar)
+        self.sizes = _Counts(row)
         self.sizes.setObjectName("backwardSizes")
-        self.sizes.setTextFormat(Qt.TextFormat.PlainText)
-        spacer = QWidget(self.bar)
-        spacer.setFixedWidth(16)
-        self.bar.addWidget(self.tabs)
-        self.bar.addWidget(spacer)
-        self.bar.addWidget(self.sizes)
+        box.addWidget(self.tabs)
+        box.addWidget(self.sizes, 1)
+        self.bar.addWidget(row)
         ctx.host.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         ctx.host.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
         self.bar.hide()
@@ -304,15 +344,17 @@ class BackwardView(QObject):
         power = str(level).translate(SUPERSCRIPTS)
         return self.tr("Differentiated again: %1").replace("%1", f"∂{power}f/∂{x}{power}")
 
-    def sizes_text(self) -> str:
-        """Node counts of the function, its backward graph and its second-order graph."""
+    def sizes_text(self, short: bool = False) -> str:
+        """Node counts of the function, its backward graph and its second-order graph
+        (``short``: the numbers only, for a narrow bar)."""
         trip = self._trip
         if trip is None:
             return ""
         c = trip.counts
         second = str(c["second"]) if "second" in c else "…"
-        text = (self.tr("Nodes: function %1 · backward graph %2 · second order %3")
-                .replace("%1", str(c.get("function", 0)))
+        template = (self.tr("Nodes: %1 → %2 → %3") if short else
+                    self.tr("Nodes: function %1 · backward graph %2 · second order %3"))
+        text = (template.replace("%1", str(c.get("function", 0)))
                 .replace("%2", str(c.get("backward", 0))).replace("%3", second))
         if self.level > 2:
             text += " · " + self.tr("this graph %1").replace(
@@ -336,7 +378,7 @@ class BackwardView(QObject):
                 self.tabs.setTabText(k, self.tab_text(k))
             self.tabs.setCurrentIndex(min(self.level, levels - 1))
             self.tabs.blockSignals(blocked)
-            self.sizes.setText(self.sizes_text())
+            self.sizes.set_texts(self.sizes_text(), self.sizes_text(short=True))
         if shown != self.bar.isVisibleTo(self.ctx.host):
             self.bar.setVisible(shown)
 
