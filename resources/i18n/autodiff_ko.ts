@@ -883,17 +883,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="512"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="528"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="513"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="529"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="514"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="530"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -976,29 +976,29 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>수업을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="387"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="388"/>
+        <source>Check your understanding</source>
+        <translation>이해했는지 확인하기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="457"/>
         <source>Next lesson ▶</source>
         <translation>다음 수업 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="388"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="458"/>
         <source>Exercises ▶</source>
         <translation>연습 문제 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="388"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="459"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="389"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="460"/>
         <source>page {x} of {n}</source>
         <translation>{n}쪽 중 {x}쪽</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="399"/>
-        <source>Check your understanding</source>
-        <translation>이해했는지 확인하기</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/course/pointer.py" line="267"/>
@@ -1646,6 +1646,31 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="345"/>
+        <source>{g} to the largest element of {0} (shared equally at a tie), 0 elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="358"/>
+        <source>{g} to the smallest element of {0} (shared equally at a tie), 0 elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="372"/>
+        <source>{g}·softmax({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="384"/>
+        <source>softmax({0})·({g} − Σ {g}·softmax({0}))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="395"/>
+        <source>{g} − softmax({0})·Σ {g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="305"/>
         <source>{g} reshaped back to the shape of {0}, {shape0}</source>
         <translation type="unfinished"></translation>
@@ -1787,12 +1812,12 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="56"/>
         <source>Powers and logs</source>
-        <translation type="unfinished"></translation>
+        <translation>거듭제곱과 로그</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="57"/>
         <source>Trig and hyperbolic</source>
-        <translation type="unfinished"></translation>
+        <translation>삼각·쌍곡선 함수</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="58"/>
@@ -1802,7 +1827,7 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="59"/>
         <source>Piecewise: max, min</source>
-        <translation type="unfinished"></translation>
+        <translation>구간별 함수: max, min</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="60"/>
@@ -1812,27 +1837,27 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="61"/>
         <source>Shapes and indexing</source>
-        <translation type="unfinished"></translation>
+        <translation>크기와 인덱싱</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="62"/>
         <source>Losses</source>
-        <translation type="unfinished"></translation>
+        <translation>손실 함수</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="66"/>
         <source>powers exponentials logarithms</source>
-        <translation type="unfinished"></translation>
+        <translation>거듭제곱 지수 로그 지수함수 로그함수</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="67"/>
         <source>trigonometric hyperbolic inverse</source>
-        <translation type="unfinished"></translation>
+        <translation>삼각함수 쌍곡선함수 역함수 역삼각함수</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="68"/>
         <source>piecewise kink comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>구간별 꺾인 점 비교 최댓값 최솟값</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="73"/>
@@ -1857,21 +1882,22 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="232"/>
         <source>Search blocks…</source>
-        <translation type="unfinished"></translation>
+        <translation>블록 찾기…</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="234"/>
         <source>Finds blocks by name, symbol or meaning, in English or Korean; several words must all match. Enter places the only match.</source>
-        <translation type="unfinished"></translation>
+        <translation>이름, 기호, 뜻으로 블록을 찾습니다 (영어나 한국어). 여러 단어를 쓰면 모두 맞는 블록만 보입니다. 맞는 블록이 하나뿐이면 Enter로 놓습니다.</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="241"/>
         <source>{title}: {count} blocks
 {symbols}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: 블록 {count}개
+{symbols}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="268"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="269"/>
         <source>{name}: {desc}
 Arguments: {args}</source>
         <translation>{name}: {desc}
@@ -2194,57 +2220,57 @@ Arguments: {args}</source>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="76"/>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="75"/>
         <source>My Progress</source>
         <translation>내 진도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="77"/>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="76"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="78"/>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="77"/>
         <source>Done</source>
         <translation>완료 상황</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="78"/>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="77"/>
         <source>Lesson or exercise</source>
         <translation>수업 또는 연습 문제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="96"/>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="95"/>
         <source>pages {read} of {pages} · exercises {solved} of {total}</source>
         <translation>쪽 {pages}개 중 {read} · 연습 문제 {total}개 중 {solved}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="105"/>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="104"/>
         <source>Exercises solved: {solved} of {total}</source>
         <translation>푼 연습 문제: {total}개 중 {solved}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="111"/>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="110"/>
         <source>not tried</source>
         <translation>아직 안 풂</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="114"/>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="113"/>
         <source>✓ solved at try {n}</source>
         <translation>✓ {n}번째 시도에 풂</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="116"/>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="115"/>
         <source>tried {n} times</source>
         <translation>{n}번 시도</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="118"/>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="117"/>
         <source>{n} hints</source>
         <translation>힌트 {n}개</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="120"/>
+        <location filename="../../autodiff_gui/ui/course/progress_view.py" line="119"/>
         <source>answer shown</source>
         <translation>답을 봄</translation>
     </message>
@@ -2621,7 +2647,7 @@ Arguments: {args}</source>
         <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="164"/>
         <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="198"/>
         <source>reverse mode</source>
-        <translation>역전파 모드</translation>
+        <translation>리버스 모드</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="165"/>
@@ -2641,7 +2667,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="193"/>
         <source>Symbolic (rules on the expression, no sharing), numeric (central difference) and automatic (reverse mode) derivatives of the output, side by side.</source>
-        <translation>출력의 미분을 기호 미분(식에 규칙 적용, 공유 없음), 수치 미분(중앙 차분), 자동 미분(역전파 모드)으로 나란히 비교합니다.</translation>
+        <translation>출력의 미분을 기호 미분(식에 규칙 적용, 공유 없음), 수치 미분(중앙 차분), 자동 미분(리버스 모드)으로 나란히 비교합니다.</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="198"/>
@@ -2659,42 +2685,42 @@ Arguments: {args}</source>
         <translation>크기(연산 수): 식 %1, 기호 도함수 %2, 간단히 한 식 %3, 역전파 그래프 %4, 테이프 %5</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="246"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="249"/>
         <source>expression</source>
         <translation>식</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="247"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="250"/>
         <source>symbolic derivative</source>
         <translation>기호 도함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="248"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="251"/>
         <source>backward graph</source>
         <translation>역전파 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="249"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="252"/>
         <source>tape</source>
         <translation>테이프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="252"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="255"/>
         <source>n (x = sin(x)·x, n times)</source>
         <translation>n (x = sin(x)·x를 n번)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="253"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="256"/>
         <source>operations</source>
         <translation>연산 수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="259"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="262"/>
         <source>Three Ways</source>
         <translation>세 가지 방법</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="260"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="263"/>
         <source>Compute</source>
         <translation>계산</translation>
     </message>
@@ -3084,7 +3110,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/theme.py" line="147"/>
         <source>powers and logarithms</source>
-        <translation type="unfinished"></translation>
+        <translation>거듭제곱과 로그</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/theme.py" line="148"/>
@@ -3094,12 +3120,12 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/theme.py" line="148"/>
         <source>trigonometric</source>
-        <translation type="unfinished"></translation>
+        <translation>삼각·쌍곡선 함수</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/theme.py" line="149"/>
         <source>piecewise</source>
-        <translation type="unfinished"></translation>
+        <translation>구간별 함수</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/theme.py" line="149"/>
@@ -3252,22 +3278,22 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="32"/>
         <source>{where} sits on its kink ({place}): the derivative does not exist there. PyTorch's convention (followed here) is {convention}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}이(가) 꺾인 점({place})에 있습니다: 그 점에서는 미분계수가 존재하지 않습니다. 여기서는 PyTorch의 관례를 따릅니다: {convention}.</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="35"/>
         <source>{where} sits on the edge of its domain ({place}): the derivative is infinite there (PyTorch returns {convention}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}이(가) 정의역의 경계({place})에 있습니다: 그 점에서는 미분계수가 무한대입니다 (PyTorch의 결과: {convention}).</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="37"/>
         <source>{where} is within h = {h} of its kink ({place}): the differences straddle it, so they cannot confirm the derivative here.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}이(가) 꺾인 점({place})에서 h = {h} 이내에 있습니다: 차분이 그 점을 사이에 두고 걸치므로 여기서는 미분계수를 확인할 수 없습니다.</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="39"/>
         <source>{where} is within h = {h} of the edge of its domain ({place}): the differences straddle it, so they cannot confirm the derivative here.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}이(가) 정의역의 경계({place})에서 h = {h} 이내에 있습니다: 차분이 그 점을 사이에 두고 걸치므로 여기서는 미분계수를 확인할 수 없습니다.</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/check/finite_diff/messages.py" line="41"/>
@@ -4454,299 +4480,264 @@ Arguments: {args}</source>
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="23"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="24"/>
         <source>a negative base needs a whole-number exponent</source>
         <translation>밑이 음수이면 지수는 정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="24"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="25"/>
         <source>zero cannot be raised to a negative power</source>
         <translation>0은 음수 제곱을 할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="25"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="26"/>
         <source>log needs inputs greater than 0</source>
         <translation>log의 입력은 0보다 커야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="26"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="27"/>
         <source>sqrt needs inputs of 0 or more</source>
         <translation>sqrt의 입력은 0 이상이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="27"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="28"/>
         <source>division by zero</source>
         <translation>0으로 나누기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="28"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="29"/>
         <source>tan is infinite at odd multiples of π/2</source>
         <translation>tan은 π/2의 홀수 배에서 무한대입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="29"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="30"/>
         <source>@ needs vectors or matrices, not scalars</source>
         <translation>@에는 스칼라가 아니라 벡터나 행렬이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="30"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="31"/>
         <source>@ takes vectors and matrices (at most 2 axes)</source>
         <translation>@는 벡터와 행렬(축 2개 이하)만 받습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="31"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="32"/>
         <source>@ needs the last axis of A as long as the first axis of B</source>
         <translation>@는 A의 마지막 축 길이가 B의 첫 번째 축 길이와 같아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="243"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="221"/>
         <source>natural logarithm</source>
         <translation>자연로그</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="251"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="229"/>
         <source>square root</source>
         <translation>제곱근</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="256"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="234"/>
         <source>sine</source>
         <translation>사인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="261"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="239"/>
         <source>cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="267"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="245"/>
         <source>tangent</source>
         <translation>탄젠트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="271"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="249"/>
         <source>∂|α|/∂α = sign(α)  (0 at α = 0)</source>
         <translation>∂|α|/∂α = sign(α)  (α = 0에서는 0)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="274"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="252"/>
         <source>absolute value</source>
         <translation>절댓값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="282"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="260"/>
         <source>hyperbolic tangent</source>
         <translation>쌍곡탄젠트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="290"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="268"/>
         <source>logistic sigmoid 1/(1+e⁻ᵃ)</source>
         <translation>로지스틱 시그모이드 1/(1+e⁻ᵃ)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="297"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="275"/>
         <source>∂relu(α)/∂α = 1 if α &gt; 0, else 0</source>
         <translation>∂relu(α)/∂α = α &gt; 0이면 1, 아니면 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="311"/>
-        <source>sum of all elements</source>
-        <translation>모든 원소의 합</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="321"/>
-        <source>mean of all elements</source>
-        <translation>모든 원소의 평균</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/core/ops/basic.py" line="331"/>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="289"/>
         <source>matrix product</source>
         <translation>행렬 곱</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="33"/>
         <source>asin needs inputs between −1 and 1</source>
-        <translation type="unfinished"></translation>
+        <translation>asin의 입력은 −1과 1 사이여야 합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="34"/>
         <source>acos needs inputs between −1 and 1</source>
-        <translation type="unfinished"></translation>
+        <translation>acos의 입력은 −1과 1 사이여야 합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="35"/>
         <source>log1p needs inputs greater than −1</source>
-        <translation type="unfinished"></translation>
+        <translation>log1p의 입력은 −1보다 커야 합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="36"/>
         <source>log2 needs inputs greater than 0</source>
-        <translation type="unfinished"></translation>
+        <translation>log2의 입력은 0보다 커야 합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="37"/>
         <source>log10 needs inputs greater than 0</source>
-        <translation type="unfinished"></translation>
+        <translation>log10의 입력은 0보다 커야 합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="38"/>
         <source>1/a is infinite at 0: reciprocal needs inputs other than 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="177"/>
-        <source>∂sinh(α)/∂α = cosh(α)</source>
-        <translation type="unfinished"></translation>
+        <translation>1/a는 0에서 무한대입니다: reciprocal의 입력은 0이 아니어야 합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="178"/>
         <source>hyperbolic sine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="181"/>
-        <source>∂cosh(α)/∂α = sinh(α)</source>
-        <translation type="unfinished"></translation>
+        <translation>쌍곡사인</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="182"/>
         <source>hyperbolic cosine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="185"/>
-        <source>∂asin(α)/∂α = 1/√(1 − α²)</source>
-        <translation type="unfinished"></translation>
+        <translation>쌍곡코사인</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="186"/>
         <source>inverse sine (arcsine) of a, for −1 ≤ a ≤ 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="193"/>
-        <source>∂acos(α)/∂α = −1/√(1 − α²)</source>
-        <translation type="unfinished"></translation>
+        <translation>a의 역사인(아크사인), −1 ≤ a ≤ 1에서</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="194"/>
         <source>inverse cosine (arccosine) of a, for −1 ≤ a ≤ 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="200"/>
-        <source>∂atan(α)/∂α = 1/(1 + α²)</source>
-        <translation type="unfinished"></translation>
+        <translation>a의 역코사인(아크코사인), −1 ≤ a ≤ 1에서</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="201"/>
         <source>inverse tangent (arctangent)</source>
-        <translation type="unfinished"></translation>
+        <translation>역탄젠트(아크탄젠트)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="206"/>
         <source>a², the same as a ** 2</source>
-        <translation type="unfinished"></translation>
+        <translation>a², a ** 2와 같습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="210"/>
         <source>1/a, for a ≠ 0</source>
-        <translation type="unfinished"></translation>
+        <translation>1/a, a ≠ 0에서</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="215"/>
         <source>2ᵃ, two to the power a</source>
-        <translation type="unfinished"></translation>
+        <translation>2ᵃ, 2의 a제곱</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="219"/>
         <source>eᵃ − 1, accurate when a is close to 0</source>
-        <translation type="unfinished"></translation>
+        <translation>eᵃ − 1, a가 0에 가까울 때도 정확합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="223"/>
         <source>base-2 logarithm</source>
-        <translation type="unfinished"></translation>
+        <translation>밑이 2인 로그</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="228"/>
         <source>base-10 logarithm</source>
-        <translation type="unfinished"></translation>
+        <translation>밑이 10인 로그 (상용로그)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="233"/>
         <source>log(1 + a), accurate when a is close to 0</source>
-        <translation type="unfinished"></translation>
+        <translation>log(1 + a), a가 0에 가까울 때도 정확합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="239"/>
         <source>∂softplus(α)/∂α = σ(α); 1 for α &gt; 20, where PyTorch's softplus is α itself</source>
-        <translation type="unfinished"></translation>
+        <translation>∂softplus(α)/∂α = σ(α); α &gt; 20에서는 1 (PyTorch의 softplus가 거기서 α 자신이므로)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="241"/>
         <source>log(1 + eᵃ), a smooth relu (a itself above 20, as in PyTorch)</source>
-        <translation type="unfinished"></translation>
+        <translation>log(1 + eᵃ), 매끄러운 relu (PyTorch처럼 20보다 크면 a 자신)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="248"/>
         <source>∂leaky_relu(α)/∂α = 1 if α &gt; 0, else the slope (the slope at α = 0, as in PyTorch)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂leaky_relu(α)/∂α = α &gt; 0이면 1, 아니면 기울기 (α = 0에서는 PyTorch처럼 기울기)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="250"/>
         <source>a if a &gt; 0, else slope·a (slope 0.01 unless given)</source>
-        <translation type="unfinished"></translation>
+        <translation>a &gt; 0이면 a, 아니면 기울기·a (기울기를 주지 않으면 0.01)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="257"/>
         <source>∂sign(α)/∂α = 0 (also at α = 0, as in PyTorch)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂sign(α)/∂α = 0 (PyTorch처럼 α = 0에서도)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="258"/>
         <source>sign of a: −1, 0 or 1</source>
-        <translation type="unfinished"></translation>
+        <translation>a의 부호: −1, 0 또는 1</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="263"/>
         <source>∂maximum(α, β)/∂α = 1 if α &gt; β, 0 if α &lt; β, ½ at a tie (as in PyTorch)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂maximum(α, β)/∂α = α &gt; β이면 1, α &lt; β이면 0, 같으면 ½ (PyTorch처럼)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="264"/>
         <source>∂maximum(α, β)/∂β = 1 if β &gt; α, 0 if β &lt; α, ½ at a tie (as in PyTorch)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂maximum(α, β)/∂β = β &gt; α이면 1, β &lt; α이면 0, 같으면 ½ (PyTorch처럼)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="270"/>
         <source>the larger of a and b, element by element</source>
-        <translation type="unfinished"></translation>
+        <translation>a와 b 중 큰 값, 원소별로</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="275"/>
         <source>∂minimum(α, β)/∂α = 1 if α &lt; β, 0 if α &gt; β, ½ at a tie (as in PyTorch)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂minimum(α, β)/∂α = α &lt; β이면 1, α &gt; β이면 0, 같으면 ½ (PyTorch처럼)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="276"/>
         <source>∂minimum(α, β)/∂β = 1 if β &lt; α, 0 if β &gt; α, ½ at a tie (as in PyTorch)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂minimum(α, β)/∂β = β &lt; α이면 1, β &gt; α이면 0, 같으면 ½ (PyTorch처럼)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="282"/>
         <source>the smaller of a and b, element by element</source>
-        <translation type="unfinished"></translation>
+        <translation>a와 b 중 작은 값, 원소별로</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="286"/>
         <source>∂clamp(α, lo, hi)/∂α = 1 if lo ≤ α ≤ hi (1 at the bounds too, as in PyTorch), else 0</source>
-        <translation type="unfinished"></translation>
+        <translation>∂clamp(α, lo, hi)/∂α = lo ≤ α ≤ hi이면 1 (PyTorch처럼 경계에서도 1), 아니면 0</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/elementwise.py" line="288"/>
         <source>a limited to the interval [lo, hi]</source>
-        <translation type="unfinished"></translation>
+        <translation>a를 구간 [lo, hi] 안으로 자른 값</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="31"/>
@@ -4851,6 +4842,26 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="38"/>
         <source>{name} has too many entries ({count}; the limit is {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="34"/>
+        <source>the axis is out of range for the argument's shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="35"/>
+        <source>a number's shape has no axis to reduce: leave the axis out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="399"/>
+        <source>∂‖α‖/∂αᵢ = αᵢ/‖α‖  (0 at α = 0, as in PyTorch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="405"/>
+        <source>length of all elements as one vector: √(Σ a²)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

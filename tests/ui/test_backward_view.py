@@ -185,6 +185,11 @@ def test_three_ways_tab(win) -> None:
     assert "backward graph" in text
     lines = part.figure.axes[0].get_lines()
     assert len(lines) == 4 and list(lines[1].get_ydata())[-1] > list(lines[2].get_ydata())[-1]
+    import matplotlib
+
+    from autodiff_gui.ui.app.fonts import HANGUL_FAMILY
+
+    assert HANGUL_FAMILY in matplotlib.rcParams["font.family"]  # Korean labels draw
 
 
 def test_kinks_are_said(win) -> None:

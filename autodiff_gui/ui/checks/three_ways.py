@@ -226,6 +226,9 @@ class ThreeWays(QObject):
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
 
+            from ..app.fonts import configure_matplotlib
+
+            configure_matplotlib()  # Hangul in the labels (the Plots panel may not be open)
             self.figure = Figure(figsize=(5, 2.6), layout="constrained")
             self.canvas = FigureCanvasQTAgg(self.figure)
             self.canvas.setObjectName("threeWaysPlot")
