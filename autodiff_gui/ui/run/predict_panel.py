@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -74,8 +74,10 @@ class PredictPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.state = state
         self._working = working
+        # A little larger than the panel's text (presentation mode scales it further);
+        # the feedback keeps the normal size so the narration below keeps its room.
         big = QFont(self.font())
-        big.setPointSizeF(max(big.pointSizeF(), 9.0) * 1.25)
+        big.setPointSizeF(max(big.pointSizeF(), 9.0) * 1.15)
         self.prompt = QLabel(self)
         self.prompt.setObjectName("predictionPrompt")
         self.prompt.setWordWrap(True)
@@ -92,7 +94,6 @@ class PredictPanel(QFrame):
         self.feedback = QLabel(self)
         self.feedback.setObjectName("predictionFeedback")
         self.feedback.setWordWrap(True)
-        self.feedback.setFont(big)
         self.score = QLabel(self)
         self.score.setObjectName("predictionScore")
         self.score.setWordWrap(True)
@@ -125,6 +126,21 @@ class PredictPanel(QFrame):
             self.retranslate()
         super().changeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the wrapped texts need at this width: a dock's layout does not ask
+        word-wrapped labels (height for width), and would cut their lines off."""
+        layout = self.layout()
+        if layout is None or self.width() <= 0:
+            return
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
+            else layout.totalSizeHint().height()
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
     def refresh(self) -> None:
         """Show the state as it is now."""
         s = self.state
@@ -136,6 +152,7 @@ class PredictPanel(QFrame):
         self.feedback.setText(self.feedback_html())
         self.feedback.setVisible(s.feedback is not None)
         self.score.setText(self.score_text())
+        self._fit_height()
 
     def prompt_text(self) -> str:
         s = self.state
