@@ -1860,44 +1860,44 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>구간별 꺾인 점 비교 최댓값 최솟값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="73"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="75"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="74"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="76"/>
         <source>A named input variable (x, y, …); its value is set in the Inputs panel</source>
         <translation>이름이 있는 입력 변수 (x, y, …). 값은 '입력' 패널에서 정합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="77"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="79"/>
         <source>constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="78"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="80"/>
         <source>A constant number or array</source>
         <translation>상수인 숫자나 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="232"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="240"/>
         <source>Search blocks…</source>
         <translation>블록 찾기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="234"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="242"/>
         <source>Finds blocks by name, symbol or meaning, in English or Korean; several words must all match. Enter places the only match.</source>
         <translation>이름, 기호, 뜻으로 블록을 찾습니다 (영어나 한국어). 여러 단어를 쓰면 모두 맞는 블록만 보입니다. 맞는 블록이 하나뿐이면 Enter로 놓습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="241"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="249"/>
         <source>{title}: {count} blocks
 {symbols}</source>
         <translation>{title}: 블록 {count}개
 {symbols}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="269"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="277"/>
         <source>{name}: {desc}
 Arguments: {args}</source>
         <translation>{name}: {desc}
