@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "resources" / "i18n" / "glossary_ko.tsv"
 TS = ROOT / "resources" / "i18n" / "autodiff_ko.ts"
 LESSONS = ROOT / "resources" / "lessons" / "lessons_ko.json"
+EXERCISES = ROOT / "resources" / "lessons" / "exercises_ko.json"
 EXAMPLES = ROOT / "resources" / "examples" / "examples.json"
 
 
@@ -50,7 +51,8 @@ def load(path: Path = GLOSSARY) -> list[Entry]:
 
 
 def korean_texts() -> list[tuple[str, str, str]]:
-    """(where, context, text) of every Korean text: .ts, lessons, example titles."""
+    """(where, context, text) of every Korean text: .ts, lessons, exercises, example
+    titles."""
     found: list[tuple[str, str, str]] = []
     if TS.exists():
         for ctx in ET.parse(TS).getroot().iter("context"):
@@ -70,6 +72,21 @@ def korean_texts() -> list[tuple[str, str, str]]:
             where = f"{LESSONS.name} {lesson['id']} page {k}"
             found.append((where, "lessons", page["title"]))
             found.append((where, "lessons", page["text"]))
+    if EXERCISES.exists():  # every string of the Korean exercises (questions, hints...)
+        def strings(value: object) -> list[str]:
+            if isinstance(value, str):
+                return [value]
+            items = value.values() if isinstance(value, dict) else \
+                value if isinstance(value, list) else []
+            return [s for v in items for s in strings(v)]
+
+        exercises = json.loads(EXERCISES.read_text(encoding="utf-8"))["lessons"]
+        for lesson_id, items in exercises.items():
+            for ex in items:
+                where = f"{EXERCISES.name} {lesson_id} {ex.get('id')}"
+                for text in strings({k: v for k, v in ex.items() if k in (
+                        "question", "hints", "explain", "mistakes", "choices")}):
+                    found.append((where, "lessons", text))
     for ex in json.loads(EXAMPLES.read_text(encoding="utf-8"))["examples"]:
         if "ko" in ex["title"]:
             found.append((f"{EXAMPLES.name} {ex['id']}", "examples", ex["title"]["ko"]))

@@ -16,6 +16,8 @@ Every key is optional; an absent key leaves that setting as the student has it.
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -72,3 +74,19 @@ def parse_classroom(raw: Any) -> Classroom:
                                  f"(panels: {', '.join(PANELS)})")
         kw["panels"] = tuple(dict.fromkeys(panels))
     return Classroom(**kw)
+
+
+def classroom_of_file(path: str | os.PathLike[str]) -> Classroom | None:
+    """The ``classroom`` object of a graph file (None: it has none).
+
+    The window calls this after the file loaded (so it is valid JSON of a sane size);
+    a file without the word is not parsed a second time.
+    """
+    with open(path, "rb") as f:
+        raw = f.read()
+    if b'"classroom"' not in raw:
+        return None
+    data = json.loads(raw.decode("utf-8-sig"))
+    if not isinstance(data, dict) or "classroom" not in data:
+        return None
+    return parse_classroom(data["classroom"])

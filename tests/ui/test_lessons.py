@@ -117,7 +117,8 @@ def test_every_page_opens_in_both_languages(win, qtbot):
             for k, page in enumerate(lesson.pages):
                 panel.show_page(k)
                 assert panel.page is page
-                assert panel.page_label.text() == f"page {k + 1} of {len(lesson.pages)}"
+                # The lesson's exercises page comes after its pages and counts.
+                assert panel.page_label.text() == f"page {k + 1} of {len(lesson.pages) + 1}"
                 first_words = page.text.replace("`", "")[:12]
                 assert first_words in panel.text_view.toPlainText()
                 if page.example is not None:
@@ -156,8 +157,12 @@ def test_every_page_opens_in_both_languages(win, qtbot):
                     assert code.tabs.currentWidget() is code.editors[kind]
                 assert panel.demo.isVisible() == (page.show in ("torch:tensors",
                                                                 "torch:mechanics"))
-        # Next ▶ from the last page of the last lesson goes nowhere; Back walks back.
+        # Next ▶ from the last page shows the lesson's exercises; from there, in the
+        # last lesson, it goes nowhere; Back walks back.
+        assert panel.next_page() and panel.on_exercises
         assert not panel.next_page()
+        assert panel.previous_page() and not panel.on_exercises
+        assert panel.page_index == len(lesson.pages) - 1
         assert panel.previous_page() and panel.page_index == len(lesson.pages) - 2
 
 

@@ -20,6 +20,8 @@ _STATE = "window/state"
 _RECENT = "files/recent"
 _LAST_FOLDER = "files/lastFolder"
 _LANGUAGE = "ui/language"
+_PROGRESS = "course/progress"
+_HIDE_ANSWERS = "course/hideAnswers"
 
 
 class Settings:
@@ -83,6 +85,21 @@ class Settings:
 
     def set_language(self, lang: str) -> None:
         self._s.setValue(_LANGUAGE, lang)
+
+    # -- lessons -------------------------------------------------------------
+    def progress_text(self) -> str:
+        """The student's progress as JSON text (``course.progress``; '' = none yet)."""
+        return self._s.value(_PROGRESS, "", type=str)
+
+    def set_progress_text(self, text: str) -> None:
+        self._s.setValue(_PROGRESS, text)
+
+    def hide_answers(self) -> bool:
+        """A teacher's switch: the exercises never show the right answer."""
+        return self._s.value(_HIDE_ANSWERS, False, type=bool)
+
+    def set_hide_answers(self, hide: bool) -> None:
+        self._s.setValue(_HIDE_ANSWERS, hide)
 
     def sync(self) -> None:
         self._s.sync()

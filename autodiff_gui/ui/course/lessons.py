@@ -11,6 +11,11 @@ the stepping settings and position, the panel it brings forward), its PyTorch
 demonstration (``demonstrations.LessonDemo``) and its ``point_at``: a pulsing frame
 around the control to press and a hint line (``pointer.PagePointer``).
 
+After a lesson's last page comes its exercises page (``exercises.ExercisesBox``:
+checked exercises, hints, the student's progress); "page x of n" counts it.  Showing a
+page records it in the progress and applies the lesson's classroom settings
+(``classroom.ClassroomTools``).
+
 A language change reads the lessons again in the new language and shows the same
 page without running its actions again; the pointer, the hint, the demonstration's
 transcript and the exercise stay.
@@ -24,7 +29,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +45,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...course.exercise_data import Exercise
+from ...course.exercises import ExerciseBook, load_exercises
 from ...course.lessons import (
     Example,
     Lesson,
@@ -54,7 +61,9 @@ from ..run.run_panel import RunPanel
 from ..run.stepping import StepController
 from ..window.context import WindowContext
 from ..window.entries import PartEntry
+from .classroom import ClassroomTools
 from .demonstrations import LessonDemo
+from .exercises import ExercisesBox
 from .numdiff_widgets import NumDiffBox
 from .page_actions import PageActions
 from .pointer import PASS_ACTIONS, ControlPointer, PagePointer
@@ -173,6 +182,11 @@ class LessonsPanel(QWidget):
         self.numdiff = NumDiffBox(self)  # the numerical-differentiation pages' widgets
         self.numdiff.hide()
         self.actions = PageActions(ctx, self.controller, self.numdiff)
+        self.tools = ctx.parts.get(ClassroomTools)
+        self.exercise_book: ExerciseBook | None = None
+        self.on_exercises = False  # the lesson's exercises page is shown
+        self.exercises_box = ExercisesBox(ctx, self)
+        self.exercises_box.hide()
 
         nav, self.back_button, self.page_label, self.next_button = _page_nav(self)
 
@@ -186,6 +200,7 @@ class LessonsPanel(QWidget):
         box.addWidget(self.hint)
         box.addWidget(self.demo, 2)
         box.addWidget(self.numdiff, 3)
+        box.addWidget(self.exercises_box, 3)
         box.addLayout(nav)
 
         self.lesson_box.currentIndexChanged.connect(self._on_lesson_chosen)
@@ -269,6 +284,7 @@ class LessonsPanel(QWidget):
                 self.examples = load_examples()
             self.book = load_lessons(lang, examples=self.examples)
             self.error = ""
+            self.exercise_book = load_exercises(lang, lesson_ids=self.book.ids())
         except LessonDataError as exc:  # a broken file: say so in the panel
             self.book = None
             self.error = exc.message
@@ -289,6 +305,9 @@ class LessonsPanel(QWidget):
             self.show_page(self.page_index)
         else:
             self._render()
+            if self.on_exercises and self.lesson is not None:
+                self.exercises_box.set_exercises(self.lesson.id, self.exercises(),
+                                                 keep_place=True)
 
     @property
     def language(self) -> str:
@@ -320,11 +339,21 @@ class LessonsPanel(QWidget):
             self.lesson_box.setCurrentIndex(self.lesson_index)
         self.show_page(page)
 
+    def exercises(self) -> tuple[Exercise, ...]:
+        """The current lesson's exercises (none if the file could not be read)."""
+        if self.exercise_book is None or self.lesson is None:
+            return ()
+        return self.exercise_book.for_lesson(self.lesson.id)
+
     def next_page(self) -> bool:
         lesson = self.lesson
         if lesson is None:
             return False
-        if self.page_index + 1 < len(lesson.pages):
+        if not self.on_exercises and self.page_index + 1 >= len(lesson.pages) and \
+                self.exercises():
+            self.show_exercises()
+            return True
+        if not self.on_exercises and self.page_index + 1 < len(lesson.pages):
             self.show_page(self.page_index + 1)
             return True
         if self.book is not None and self.lesson_index + 1 < len(self.book.lessons):
@@ -333,6 +362,9 @@ class LessonsPanel(QWidget):
         return False
 
     def previous_page(self) -> bool:
+        if self.on_exercises:
+            self.show_page(self.page_index)
+            return True
         if self.page_index > 0:
             self.show_page(self.page_index - 1)
             return True
@@ -343,22 +375,18 @@ class LessonsPanel(QWidget):
         return False
 
     def _update_nav(self) -> None:
-        lesson = self.lesson
-        n = len(lesson.pages) if lesson is not None else 0
-        last_lesson = self.book is None or self.lesson_index + 1 >= len(self.book.lessons)
-        self.back_button.setEnabled(lesson is not None and
-                                    (self.page_index > 0 or self.lesson_index > 0))
-        self.next_button.setEnabled(lesson is not None and
-                                    (self.page_index + 1 < n or not last_lesson))
-        at_end = lesson is not None and self.page_index + 1 >= n and not last_lesson
-        self.next_button.setText(self.tr("Next lesson ▶") if at_end else self.tr("Next ▶"))
-        self.page_label.setText(self.tr("page {x} of {n}").format(x=self.page_index + 1, n=n)
-                                if n else "")
+        _update_nav(self)
 
     def _render(self) -> None:
         page = self.page
         self._update_nav()
         if page is None:
+            return
+        self.text_view.setVisible(not self.on_exercises)
+        self.exercises_box.setVisible(self.on_exercises)
+        if self.on_exercises:
+            self.page_title.setText(self.tr("Check your understanding"))
+            self.unloaded.hide()
             return
         self.page_title.setText(page.title)
         self.text_view.setHtml(render_text(page.text))
@@ -373,8 +401,11 @@ class LessonsPanel(QWidget):
             return
         self.pointing.clear()
         self.pointing.used = False
+        self.on_exercises = False
         self.page_index = max(0, min(index, len(lesson.pages) - 1))
         page = lesson.pages[self.page_index]
+        self.tools.apply_lesson(lesson.id, lesson.classroom)
+        self.tools.page_seen(lesson.id, self.page_index)
         example = self.examples[page.example] if page.example is not None else None
         ran = self.actions.run(lesson, self.page_index, example)
         self._ran = (self.lesson_index, self.page_index) if ran else None
@@ -393,6 +424,10 @@ class LessonsPanel(QWidget):
         self.pointing.update_hint()
         self.pageShown.emit(lesson.id, self.page_index)
 
+    def show_exercises(self) -> None:
+        """The lesson's exercises page (after its last page); nothing is loaded."""
+        _show_exercises(self)
+
     def start_position(self, lesson: Lesson, page_index: int) -> int:
         """Where the pass stands when a page begins: the previous page's ``until_step``."""
         return self.actions.start_position(lesson, page_index)
@@ -401,6 +436,44 @@ class LessonsPanel(QWidget):
         """Stop the demonstration process and forget the worker (the window closes)."""
         self.pointing.clear()
         self.demo.shutdown()
+
+
+def _panel_tr(text: str) -> str:
+    return QCoreApplication.translate("LessonsPanel", text)
+
+
+def _update_nav(panel: LessonsPanel) -> None:
+    """Back, Next (its text says where it goes) and "page x of n" of the panel's place;
+    the exercises page is the lesson's last."""
+    lesson = panel.lesson
+    pages = len(lesson.pages) if lesson is not None else 0
+    n = pages + (1 if panel.exercises() else 0)
+    x = n - 1 if panel.on_exercises else panel.page_index
+    last_lesson = panel.book is None or panel.lesson_index + 1 >= len(panel.book.lessons)
+    panel.back_button.setEnabled(lesson is not None and (x > 0 or panel.lesson_index > 0))
+    panel.next_button.setEnabled(lesson is not None and (x + 1 < n or not last_lesson))
+    at_end = lesson is not None and x + 1 >= n and not last_lesson
+    to_exercises = lesson is not None and x + 1 == n - 1 and pages < n
+    panel.next_button.setText(_panel_tr("Next lesson ▶") if at_end else
+                              _panel_tr("Exercises ▶") if to_exercises else
+                              _panel_tr("Next ▶"))
+    panel.page_label.setText(_panel_tr("page {x} of {n}").format(x=x + 1, n=n) if n else "")
+
+
+def _show_exercises(panel: LessonsPanel) -> None:
+    """The exercises page of the panel's lesson: no example, pointer or demonstration."""
+    lesson = panel.lesson
+    if lesson is None or not panel.exercises():
+        return
+    panel.pointing.clear()
+    panel.hint.hide()
+    panel.demo.show_for("")
+    panel.numdiff.show_kind("")
+    panel.page_index = len(lesson.pages) - 1
+    panel.on_exercises = True
+    panel.exercises_box.set_exercises(lesson.id, panel.exercises())
+    panel._render()
+    panel.pageShown.emit(lesson.id, len(lesson.pages))
 
 
 class Lessons(QObject):

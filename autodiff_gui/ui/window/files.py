@@ -176,8 +176,8 @@ class FileHandler(QObject):
                 file=Path(path).name, reason=str(exc)))
         self._start_afresh(laid_out(doc), os.path.abspath(path))
         self._remember(path)
-        self.ctx.events.fileOpened.emit(os.path.abspath(path))
         self.ctx.status(_tr("Opened {file}").format(file=Path(path).name))
+        self.ctx.events.fileOpened.emit(os.path.abspath(path))  # may say more
         return None
 
     def open_recent(self, path: str) -> None:

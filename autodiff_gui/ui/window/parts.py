@@ -34,6 +34,7 @@ RUN_PANEL = "autodiff_gui.ui.run.run_panel.RunPanel"
 PREDICT_MODE = "autodiff_gui.ui.run.predict.PredictMode"
 PRESENTATION = "autodiff_gui.ui.presentation.mode.Presentation"
 EXAMPLES = "autodiff_gui.ui.course.examples.ExamplesMenu"
+CLASSROOM = "autodiff_gui.ui.course.classroom.ClassroomTools"
 BACKWARD_VIEW = "autodiff_gui.ui.run.backward_view.BackwardView"
 THREE_WAYS = "autodiff_gui.ui.checks.three_ways.ThreeWays"
 GRADIENT_STEP = "autodiff_gui.ui.run.gradient_step.GradientStep"
@@ -75,6 +76,12 @@ def _examples(ctx: WindowContext) -> object:
     from ..course.examples import ExamplesMenu
 
     return ExamplesMenu(ctx)
+
+
+def _classroom(ctx: WindowContext) -> object:
+    from ..course.classroom import ClassroomTools
+
+    return ClassroomTools(ctx)
 
 
 # English sources in the parts' own translation contexts (the parts say the same).
@@ -127,7 +134,7 @@ def _language_menu(ctx: WindowContext) -> object:
 FACTORIES: list[tuple[str, Callable[[WindowContext], object]]] = [
     (RUN_PANEL, _run_panel), (PREDICT_MODE, _predict_mode), (BACKWARD_VIEW, _backward_view),
     (THREE_WAYS, _three_ways),
-    (PRESENTATION, _presentation), (EXAMPLES, _examples)]
+    (PRESENTATION, _presentation), (EXAMPLES, _examples), (CLASSROOM, _classroom)]
 # Built on first use; their entries are made at start, after the parts above.
 LAZY: list[tuple[str, Callable[[WindowContext], PartEntry],
                  Callable[[WindowContext, PartEntry], object]]] = [
