@@ -1800,104 +1800,144 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>분모</translation>
     </message>
     <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="51"/>
+        <source>logits</source>
+        <translation>로짓</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="52"/>
+        <source>target</source>
+        <translation>목표값</translation>
+    </message>
+    <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="54"/>
+        <source>axis</source>
+        <translation>축</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="55"/>
+        <source>shape</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="56"/>
+        <source>index</source>
+        <translation>인덱스</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="57"/>
+        <source>slope</source>
+        <translation>기울기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="58"/>
+        <source>lo</source>
+        <translation>하한 lo</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="59"/>
+        <source>hi</source>
+        <translation>상한 hi</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="63"/>
         <source>Inputs and constants</source>
         <translation>입력과 상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="55"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="64"/>
         <source>Arithmetic</source>
         <translation>사칙연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="56"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="65"/>
         <source>Powers and logs</source>
         <translation>거듭제곱과 로그</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="57"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="66"/>
         <source>Trig and hyperbolic</source>
         <translation>삼각·쌍곡선 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="58"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="67"/>
         <source>Activations</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="59"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="68"/>
         <source>Piecewise: max, min</source>
         <translation>구간별 함수: max, min</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="60"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="69"/>
         <source>Reductions</source>
         <translation>축약</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="61"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="70"/>
         <source>Shapes and indexing</source>
         <translation>크기와 인덱싱</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="62"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="71"/>
         <source>Losses</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="66"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="75"/>
         <source>powers exponentials logarithms</source>
         <translation>거듭제곱 지수 로그 지수함수 로그함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="67"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="76"/>
         <source>trigonometric hyperbolic inverse</source>
         <translation>삼각함수 쌍곡선함수 역함수 역삼각함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="68"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="77"/>
         <source>piecewise kink comparison</source>
         <translation>구간별 꺾인 점 비교 최댓값 최솟값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="75"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="84"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="76"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="85"/>
         <source>A named input variable (x, y, …); its value is set in the Inputs panel</source>
         <translation>이름이 있는 입력 변수 (x, y, …). 값은 '입력' 패널에서 정합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="79"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="88"/>
         <source>constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="80"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="89"/>
         <source>A constant number or array</source>
         <translation>상수인 숫자나 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="240"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="249"/>
         <source>Search blocks…</source>
         <translation>블록 찾기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="242"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="251"/>
         <source>Finds blocks by name, symbol or meaning, in English or Korean; several words must all match. Enter places the only match.</source>
         <translation>이름, 기호, 뜻으로 블록을 찾습니다 (영어나 한국어). 여러 단어를 쓰면 모두 맞는 블록만 보입니다. 맞는 블록이 하나뿐이면 Enter로 놓습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="249"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="258"/>
         <source>{title}: {count} blocks
 {symbols}</source>
         <translation>{title}: 블록 {count}개
 {symbols}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="277"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="286"/>
         <source>{name}: {desc}
 Arguments: {args}</source>
         <translation>{name}: {desc}
@@ -2066,17 +2106,12 @@ Arguments: {args}</source>
         <translation>단계마다 결과를 먼저 예측합니다. 앱이 답을 확인하고 흔한 실수를 짚어 줍니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/predict.py" line="124"/>
-        <source>Predict</source>
-        <translation>예측</translation>
-    </message>
-    <message>
-        <location filename="../../autodiff_gui/ui/run/predict.py" line="177"/>
+        <location filename="../../autodiff_gui/ui/run/predict.py" line="176"/>
         <source>Predict first: type your answer and press Enter, or press Reveal</source>
         <translation>먼저 예측하세요: 답을 입력하고 Enter를 누르세요. 막히면 답 보기를 누르세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/predict.py" line="316"/>
+        <location filename="../../autodiff_gui/ui/run/predict.py" line="315"/>
         <source>Predict mode: {score}</source>
         <translation>예측 모드: {score}</translation>
     </message>

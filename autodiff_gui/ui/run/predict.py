@@ -121,7 +121,6 @@ class PredictMode(QObject):
                       "answer and names the usual mistakes")
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
-        self.action.setIconText(self.tr("Predict"))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if obj is self.ctx.host and event.type() == QEvent.Type.LanguageChange:
