@@ -179,8 +179,11 @@ def test_upstream_gradient_left_out(win, qtbot):
     assert "✓ Right on the second try: ∂L/∂c = 1.3863" in feedback(win)
 
 
-def test_a_gradient_carried_over_from_the_previous_run(win, qtbot):
+@pytest.mark.parametrize("accumulate", [False, True])
+def test_a_gradient_carried_over_from_the_previous_run(win, qtbot, accumulate):
+    """The last run's gradient (Accumulate off) or .grad kept across runs (on)."""
     c = win.run_panel.controller
+    c.set_accumulate(accumulate)
     to_question(win, "sum", "∂f/∂x")
     answer(qtbot, win, "4*log(2)")
     assert c.done
