@@ -9,8 +9,9 @@ The core never imports Qt: its messages are English ``Text`` values that remembe
 their template and parameters (``core.graph.Text``).  ``translate_text`` and
 ``translate_error`` say them in the current language; the contexts are "core"
 (graph and engine), "ops" (op descriptions, formulas with words, domain reasons),
-"expr" (the parser), "Narration" (``core.narration.TEMPLATES``) and "check" (notes of
-the finite-difference and PyTorch checks).
+"expr" (the parser), "Narration" (``core.narration.TEMPLATES``), "check" (notes of
+the finite-difference and PyTorch checks) and "course" (the course modules' ``MESSAGES``:
+predict mode's questions and diagnoses).
 """
 
 from __future__ import annotations
