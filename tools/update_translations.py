@@ -83,7 +83,7 @@ CORE_TABLES = {
 # Words in op descriptions and formulas that are mathematics, not English.
 MATH_WORDS = {"ln", "sign", "max", "min", "exp", "log", "sqrt", "sin", "cos", "tan", "abs",
               "tanh", "sigmoid", "relu", "sum", "mean", "matmul", "pow", "div", "mul", "add",
-              "sub", "neg"}
+              "sub", "neg", "sinh", "cosh", "asin", "acos", "atan"}
 
 
 @dataclass
@@ -295,6 +295,13 @@ def op_texts(tree: ast.Module, path: Path) -> list[Message]:
                 text = _literal(kw.value)
                 if text and _has_words(text):
                     found.append(Message("ops", text, locations=[(str(path), kw.value.lineno)]))
+        for kw in node.keywords:  # what flows back, said by the narration (its context)
+            if kw.arg == "backward_texts" and isinstance(kw.value, ast.Tuple):
+                for elt in kw.value.elts:
+                    text = _literal(elt)
+                    if text and _has_words(text):
+                        found.append(Message("Narration", text,
+                                             locations=[(str(path), elt.lineno)]))
         formulas = [kw.value for kw in node.keywords if kw.arg == "formulas"]
         # elementwise(name, symbol, group, slots, fwd_s, fwd_a, part_s, part_a, formulas, ...)
         if isinstance(node.func, ast.Name) and node.func.id == "elementwise" \

@@ -92,42 +92,42 @@
 <context>
     <name>BugAnswer</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="215"/>
-        <source>hand-written local derivative</source>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="217"/>
+        <source>hand-written</source>
         <translation>손으로 쓴 국소 미분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="215"/>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="217"/>
         <source>its value</source>
         <translation>그 값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="215"/>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="217"/>
         <source>node</source>
         <translation>노드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="216"/>
-        <source>numerical check (central difference)</source>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="218"/>
+        <source>central difference</source>
         <translation>수치 검사(중앙 차분)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="217"/>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="219"/>
         <source>Check each node</source>
         <translation>노드별로 검사</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="218"/>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="220"/>
         <source>Compare each hand-written local derivative with a central difference of that node</source>
         <translation>손으로 쓴 국소 미분을 그 노드의 중앙 차분과 하나씩 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="220"/>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="222"/>
         <source>The wrong node:</source>
         <translation>틀린 노드:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="223"/>
+        <location filename="../../autodiff_gui/ui/course/exercises_answers.py" line="225"/>
         <source>With this table: {table}. The engine: {engine}.</source>
         <translation>이 표로 구하면: {table}. 엔진: {engine}.</translation>
     </message>
@@ -536,47 +536,47 @@
 <context>
     <name>ExerciseView</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="107"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="115"/>
         <source>Check my canvas</source>
         <translation>내 캔버스 검사</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="108"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="116"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="109"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="117"/>
         <source>Open this function on the canvas</source>
         <translation>이 함수를 캔버스에 열기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="110"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="118"/>
         <source>Start from the function on the canvas</source>
         <translation>캔버스의 함수에서 시작하기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="112"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="120"/>
         <source>Show this graph on the canvas</source>
         <translation>이 그래프를 캔버스에 보이기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="114"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="122"/>
         <source>Show the answer</source>
         <translation>답 보기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="130"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="138"/>
         <source>Hint ({n} of {total})</source>
         <translation>힌트 ({total}개 중 {n})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="132"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="140"/>
         <source>No more hints</source>
         <translation>힌트가 더 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="153"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="161"/>
         <source>The answer: {answer}</source>
         <translation>답: {answer}</translation>
     </message>
@@ -682,17 +682,17 @@
 <context>
     <name>ExercisesBox</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="248"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="263"/>
         <source>The previous exercise</source>
         <translation>이전 연습 문제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="250"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="265"/>
         <source>The next exercise</source>
         <translation>다음 연습 문제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="304"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="314"/>
         <source>Exercise {k} of {n} · {kind}</source>
         <translation>연습 문제 {n}개 중 {k} · {kind}</translation>
     </message>

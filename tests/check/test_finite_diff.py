@@ -229,7 +229,8 @@ def test_complex_step_matches_the_engine_through_every_analytic_op():
         if not op.analytic:
             continue
         b = Builder()
-        x = b.input("x", np.array([0.3, 0.7, 1.4]))
+        # inside every analytic op's domain (asin and acos: |x| < 1)
+        x = b.input("x", np.array([0.3, 0.7, 0.95 if name in ("asin", "acos") else 1.4]))
         if op.arity == 1:
             out = b.op(name, x)
         elif name == "matmul":

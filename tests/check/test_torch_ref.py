@@ -23,11 +23,15 @@ pytestmark = pytest.mark.skipif(not torch_ref.torch_status()[0],
                                 reason="PyTorch is not installed")
 
 
+# Parameters for the primitives that need some (the others take their defaults).
+SAMPLE_PARAMS = {"clamp": {"lo": -1.0, "hi": 1.5}, "leaky_relu": {"slope": 0.1}}
+
+
 def op_doc(op: str, *args: tuple[str, object]) -> Document:
     """One primitive on named inputs ("x", value) or constants ("", value)."""
     doc = Document()
     srcs = [doc.add_input(name, v) if name else doc.add_const(v) for name, v in args]
-    node = doc.add_op(op)
+    node = doc.add_op(op, params=SAMPLE_PARAMS.get(op))
     for slot, s in enumerate(srcs):
         doc.connect(s, node, slot)
     return doc
@@ -158,7 +162,18 @@ UNARY_POINTS = {
     "neg": SCALARS, "exp": SCALARS, "sin": SCALARS, "cos": SCALARS, "tan": SCALARS,
     "abs": SCALARS, "tanh": SCALARS, "sigmoid": SCALARS + [-40.0, 40.0],
     "relu": SCALARS, "log": POSITIVE, "sqrt": POSITIVE, "sum": SCALARS, "mean": SCALARS,
+    # core/ops/elementwise.py (kinks and ties: tests/check/test_elementwise_torch.py)
+    "sinh": SCALARS, "cosh": SCALARS, "atan": SCALARS, "square": SCALARS, "exp2": SCALARS,
+    "expm1": SCALARS, "softplus": SCALARS + [25.0, -40.0], "sign": SCALARS,
+    "leaky_relu": SCALARS, "clamp": SCALARS, "asin": [-0.9, 0.0, 0.7], "acos": [-0.9, 0.0, 0.7],
+    "log1p": [-0.5, 0.0, 2.5], "log2": POSITIVE, "log10": POSITIVE,
+    "reciprocal": [-1.3, 0.7, 2.5],
 }
+# Values inside each one's domain for the array case.
+ARRAY_DOMAIN = {"log": np.abs(ARRAY) + 0.1, "sqrt": np.abs(ARRAY) + 0.1,
+                "log2": np.abs(ARRAY) + 0.1, "log10": np.abs(ARRAY) + 0.1,
+                "reciprocal": np.abs(ARRAY) + 0.1, "asin": np.array(ARRAY) / 3,
+                "acos": np.array(ARRAY) / 3, "log1p": np.abs(ARRAY)}
 
 
 @pytest.mark.parametrize("op", sorted(UNARY_POINTS))
@@ -167,7 +182,7 @@ def test_unary_primitive_at_scalars_and_arrays(op):
     for v in UNARY_POINTS[op]:
         for upstream in (1.0, -2.5):
             check_against_engine(op_doc(op, ("x", v)), upstream=upstream)
-    arr = np.abs(ARRAY) + 0.1 if op in ("log", "sqrt") else np.array(ARRAY)
+    arr = ARRAY_DOMAIN.get(op, np.array(ARRAY))
     result = check_against_engine(op_doc(op, ("x", arr)), upstream=1.0)
     expected = "SumBackward0" if op == "sum" else None
     if expected:
@@ -257,7 +272,7 @@ def random_doc(rng: np.random.Generator, arrays: bool) -> Document:
                 value = (rng.uniform(-3, 3, shape) if shape
                          else float(rng.choice([2.0, 3.0, 0.5, -1.0, rng.uniform(-3, 3)])))
                 srcs[int(rng.integers(2))] = doc.add_const(value)
-        node = doc.add_op(name)
+        node = doc.add_op(name, params=SAMPLE_PARAMS.get(name))
         for slot, s in enumerate(srcs):
             doc.connect(s, node, slot)
         pool.append(node)

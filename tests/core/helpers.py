@@ -22,9 +22,10 @@ SEED_DX = 2.772588722239781  # (2x + 2)·log y at x=1, y=2
 SEED_DY = 1.5  # (x² + 2x)/y
 
 
-def op_node(doc: Document, name: str, *args: int) -> int:
-    """Add an op and wire ``args`` into its slots in order."""
-    node = doc.add_op(name)
+def op_node(doc: Document, name: str, *args: int, params: Mapping[str, Any] | None = None
+            ) -> int:
+    """Add an op (with its ``params``, if any) and wire ``args`` into its slots in order."""
+    node = doc.add_op(name, params=params)
     for slot, a in enumerate(args):
         doc.connect(a, node, slot)
     return node

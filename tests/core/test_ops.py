@@ -48,7 +48,11 @@ SCALAR_CASES = [(name, (p,)) for name, pts in UNARY_POINTS.items() for p in pts]
                [(name, p) for name, pts in BINARY_POINTS.items() for p in pts]
 
 
-def _doc(name: str, args: tuple) -> Document:
+def _doc(name: str, args: tuple, params: dict | None = None) -> Document:
+    if params:
+        doc = Document()
+        op_node(doc, name, doc.add_input("x", args[0]), params=params)
+        return doc
     return unary_doc(name, args[0]) if len(args) == 1 else binary_doc(name, *args)
 
 
@@ -225,10 +229,24 @@ def test_sigmoid_is_stable_far_out() -> None:
 FLOAT_OPS = [name for name, op in ops.OPS.items() if op.forward_s is not None]
 
 
+# Where the first argument is drawn when not from (-3, 3): inside the op's domain.
+DOMAINS = {"log": (0.05, 3.0), "sqrt": (0.05, 3.0), "pow": (0.05, 3.0), "log2": (0.05, 3.0),
+           "log10": (0.05, 3.0), "log1p": (-0.95, 3.0), "asin": (-0.99, 0.99),
+           "acos": (-0.99, 0.99), "reciprocal": (0.05, 3.0)}
+# Parameters for the primitives that need some (the others take their defaults).
+SAMPLE_PARAMS = {"clamp": {"lo": -1.0, "hi": 1.5}, "leaky_relu": {"slope": 0.1},
+                 "reshape": {"shape": (3, 2)}, "index": {"index": (1,)}}
+# Argument shapes for the per-op facts where (2, 3) and (3,) do not fit the op.
+SAMPLE_SHAPES = {"concat": [(2, 3), (1, 3)], "cross_entropy": [(2, 3), (2, 3)]}
+
+
+def _bound(name: str) -> ops.Op:
+    return ops.OPS[name].bind(SAMPLE_PARAMS.get(name))
+
+
 def _domain_points(name: str, rng: np.random.Generator, n: int) -> list[tuple]:
     op = ops.OPS[name]
-    lo = 0.05 if name in ("log", "sqrt", "pow") else -3.0
-    a = rng.uniform(lo, 3.0, n)
+    a = rng.uniform(*DOMAINS.get(name, (-3.0, 3.0)), n)
     if op.arity == 1:
         return [(float(v),) for v in a]
     b = rng.uniform(-3.0, 3.0, n)
@@ -241,7 +259,7 @@ def _domain_points(name: str, rng: np.random.Generator, n: int) -> list[tuple]:
 def test_float_and_array_kernels_agree(name: str) -> None:
     """The float path and the array path compute the same numbers (to a few ulp:
     math and numpy round some functions differently in the last bit)."""
-    op = ops.OPS[name]
+    op = _bound(name)
     rng = np.random.default_rng(7)
     points = _domain_points(name, rng, 200)
     arrays = tuple(np.array(col) for col in zip(*points))
@@ -252,7 +270,8 @@ def test_float_and_array_kernels_agree(name: str) -> None:
         if op.elementwise:
             assert out_s == pytest.approx(float(out_a[k]), rel=1e-15, abs=1e-300)
         else:
-            assert out_s == pytest.approx(float(op.forward_a(np.array(args[0]))), rel=1e-15)
+            whole = op.forward_a(*(np.array(a) for a in args))
+            assert out_s == pytest.approx(float(whole), rel=1e-15)
         g = 1.7
         for slot in range(op.arity):
             vjp_s = op.vjp_s[slot](g, out_s, *args)
@@ -271,8 +290,9 @@ def test_engine_float_and_array_paths_agree(name: str) -> None:
     """A scalar graph and the same graph on 1-element arrays give the same gradient."""
     rng = np.random.default_rng(11)
     for args in _domain_points(name, rng, 5):
-        scalar = compile_graph(_doc(name, args)).gradient()
-        array = compile_graph(_doc(name, tuple([a] for a in args))).gradient()
+        scalar = compile_graph(_doc(name, args, SAMPLE_PARAMS.get(name))).gradient()
+        array = compile_graph(_doc(name, tuple([a] for a in args),
+                                   SAMPLE_PARAMS.get(name))).gradient()
         assert float(np.ravel(array[0])[0]) == pytest.approx(scalar[0], rel=1e-15, abs=1e-300)
         for key, g in scalar[1].items():
             assert float(np.ravel(array[1][key])[0]) == pytest.approx(g, rel=1e-14, abs=1e-300)
@@ -281,7 +301,14 @@ def test_engine_float_and_array_paths_agree(name: str) -> None:
 def test_the_table_is_complete() -> None:
     assert set(ops.OPS) == {"add", "sub", "mul", "div", "neg", "pow", "exp", "log", "sqrt",
                             "sin", "cos", "tan", "abs", "tanh", "sigmoid", "relu", "sum",
-                            "mean", "matmul"}
+                            "mean", "matmul",
+                            # core/ops/elementwise.py
+                            "sinh", "cosh", "asin", "acos", "atan", "square", "reciprocal",
+                            "exp2", "expm1", "log2", "log10", "log1p", "softplus",
+                            "leaky_relu", "sign", "maximum", "minimum", "clamp",
+                            # core/ops/shapes.py and core/ops/losses.py
+                            "transpose", "reshape", "index", "stack", "concat", "mse",
+                            "cross_entropy"}
     for name, op in ops.OPS.items():
         assert op.name == name and op.group in ops.GROUPS
         assert op.arity == len(op.slots) == len(op.formulas) == len(op.vjp_a)
@@ -292,7 +319,8 @@ def test_the_table_is_complete() -> None:
             assert len(op.partial_s) == len(op.partial_a) == op.arity
         else:
             assert op.jvp_custom is not None
-        assert op.analytic == (name not in ("abs", "relu"))
+        assert op.analytic == (name not in ("abs", "relu", "sign", "maximum", "minimum",
+                                            "clamp", "leaky_relu"))
     for text, name in ops.BINARY_INFIX.items():
         assert ops.OPS[name].infix == text and ops.OPS[name].arity == 2
     assert ops.get("log") is ops.OPS["log"]
@@ -352,16 +380,22 @@ def test_every_entry_holds_every_per_op_fact() -> None:
             assert op.group == "reductions"
             assert isinstance(op.element_local(np.ones(4)), float)
         # the shape rule agrees with the forward kernel
-        assert callable(op.shape) and len(inspect.signature(op.shape).parameters) in (
-            1, op.arity)
-        shapes = [(2, 3), (3,)] if name == "matmul" else [(2, 3), (3,)][:op.arity]
+        positional = [p for p in inspect.signature(op.shape).parameters.values()
+                      if p.kind not in (p.KEYWORD_ONLY, p.VAR_KEYWORD)]  # params: keywords
+        assert callable(op.shape) and len(positional) in (1, op.arity)
+        shapes = SAMPLE_SHAPES.get(name) or [(2, 3), (3,)][:op.arity]
         args = [np.full(s, 0.5) for s in shapes]
-        assert op.shape(*shapes) == np.shape(op.forward_a(*args)), name
+        bound = _bound(name)
+        assert bound.shape(*shapes) == np.shape(bound.forward_a(*args)), name
         # the reference checks' facts
         assert op.kink is None or (len(op.kink) == 2 and op.kink[0] in ("kink", "edge")
                                    and all(isinstance(k, str) for k in op.kink))
-        assert (op.kink is not None) == (name in ("abs", "relu", "sqrt"))
-        assert isinstance(op.torch_name, str) and op.torch_name.isidentifier()
+        assert (op.kink is not None) == (name in ("abs", "relu", "sqrt", "asin", "acos",
+                                                  "softplus", "leaky_relu", "sign",
+                                                  "maximum", "minimum", "clamp"))
+        assert (op.kink_at is None) == (op.kink_place == "")
+        assert isinstance(op.torch_name, str)
+        assert all(part.isidentifier() for part in op.torch_name.split("."))  # nn.functional.
         assert op.torch_number_slot is None or 0 <= op.torch_number_slot < op.arity
         assert isinstance(op.torch_zero_tangent, bool)
     with pytest.raises(ValueError):
@@ -374,7 +408,10 @@ def test_every_entry_holds_every_per_op_fact() -> None:
 def test_torch_names_are_torch_functions() -> None:
     torch = pytest.importorskip("torch")
     for op in ops.OPS.values():
-        assert callable(getattr(torch, op.torch_name)), op.name
+        fn = torch
+        for part in op.torch_name.split("."):  # torch.nn.functional.softplus
+            fn = getattr(fn, part)
+        assert callable(fn), op.name
 
 
 # Per-op facts live in the op table: no module of the package branches on an op's name

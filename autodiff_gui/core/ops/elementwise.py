@@ -8,7 +8,8 @@ clamp(x, lo, hi).  Each follows PyTorch exactly where the derivative does not ex
 
 * maximum/minimum at a tie give each argument half of the gradient (as torch does);
 * sign′ = 0 everywhere (0 at 0 as well);
-* clamp′ = 1 at the bounds themselves (torch's mask is lo ≤ x ≤ hi);
+* clamp′ = 1 at the bounds themselves (torch's mask is lo ≤ x ≤ hi); with lo > hi the
+  result is hi everywhere, with derivative 0, as in torch;
 * leaky_relu′(0) = slope (torch takes the x > 0 branch only for x > 0);
 * softplus returns x itself above x = 20 (torch's ``threshold``), derivative 1 there.
 
@@ -35,7 +36,6 @@ MESSAGES: dict[str, str] = {
     "log2_domain": "log2 needs inputs greater than 0",
     "log10_domain": "log10 needs inputs greater than 0",
     "reciprocal_domain": "1/a is infinite at 0: reciprocal needs inputs other than 0",
-    "clamp_bounds": "clamp needs lo ≤ hi",
 }
 
 LN2 = math.log(2.0)
@@ -138,10 +138,6 @@ def _clamp_partial_a(o: Value, a: Value, *, lo: float, hi: float) -> Value:
     return ((a >= lo) & (a <= hi)).astype(float)
 
 
-def _clamp_domain(a: Value, *, lo: float, hi: float) -> str | None:
-    return MESSAGES["clamp_bounds"] if lo > hi else None
-
-
 def _number(v: float) -> str:
     """A parameter as the expression language writes it: 0.01, -1, 2.5."""
     return repr(int(v)) if float(v).is_integer() and abs(v) < 1e15 else repr(float(v))
@@ -164,12 +160,13 @@ def _clamp_texts(*, lo: float, hi: float) -> dict[str, Any]:
 
 
 def _unary(name: str, symbol: str, group: str, fwd_s: Callable, fwd_a: Callable,
-           part_s: Callable, part_a: Callable, formula: str, local: str,
+           part_s: Callable, part_a: Callable, local: str, *, formulas: tuple[str],
            description: str, **kw: Any) -> Op:
-    """A one-argument op written in call syntax: ``name(a)``."""
+    """A one-argument op written in call syntax: ``name(a)`` (``formulas`` and
+    ``description`` as keywords: tools/update_translations.py collects them so)."""
     expr = kw.pop("expr", f"{name}({{0}})")
     return elementwise(name, symbol, group, ("a",), fwd_s, fwd_a, (part_s,), (part_a,),
-                       (formula,), f"{{out}} = {expr}", expr=expr, local_texts=(local,),
+                       formulas, f"{{out}} = {expr}", expr=expr, local_texts=(local,),
                        torch_name=kw.pop("torch_name", name), description=description, **kw)
 
 
@@ -177,77 +174,88 @@ TABLE: list[Op] = [
     # -- trigonometric and hyperbolic ---------------------------------------------------
     _unary("sinh", "sinh", "trigonometry", math.sinh, np.sinh,
            lambda o, a: math.cosh(a), lambda o, a: np.cosh(a),
-           "∂sinh(α)/∂α = cosh(α)", "cosh({0})", "hyperbolic sine"),
+           "cosh({0})", formulas=("∂sinh(α)/∂α = cosh(α)",),
+           description="hyperbolic sine"),
     _unary("cosh", "cosh", "trigonometry", math.cosh, np.cosh,
            lambda o, a: math.sinh(a), lambda o, a: np.sinh(a),
-           "∂cosh(α)/∂α = sinh(α)", "sinh({0})", "hyperbolic cosine"),
+           "sinh({0})", formulas=("∂cosh(α)/∂α = sinh(α)",),
+           description="hyperbolic cosine"),
     _unary("asin", "asin", "trigonometry", math.asin, np.arcsin,
            lambda o, a: 1.0 / math.sqrt(1.0 - a * a), lambda o, a: 1.0 / np.sqrt(1.0 - a * a),
-           "∂asin(α)/∂α = 1/√(1 − α²)", "1/√(1 − {0}²)",
-           "inverse sine (arcsine) of a, for −1 ≤ a ≤ 1",
+           "1/√(1 − {0}²)", formulas=("∂asin(α)/∂α = 1/√(1 − α²)",),
+           description="inverse sine (arcsine) of a, for −1 ≤ a ≤ 1",
            domain=_domain("asin_domain", lambda a: np.abs(a) > 1),
            kink=("edge", "asin′(±1) = inf"), kink_at=lambda a: (1.0 - a) * (1.0 + a),
            kink_place="α = ±1"),
     _unary("acos", "acos", "trigonometry", math.acos, np.arccos,
            lambda o, a: -1.0 / math.sqrt(1.0 - a * a),
            lambda o, a: -1.0 / np.sqrt(1.0 - a * a),
-           "∂acos(α)/∂α = −1/√(1 − α²)", "−1/√(1 − {0}²)",
-           "inverse cosine (arccosine) of a, for −1 ≤ a ≤ 1",
+           "−1/√(1 − {0}²)", formulas=("∂acos(α)/∂α = −1/√(1 − α²)",),
+           description="inverse cosine (arccosine) of a, for −1 ≤ a ≤ 1",
            domain=_domain("acos_domain", lambda a: np.abs(a) > 1),
            kink=("edge", "acos′(±1) = −inf"), kink_at=lambda a: (1.0 - a) * (1.0 + a),
            kink_place="α = ±1"),
     _unary("atan", "atan", "trigonometry", math.atan, np.arctan,
            lambda o, a: 1.0 / (1.0 + a * a), lambda o, a: 1.0 / (1.0 + a * a),
-           "∂atan(α)/∂α = 1/(1 + α²)", "1/(1 + {0}²)", "inverse tangent (arctangent)"),
+           "1/(1 + {0}²)", formulas=("∂atan(α)/∂α = 1/(1 + α²)",),
+           description="inverse tangent (arctangent)"),
     # -- powers, exponentials and logarithms --------------------------------------------
     _unary("square", "a²", "powers", lambda a: a * a, lambda a: a * a,
            lambda o, a: 2.0 * a, lambda o, a: 2.0 * a,
-           "∂(α²)/∂α = 2α", "2·{0}", "a², the same as a ** 2"),
+           "2·{0}", formulas=("∂(α²)/∂α = 2α",),
+           description="a², the same as a ** 2"),
     _unary("reciprocal", "1/a", "powers", lambda a: 1.0 / a, lambda a: 1.0 / a,
            lambda o, a: -o * o, lambda o, a: -o * o,
-           "∂(1/α)/∂α = −1/α²", "−1/{0}²", "1/a, for a ≠ 0",
+           "−1/{0}²", formulas=("∂(1/α)/∂α = −1/α²",),
+           description="1/a, for a ≠ 0",
            domain=_domain("reciprocal_domain", lambda a: a == 0)),
     _unary("exp2", "2ᵃ", "powers", lambda a: math.pow(2.0, a), np.exp2,
            lambda o, a: o * LN2, lambda o, a: o * LN2,
-           "∂(2ᵅ)/∂α = 2ᵅ·ln 2", "2^{0}·ln 2", "2ᵃ, two to the power a"),
+           "2^{0}·ln 2", formulas=("∂(2ᵅ)/∂α = 2ᵅ·ln 2",),
+           description="2ᵃ, two to the power a"),
     _unary("expm1", "expm1", "powers", math.expm1, np.expm1,
            lambda o, a: o + 1.0, lambda o, a: o + 1.0,
-           "∂(eᵅ − 1)/∂α = eᵅ", "exp({0})",
-           "eᵃ − 1, accurate when a is close to 0"),
+           "exp({0})", formulas=("∂(eᵅ − 1)/∂α = eᵅ",),
+           description="eᵃ − 1, accurate when a is close to 0"),
     _unary("log2", "log₂", "powers", math.log2, np.log2,
            lambda o, a: 1.0 / (a * LN2), lambda o, a: 1.0 / (a * LN2),
-           "∂log₂(α)/∂α = 1/(α·ln 2)", "1/({0}·ln 2)", "base-2 logarithm",
+           "1/({0}·ln 2)", formulas=("∂log₂(α)/∂α = 1/(α·ln 2)",),
+           description="base-2 logarithm",
            domain=_domain("log2_domain", lambda a: a <= 0)),
     _unary("log10", "log₁₀", "powers", math.log10, np.log10,
            lambda o, a: 1.0 / (a * LN10), lambda o, a: 1.0 / (a * LN10),
-           "∂log₁₀(α)/∂α = 1/(α·ln 10)", "1/({0}·ln 10)", "base-10 logarithm",
+           "1/({0}·ln 10)", formulas=("∂log₁₀(α)/∂α = 1/(α·ln 10)",),
+           description="base-10 logarithm",
            domain=_domain("log10_domain", lambda a: a <= 0)),
     _unary("log1p", "log1p", "powers", math.log1p, np.log1p,
            lambda o, a: 1.0 / (1.0 + a), lambda o, a: 1.0 / (1.0 + a),
-           "∂log(1 + α)/∂α = 1/(1 + α)", "1/(1 + {0})",
-           "log(1 + a), accurate when a is close to 0",
+           "1/(1 + {0})", formulas=("∂log(1 + α)/∂α = 1/(1 + α)",),
+           description="log(1 + a), accurate when a is close to 0",
            domain=_domain("log1p_domain", lambda a: a <= -1)),
     # -- activations ----------------------------------------------------------------------
     _unary("softplus", "softplus", "activations", _softplus_s, _softplus_a,
            _softplus_partial_s, _softplus_partial_a,
-           "∂softplus(α)/∂α = σ(α); 1 for α > 20, where PyTorch's softplus is α itself",
-           "σ({0})", "log(1 + eᵃ), a smooth relu (a itself above 20, as in PyTorch)",
+           "σ({0})",
+           formulas=("∂softplus(α)/∂α = σ(α); 1 for α > 20, where PyTorch's softplus is α "
+                     "itself",),
+           description="log(1 + eᵃ), a smooth relu (a itself above 20, as in PyTorch)",
            torch_name="nn.functional.softplus",
            kink=("kink", "softplus(α) = α for α > 20"),
            kink_at=lambda a: a - SOFTPLUS_THRESHOLD, kink_place="α = 20"),
     _unary("leaky_relu", "leaky", "activations", _leaky_s, _leaky_a,
            _leaky_partial_s, _leaky_partial_a,
-           "∂leaky_relu(α)/∂α = 1 if α > 0, else the slope (the slope at α = 0, "
-           "as in PyTorch)",
-           "([{0} > 0] + 0.01·[{0} ≤ 0])", "a if a > 0, else slope·a (slope 0.01 unless given)",
+           "([{0} > 0] + 0.01·[{0} ≤ 0])",
+           formulas=("∂leaky_relu(α)/∂α = 1 if α > 0, else the slope (the slope at α = 0, "
+                     "as in PyTorch)",),
+           description="a if a > 0, else slope·a (slope 0.01 unless given)",
            expr="leaky_relu({0}, 0.01)", analytic=False,
            torch_name="nn.functional.leaky_relu", kink=("kink", "leaky_relu′(0) = 0.01"),
            params=(Param("slope", "number", 0.01),), param_texts=_leaky_texts,
            torch_params=lambda slope: {"negative_slope": slope}),
     # -- piecewise: kinks and ties ------------------------------------------------------
     _unary("sign", "sign", "piecewise", _sign_s, np.sign, _zero_s, _zero_a,
-           "∂sign(α)/∂α = 0 (also at α = 0, as in PyTorch)", "0",
-           "sign of a: −1, 0 or 1", analytic=False, kink=("kink", "sign′(0) = 0")),
+           "0", formulas=("∂sign(α)/∂α = 0 (also at α = 0, as in PyTorch)",),
+           description="sign of a: −1, 0 or 1", analytic=False, kink=("kink", "sign′(0) = 0")),
     elementwise(
         "maximum", "maximum", "piecewise", ("a", "b"), max, np.maximum,
         (lambda o, a, b: _share_s(a, b), lambda o, a, b: _share_s(b, a)),
@@ -274,10 +282,11 @@ TABLE: list[Op] = [
         description="the smaller of a and b, element by element"),
     _unary("clamp", "clamp", "piecewise", _clamp_s, _clamp_a,
            _clamp_partial_s, _clamp_partial_a,
-           "∂clamp(α, lo, hi)/∂α = 1 if lo ≤ α ≤ hi (1 at the bounds too, as in PyTorch), "
-           "else 0",
-           "[lo ≤ {0} ≤ hi]", "a limited to the interval [lo, hi]",
-           expr="clamp({0}, lo, hi)", analytic=False, domain=_clamp_domain,
+           "[lo ≤ {0} ≤ hi]",
+           formulas=("∂clamp(α, lo, hi)/∂α = 1 if lo ≤ α ≤ hi (1 at the bounds too, as in "
+                     "PyTorch), else 0",),
+           description="a limited to the interval [lo, hi]",
+           expr="clamp({0}, lo, hi)", analytic=False,
            kink=("kink", "clamp′ = 1 at lo and at hi"),
            kink_at=lambda a, *, lo, hi: (np.asarray(a) - lo) * (np.asarray(a) - hi),
            kink_place="α = lo, α = hi",
@@ -361,6 +370,11 @@ def _s_nonnegative(S: Any, a: Any) -> Any:
     return S.f("pow", S.ZERO, S.f("relu", S.neg(a)))
 
 
+def _s_minus(S: Any, a: Any, c: float) -> Any:
+    """a − c, written a + 1 rather than a − −1."""
+    return S.add(a, S.const(-c)) if c < 0 else S.sub(a, S.const(c))
+
+
 SYMBOLIC_RULES: dict[str, Callable[..., Any] | None] = {
     "sinh": lambda S, a, b, da, db: S.mul(S.f("cosh", a), da),
     "cosh": lambda S, a, b, da, db: S.mul(S.f("sinh", a), da),
@@ -387,7 +401,7 @@ SYMBOLIC_RULES: dict[str, Callable[..., Any] | None] = {
     "leaky_relu": lambda S, a, b, da, db, *, slope: S.mul(S.add(
         S.const(slope), S.mul(S.const(1.0 - slope), _s_positive(S, a))), da),
     "clamp": lambda S, a, b, da, db, *, lo, hi: S.mul(S.mul(
-        _s_nonnegative(S, S.sub(a, S.const(lo))), _s_nonnegative(S, S.sub(S.const(hi), a))), da),
+        _s_nonnegative(S, _s_minus(S, a, lo)), _s_nonnegative(S, S.sub(S.const(hi), a))), da),
 }
 
 # How sympy writes them (check/symbolic.py).  The smooth ones sympy knows by the same
