@@ -48,6 +48,10 @@ TEMPLATES: dict[str, str] = {
     "whole": "∂{F}/∂{src} = {expr} = {amount}",
     "part": "contribution to {src} through {out} ({slot}): {expr} = {amount}",
     "part_unary": "contribution to {src} through {out}: {expr} = {amount}",
+    "at_kink": "{out} sits on the kink of {op} ({place}): the derivative does not exist "
+               "there; like PyTorch, {convention}",
+    "at_kink_zero": "the argument of {op} is 0, its kink: the derivative does not exist "
+                    "there; like PyTorch, {convention}",
     "first_argument": "first argument",
     "second_argument": "second argument",
     "so_far_first": "∂{F}/∂{src} so far: {amount}  (1 of {n} contributions)",
@@ -113,6 +117,21 @@ def flow_text(step: BackwardStep, slot: int, g: str, tr: Tr = str) -> str:
     shapes = {f"shape{k}": shape_text(np.shape(v)) for k, v in enumerate(step.arg_values)}
     return tr(step_op(step).backward_texts[slot]).format(
         *step.arg_labels, g=g, shape=shape_text(np.shape(step.value)), **shapes)
+
+
+def kink_line(op: ops.Op, step: BackwardStep, tr: Tr = str) -> str:
+    """What PyTorch does where the step's arguments sit on the op's kink (relu at 0, a
+    tie of maximum, clamp at a bound), or "" when they do not."""
+    if op.kink is None or op.kink[0] != "kink" or not step.arg_values:
+        return ""
+    with np.errstate(all="ignore"):
+        at = op.kink_at(*step.arg_values) if op.kink_at is not None else step.arg_values[0]
+        if not np.any(np.asarray(at) == 0):
+            return ""
+    if op.kink_place:
+        return tr(TEMPLATES["at_kink"]).format(out=step.label, op=op.name,
+                                               place=op.kink_place, convention=op.kink[1])
+    return tr(TEMPLATES["at_kink_zero"]).format(op=op.name, convention=op.kink[1])
 
 
 def local_rule(step: BackwardStep, c: Contribution, letter: str = "f", tr: Tr = str) -> str:
@@ -309,6 +328,9 @@ class Narration:
         lines.append(tr(TEMPLATES["because"]).format(
             line=_fill(step.template, step.label, step.arg_labels)))
         op = step_op(step)
+        kink = kink_line(op, step, tr)
+        if kink:
+            lines.append(kink)
         for c in step.contributions:
             expr, note = self._chain(step, c, op, F, tr, digits)
             pos = self.position(step, c)

@@ -14,77 +14,77 @@
         <translation>역전파 그래프 (%1계 도함수): 연산 %2개, 원래 함수는 %3개. Ctrl+Shift+B로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="332"/>
-        <source>relu and abs have a kink at 0: like PyTorch, their derivative there is 0 and their second derivative is 0 everywhere.</source>
-        <translation>relu와 abs는 0에서 꺾입니다. PyTorch처럼 그 점의 미분계수는 0이고, 2계 미분계수는 어디서나 0입니다.</translation>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="334"/>
+        <source>{ops} have kinks: there the derivative follows PyTorch ({conventions}); straight pieces have second derivative 0.</source>
+        <translation>{ops}에는 꺾인 점이 있습니다: 그 점의 미분계수는 PyTorch를 따르고 ({conventions}), 직선 구간의 2계 미분계수는 0입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="340"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="344"/>
         <source>Function f</source>
         <translation>함수 f</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="343"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="347"/>
         <source>Backward graph: %1</source>
         <translation>역전파 그래프: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="345"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="349"/>
         <source>Differentiated again: %1</source>
         <translation>한 번 더 미분: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="355"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="359"/>
         <source>Nodes: %1 → %2 → %3</source>
         <translation>노드 수: %1 → %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="356"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="360"/>
         <source>Nodes: function %1 · backward graph %2 · second order %3</source>
         <translation>노드 수: 함수 %1 · 역전파 그래프 %2 · 2계 그래프 %3</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="360"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="364"/>
         <source>this graph %1</source>
         <translation>이 그래프 %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="386"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="390"/>
         <source>Show &amp;Backward Graph</source>
         <translation>역전파 그래프 보기(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="388"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="392"/>
         <source>Put the gradient itself on the canvas, as a graph of primitives: its value is the derivative by the first input</source>
         <translation>그래디언트 자체를 기본 연산의 그래프로 캔버스에 놓습니다. 그 값은 첫 번째 입력에 대한 미분계수입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="390"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="394"/>
         <source>&amp;Differentiate Again</source>
         <translation>한 번 더 미분(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="392"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="396"/>
         <source>Replace the backward graph by its own backward graph: second derivatives</source>
         <translation>역전파 그래프를 그 역전파 그래프로 바꿉니다: 2계 도함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="393"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="397"/>
         <source>Back to the &amp;Original Graph</source>
         <translation>원래 그래프로 돌아가기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="395"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="399"/>
         <source>The function again, with its undo and redo history</source>
         <translation>함수를 실행 취소와 다시 실행 기록과 함께 다시 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="396"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="400"/>
         <source>Backward Graphs</source>
         <translation>역전파 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="397"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="401"/>
         <source>The graphs of this trip: click the function to go back to it (Ctrl+Shift+B)</source>
         <translation>지금까지 연 그래프입니다. 함수 탭을 클릭하면 함수로 돌아갑니다 (Ctrl+Shift+B)</translation>
     </message>
@@ -553,7 +553,7 @@
     <message>
         <location filename="../../autodiff_gui/ui/course/exercises.py" line="118"/>
         <source>Start from the function on the canvas</source>
-        <translation>캔버스의 함수에서 시작하기</translation>
+        <translation>함수를 캔버스에 놓고 시작하기</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/course/exercises.py" line="120"/>
@@ -883,17 +883,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="528"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="529"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="529"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="530"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="530"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="531"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -946,57 +946,57 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="262"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="263"/>
         <source>◀ Back</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="263"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="264"/>
         <source>The previous page</source>
         <translation>이전 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="264"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="265"/>
         <source>This page's example is not loaded: the canvas shows your own graph.</source>
         <translation>이 페이지의 예제는 불러오지 않았습니다. 캔버스에는 사용자의 그래프가 그대로 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="266"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="267"/>
         <source>Load the example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="267"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="268"/>
         <source>The next page</source>
         <translation>다음 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="300"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="301"/>
         <source>The lessons cannot be shown</source>
         <translation>수업을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="388"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="389"/>
         <source>Check your understanding</source>
         <translation>이해했는지 확인하기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="457"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="458"/>
         <source>Next lesson ▶</source>
         <translation>다음 수업 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="458"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="459"/>
         <source>Exercises ▶</source>
         <translation>연습 문제 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="459"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="460"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="460"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="461"/>
         <source>page {x} of {n}</source>
         <translation>{n}쪽 중 {x}쪽</translation>
     </message>
@@ -1557,71 +1557,81 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/narration.py" line="51"/>
+        <source>{out} sits on the kink of {op} ({place}): the derivative does not exist there; like PyTorch, {convention}</source>
+        <translation>{out}이(가) {op}의 꺾인 점({place})에 있습니다: 그 점에서는 미분계수가 존재하지 않으며, PyTorch처럼 {convention}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/narration.py" line="53"/>
+        <source>the argument of {op} is 0, its kink: the derivative does not exist there; like PyTorch, {convention}</source>
+        <translation>{op}의 인수가 꺾인 점인 0입니다: 그 점에서는 미분계수가 존재하지 않으며, PyTorch처럼 {convention}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/narration.py" line="55"/>
         <source>first argument</source>
         <translation>첫째 인수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="52"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="56"/>
         <source>second argument</source>
         <translation>둘째 인수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="53"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="57"/>
         <source>∂{F}/∂{src} so far: {amount}  (1 of {n} contributions)</source>
         <translation>지금까지의 ∂{F}/∂{src}: {amount}  (기여분 {n}개 중 1개)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="54"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="58"/>
         <source>∂{F}/∂{src} so far: {before} + {amount} = {after}  ({k} of {n} contributions)</source>
         <translation>지금까지의 ∂{F}/∂{src}: {before} + {amount} = {after}  (기여분 {n}개 중 {k}개)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="55"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="59"/>
         <source>∂{F}/∂{src} accumulated: {before} + {amount} = {after}  (all {n} contributions)</source>
         <translation>누적된 ∂{F}/∂{src}: {before} + {amount} = {after}  (기여분 {n}개 모두)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="57"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="61"/>
         <source>∂{F}/∂{src} accumulated: {before} + {amount} = {after}</source>
         <translation>누적된 ∂{F}/∂{src}: {before} + {amount} = {after}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="58"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="62"/>
         <source>(Σ{axes}: summed over axis {axis_list}, back to the shape of {src}, {shape})</source>
         <translation>(Σ{axes}: 축 {axis_list}을 따라 합해 {src}의 크기 {shape}로 되돌림)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="60"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="64"/>
         <source>(Σ: summed over every element, back to one number like {src})</source>
         <translation>(Σ: 모든 원소를 합해 {src}처럼 숫자 하나로 되돌림)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="61"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="65"/>
         <source>{name}: tangent {sym} = {tangent}</source>
         <translation>{name}: 접선 미분값 {sym} = {tangent}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="62"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="66"/>
         <source>constant {value}: tangent 0</source>
         <translation>상수 {value}: 접선 미분값 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="63"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="67"/>
         <source>{sym} = {terms} = {tangent}</source>
         <translation>{sym} = {terms} = {tangent}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="64"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="68"/>
         <source>{sym} = 0  (does not depend on {wrt})</source>
         <translation>{sym} = 0  ({wrt}에 의존하지 않음)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="65"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="69"/>
         <source>(this pass carries element {element} of {wrt}: its tangent is 1 there and 0 elsewhere; one pass per element gives every ∂f/∂{wrt}ᵢ)</source>
         <translation>(이 전파는 {wrt}의 원소 {element} 하나만 전달합니다: 그 원소의 접선 미분값은 1, 나머지는 0; 원소마다 전파를 한 번씩 해야 모든 ∂f/∂{wrt}ᵢ를 얻습니다)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/narration.py" line="67"/>
+        <location filename="../../autodiff_gui/core/narration.py" line="71"/>
         <source>(the tangent of {wrt} is all ones: each tangent is a sum over the elements of {wrt}, Σᵢ ∂·/∂{wrt}ᵢ, a directional derivative; ∂f/∂{wrt}ᵢ of each element needs a pass of its own, or reverse mode)</source>
         <translation>({wrt}의 접선 미분값이 모두 1: 각 접선 미분값은 {wrt}의 원소에 대한 합 Σᵢ ∂·/∂{wrt}ᵢ, 곧 방향 미분입니다; 원소마다의 ∂f/∂{wrt}ᵢ는 원소별 전파나 리버스 모드가 필요합니다)</translation>
     </message>
@@ -2313,22 +2323,22 @@ Arguments: {args}</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="156"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="157"/>
         <source>Folder</source>
         <translation>폴더</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="157"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="158"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="158"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="159"/>
         <source>%1 File</source>
         <translation>%1 파일</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="159"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="160"/>
         <source>Drive</source>
         <translation>드라이브</translation>
     </message>
@@ -2336,12 +2346,12 @@ Arguments: {args}</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="154"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="155"/>
         <source>&amp;Look in:</source>
         <translation>찾는 위치(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="155"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="156"/>
         <source>Files of &amp;type:</source>
         <translation>파일 형식(&amp;T):</translation>
     </message>
@@ -2349,12 +2359,12 @@ Arguments: {args}</source>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="160"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="161"/>
         <source>Don't Save</source>
         <translation>저장 안 함</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/app/i18n.py" line="161"/>
+        <location filename="../../autodiff_gui/ui/app/i18n.py" line="162"/>
         <source>Close without Saving</source>
         <translation>저장하지 않고 닫기</translation>
     </message>

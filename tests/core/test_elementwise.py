@@ -304,3 +304,31 @@ def test_seed_style_scripts_compute_the_engines_numbers(text: str, values: dict,
     assert numbers(lines[0]) == pytest.approx(np.ravel(value).tolist(), abs=1e-6)
     want = [v for name in doc.inputs() for v in np.ravel(g[name]).tolist()]
     assert numbers(lines[-1]) == pytest.approx(want, abs=1e-6)
+
+
+# -- the narration says the convention where a step sits on a kink ---------------------------
+
+def _backward_texts(text: str, values: dict) -> list[str]:
+    from autodiff_gui.core.engine import Stepper
+    from autodiff_gui.core.narration import Narration
+    from autodiff_gui.core.steps import BackwardStep
+
+    program = compile_graph(expr.parse(text, values))
+    stepper = Stepper(program)
+    stepper.run_to_end()
+    narration = Narration(program, stepper.records)
+    return [narration.text(r) for r in stepper.records if isinstance(r, BackwardStep)]
+
+
+def test_narration_says_the_convention_at_ties_and_kinks() -> None:
+    texts = "\n".join(_backward_texts("maximum(x, y) * 2", {"x": 1.0, "y": 1.0}))
+    assert "a sits on the kink of maximum (α = β)" in texts
+    assert "like PyTorch, ½ to each argument at α = β" in texts
+    texts = "\n".join(_backward_texts("clamp(x, -1, 1) + leaky_relu(x - 1, 0.3)", {"x": 1.0}))
+    assert "clamp (α = -1, α = 1)" in texts and "clamp′ = 1 at lo and at hi" in texts
+    assert "the argument of leaky_relu is 0, its kink" in texts and "leaky_relu′(0) = 0.3" in texts
+    assert "kink" in "\n".join(_backward_texts("relu(x)", {"x": 0.0}))
+    # away from a kink nothing is said
+    texts = "\n".join(_backward_texts("maximum(x, y) + clamp(x, -1, 1) + relu(y)",
+                                      {"x": 0.5, "y": 0.2}))
+    assert "kink" not in texts

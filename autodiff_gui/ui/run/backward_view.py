@@ -324,13 +324,17 @@ class BackwardView(QObject):
             self._update()
 
     def _kink_note(self) -> str:
-        """The kink convention, said when the graph differentiated has relu or abs."""
+        """The kink conventions (the op table's), said when the graph has ops with kinks."""
         d = self.ctx.document
-        kinked = {name for name, op in ops.OPS.items() if op.kink and op.kink[0] == "kink"}
-        if not any(d.kind(n) == "op" and d.node(n)["op"] in kinked for n in d.nodes()):
+        used = {d.node(n)["op"] for n in d.nodes() if d.kind(n) == "op"}
+        kinked = [ops.OPS[name] for name in sorted(used)
+                  if name in ops.OPS and (ops.OPS[name].kink or ("",))[0] == "kink"]
+        if not kinked:
             return ""
-        return " " + self.tr("relu and abs have a kink at 0: like PyTorch, their derivative "
-                             "there is 0 and their second derivative is 0 everywhere.")
+        return " " + self.tr("{ops} have kinks: there the derivative follows PyTorch "
+                             "({conventions}); straight pieces have second derivative 0.").format(
+            ops=", ".join(op.name for op in kinked),
+            conventions="; ".join(op.kink[1] for op in kinked))  # type: ignore[index]
 
     # -- texts and state -------------------------------------------------------------
     def tab_text(self, level: int) -> str:
