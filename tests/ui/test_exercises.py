@@ -120,6 +120,7 @@ def test_canvas_exercise_checks_the_graph_built(win, qtbot):
     assert view.check_button.text() == "Check my canvas"
     view.canvas_button.click()  # start from sin(x)·x: the function itself
     assert set(win.document.input_values()) == {"x"}
+    assert not panel.hint.isVisible()  # the last page's "press →" is not said here
     view.check_button.click()
     assert "the function itself" in view.feedback.text()
     build(win, "cos(x) * x")

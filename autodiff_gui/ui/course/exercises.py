@@ -20,7 +20,15 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...course import answers
 from ...course.answers import Verdict
@@ -131,7 +139,7 @@ class ExerciseView(QWidget):
             n=min(self.hints_shown + 1, total), total=total)
             if self.hints_shown < total else self.tr("No more hints"))
         shown = hints[:self.hints_shown]
-        self.hints.setText("\n".join(f"💡 {h}" for h in shown))
+        self.hints.setText("\n".join(f"→ {h}" for h in shown))
         self.hints.setVisible(bool(shown))
 
     def _update_feedback(self) -> None:
@@ -237,9 +245,16 @@ class ExercisesBox(QWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.prev_button)
         top.addWidget(self.next_button)
+        # A long exercise (a bug's table) scrolls rather than squeezing its parts.
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("exerciseScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.addLayout(top)
+        self.box.addWidget(self.scroll, 1)
         self.tools.answersHiddenChanged.connect(self._on_hide_answers)
         self.retranslate()
 
@@ -283,12 +298,7 @@ class ExercisesBox(QWidget):
         view.checked.connect(self._on_checked)
         view.hintShown.connect(self._on_hint)
         view.revealed.connect(self._on_revealed)
-        if old is not None:
-            self.box.replaceWidget(old, view)
-            old.deleteLater()
-        else:
-            self.box.addWidget(view, 1)
-        view.setVisible(self.isVisible())  # a layout would show it only later
+        self.scroll.setWidget(view)  # the old view is deleted
         self.view = view
         self._update_header()
 

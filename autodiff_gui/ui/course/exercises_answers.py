@@ -175,8 +175,10 @@ class BugAnswer(AnswerWidget):
         self.box.addWidget(self.table)
         self.box.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.box.addLayout(row)
+        # Every row shown: the panel scrolls, not the table.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() *
-                                    (len(self.rows) + 1) + 4)
+                                    (len(self.rows) + 1) + 8)
         self.retranslate()
 
     def answer(self) -> str | None:
@@ -212,8 +214,8 @@ class BugAnswer(AnswerWidget):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([
-            self.tr("node"), self.tr("hand-written local derivative"), self.tr("its value"),
-            self.tr("numerical check (central difference)")])
+            self.tr("node"), self.tr("hand-written"), self.tr("its value"),
+            self.tr("central difference")])
         self.check_button.setText(self.tr("Check each node"))
         self.check_button.setToolTip(self.tr("Compare each hand-written local derivative "
                                              "with a central difference of that node"))

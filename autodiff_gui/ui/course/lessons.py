@@ -175,7 +175,9 @@ class LessonsPanel(QWidget):
         self.unloaded, self.unloaded_label, self.load_button = _unloaded_notice(self)
         self.load_button.clicked.connect(lambda _c=False: self.show_page(self.page_index))
         self._ran: tuple[int, int] | None = None  # the page whose actions ran last
-        self.pointing = PagePointer(ctx.host, self.hint, self.controller, lambda: self.page)
+        self.on_exercises = False  # the lesson's exercises page is shown (points at nothing)
+        self.pointing = PagePointer(ctx.host, self.hint, self.controller,
+                                    lambda: None if self.on_exercises else self.page)
         self.demo = LessonDemo(ctx, self.controller, self)
         self.demo.transcriptReady.connect(self.transcriptReady)
         self.demo.hide()
@@ -184,7 +186,6 @@ class LessonsPanel(QWidget):
         self.actions = PageActions(ctx, self.controller, self.numdiff)
         self.tools = ctx.parts.get(ClassroomTools)
         self.exercise_book: ExerciseBook | None = None
-        self.on_exercises = False  # the lesson's exercises page is shown
         self.exercises_box = ExercisesBox(ctx, self)
         self.exercises_box.hide()
 
