@@ -71,8 +71,9 @@ _CALL = re.compile(r"\b([A-Za-z_]\w*)\(")
 
 def torch_expression(text: str) -> str:
     """``(x**2 + 2*x) * log(x)`` → ``(x**2 + 2*x) * torch.log(x)`` (for display)."""
-    return _CALL.sub(lambda m: f"torch.{m.group(1)}(" if m.group(1) in TORCH_FUNCTIONS
-                     else m.group(0), text)
+    # torch's own name: softplus is torch.nn.functional.softplus
+    return _CALL.sub(lambda m: f"torch.{TORCH_FUNCTIONS[m.group(1)]}("
+                     if m.group(1) in TORCH_FUNCTIONS else m.group(0), text)
 
 
 def _build(torch: Any, program: Program, leaves: list[Any], one: bool) -> list[Any]:

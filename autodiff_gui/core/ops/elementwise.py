@@ -233,7 +233,7 @@ TABLE: list[Op] = [
            description="log(1 + a), accurate when a is close to 0",
            domain=_domain("log1p_domain", lambda a: a <= -1)),
     # -- activations ----------------------------------------------------------------------
-    _unary("softplus", "softplus", "activations", _softplus_s, _softplus_a,
+    _unary("softplus", "soft+", "activations", _softplus_s, _softplus_a,
            _softplus_partial_s, _softplus_partial_a,
            "σ({0})",
            formulas=("∂softplus(α)/∂α = σ(α); 1 for α > 20, where PyTorch's softplus is α "
@@ -257,7 +257,7 @@ TABLE: list[Op] = [
            "0", formulas=("∂sign(α)/∂α = 0 (also at α = 0, as in PyTorch)",),
            description="sign of a: −1, 0 or 1", analytic=False, kink=("kink", "sign′(0) = 0")),
     elementwise(
-        "maximum", "maximum", "piecewise", ("a", "b"), max, np.maximum,
+        "maximum", "max", "piecewise", ("a", "b"), max, np.maximum,
         (lambda o, a, b: _share_s(a, b), lambda o, a, b: _share_s(b, a)),
         (lambda o, a, b: _share_a(a, b), lambda o, a, b: _share_a(b, a)),
         ("∂maximum(α, β)/∂α = 1 if α > β, 0 if α < β, ½ at a tie (as in PyTorch)",
@@ -269,7 +269,7 @@ TABLE: list[Op] = [
         kink_at=lambda a, b: np.subtract(a, b), kink_place="α = β",
         description="the larger of a and b, element by element"),
     elementwise(
-        "minimum", "minimum", "piecewise", ("a", "b"), min, np.minimum,
+        "minimum", "min", "piecewise", ("a", "b"), min, np.minimum,
         (lambda o, a, b: _share_s(b, a), lambda o, a, b: _share_s(a, b)),
         (lambda o, a, b: _share_a(b, a), lambda o, a, b: _share_a(a, b)),
         ("∂minimum(α, β)/∂α = 1 if α < β, 0 if α > β, ½ at a tie (as in PyTorch)",
