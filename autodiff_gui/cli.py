@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=_window_size, metavar="WxH",
                    help="with --screenshot: the window size in logical pixels (default 1280x800)")
     p.add_argument("--lang", choices=("en", "ko"), help="interface language")
+    p.add_argument("--export-progress", metavar="FILE",
+                   help="write this user's lesson progress (kept by the window) as JSON to "
+                        "FILE ('-': standard output) and exit")
     return p
 
 
@@ -459,6 +462,8 @@ def main(argv: Sequence[str]) -> int:
     wants_json = "--json" in argv
     try:
         args = build_parser().parse_args(list(argv))
+        if args.export_progress is not None:
+            return export_progress(args.export_progress, args.lang)
         # ``is not None``: ``--save ""`` is headless too (and refused there).
         headless = any(getattr(args, f) is not None and getattr(args, f) is not False
                        for f in HEADLESS_FLAGS) and not args.screenshot
@@ -477,6 +482,43 @@ def main(argv: Sequence[str]) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+
+
+def export_progress(path: str, lang: str | None) -> int:
+    """--export-progress: the progress the window keeps in this user's settings, as
+    File ▸ Export Progress writes it (lesson titles in ``lang``, English by default)."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication
+
+    from .course.exercises import load_exercises
+    from .course.lessons import LessonDataError, load_lessons
+    from .course.progress import Progress
+    from .ui.app.settings import Settings
+    from .ui.app.startup import APP_NAME, ORG_DOMAIN, ORG_NAME
+
+    if not path:
+        raise CliError("input", "--export-progress needs a file name ('-' for standard output)")
+    # The window's settings file: the same names the window's QApplication sets.
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+    QCoreApplication.setApplicationName(APP_NAME)
+    progress = Progress.from_text(Settings().progress_text())
+    try:
+        book = load_lessons(lang or "en")
+        exercises = load_exercises(lang or "en", lesson_ids=book.ids())
+    except LessonDataError as exc:
+        raise CliError("input", exc.message) from None
+    text = json.dumps(progress.export(book.lessons, exercises.lessons, language=book.language),
+                      ensure_ascii=False, indent=2) + "\n"
+    if path == "-":
+        _out(text)
+        return 0
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CliError("input", f"cannot write {path}: {exc.strerror or exc}") from None
+    return 0
 
 
 def _has_display() -> bool:

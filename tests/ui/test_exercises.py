@@ -283,3 +283,34 @@ def test_korean_exercise(win):
         assert box.header.text() == "연습 문제 3개 중 2 · 계산하기"
     finally:
         language.switch(win, "en", remember=False)
+
+
+def test_command_line_exports_the_progress(tmp_path, capsys, temp_settings):
+    """main.py --export-progress FILE reads the progress the window kept (the settings
+    of this user: here the test's temporary ones) and writes the same JSON."""
+    from PySide6.QtCore import QCoreApplication
+
+    from autodiff_gui import cli
+    from autodiff_gui.course.progress import Progress
+    from autodiff_gui.ui.app.settings import Settings
+    from autodiff_gui.ui.app.startup import APP_NAME, ORG_NAME
+
+    # The window's names, with the test's settings folder (conftest's QSettings paths).
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    settings = Settings()
+    assert str(temp_settings) in settings.qsettings.fileName()
+    p = Progress()
+    p.page_seen("modes", 0)
+    p.answered("modes", "one_pass", True)
+    settings.set_progress_text(p.to_text())
+    settings.sync()
+    out = tmp_path / "p.json"
+    assert cli.main(["--export-progress", str(out), "--lang", "ko"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    modes = next(x for x in data["lessons"] if x["id"] == "modes")
+    assert data["language"] == "ko" and modes["title"].startswith("5.")
+    assert modes["pages_seen"] == 1 and modes["solved"] == 1 and data["solved"] == 1
+    assert cli.main(["--export-progress", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["format"] == "autodiff-studio-progress"
+    assert cli.main(["--export-progress", str(tmp_path / "no" / "p.json")]) == 2
