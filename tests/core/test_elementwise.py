@@ -332,3 +332,51 @@ def test_narration_says_the_convention_at_ties_and_kinks() -> None:
     texts = "\n".join(_backward_texts("maximum(x, y) + clamp(x, -1, 1) + relu(y)",
                                       {"x": 0.5, "y": 0.2}))
     assert "kink" not in texts
+
+
+# -- random expressions of these blocks: printed, parsed, the same function -------------------
+
+def _expressions():
+    from hypothesis import strategies as st
+
+    leaves = st.sampled_from(["x", "y", "0.5", "2", "-1.5"])
+    numbers = st.sampled_from(["-1", "0", "0.25", "1.5"])
+
+    def grow(inner):
+        unary_call = st.tuples(st.sampled_from([n for n in UNARY if not ops.OPS[n].params]),
+                               inner).map(lambda t: f"{t[0]}({t[1]})")
+        binary_call = st.tuples(st.sampled_from(BINARY), inner, inner).map(
+            lambda t: f"{t[0]}({t[1]}, {t[2]})")
+        clamp = st.tuples(inner, numbers, numbers).map(
+            lambda t: f"clamp({t[0]}, {min(t[1], t[2], key=float)}, "
+                      f"{max(t[1], t[2], key=float)})")
+        leaky = st.tuples(inner, st.sampled_from(["", ", 0.2"])).map(
+            lambda t: f"leaky_relu({t[0]}{t[1]})")
+        arith = st.tuples(inner, st.sampled_from(["+", "*", "-"]), inner).map(
+            lambda t: f"({t[0]} {t[1]} {t[2]})")
+        return st.one_of(unary_call, binary_call, clamp, leaky, arith)
+
+    return st.recursive(leaves, grow, max_leaves=8).filter(lambda t: "x" in t)
+
+
+def test_random_expressions_round_trip_and_keep_their_values() -> None:
+    from hypothesis import given, settings
+
+    @settings(max_examples=60, deadline=None)
+    @given(text=_expressions())
+    def check(text: str) -> None:
+        values = {"x": 0.3, "y": 0.6}
+        doc = expr.parse(text, values)
+        printed = expr.to_text(doc)
+        again = expr.parse(printed, values)
+        assert expr.to_text(again) == printed
+        try:
+            want = compile_graph(doc).gradient()
+        except EvalError as exc:  # out of a domain: the same refusal both times
+            with pytest.raises(EvalError) as info:
+                compile_graph(again).gradient()
+            assert (info.value.op, info.value.kind) == (exc.op, exc.kind)
+            return
+        assert compile_graph(again).gradient() == want
+
+    check()
