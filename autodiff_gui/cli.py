@@ -307,7 +307,10 @@ def _fmt6(value: Any) -> str:
 def report(result: dict[str, Any]) -> str:
     """The human version: traces in the seed's words, then the comparison table."""
     stepper: Stepper = result["_stepper"]
-    lines = [f"f = {result['expression']}", "", "Forward pass"]
+    program = result["_program"]
+    # A program says its own steps; f is its last one (or its final expression).
+    head = result["expression"] if program.named else f"f = {result['expression']}"
+    lines = [head, "", "Forward pass"]
     backward_started = False
     narration = Narration(result["_program"], stepper.records, result["upstream"])
     for r in stepper.records:
@@ -503,14 +506,18 @@ def export_progress(path: str, lang: str | None) -> int:
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
     QCoreApplication.setApplicationName(APP_NAME)
-    progress = Progress.from_text(Settings().progress_text())
+    from .ui.run.predict import predict_scores
+
+    settings = Settings()
+    progress = Progress.from_text(settings.progress_text())
+    scores = {k: v.as_dict() for k, v in predict_scores(settings).items()}
     try:
         book = load_lessons(lang or "en")
         exercises = load_exercises(lang or "en", lesson_ids=book.ids())
     except LessonDataError as exc:
         raise CliError("input", exc.message) from None
-    text = json.dumps(progress.export(book.lessons, exercises.lessons, language=book.language),
-                      ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(progress.export(book.lessons, exercises.lessons, language=book.language,
+                                      predict=scores), ensure_ascii=False, indent=2) + "\n"
     if path == "-":
         _out(text)
         return 0

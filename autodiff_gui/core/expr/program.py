@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
 # One table of the language's messages: ParseError.translated and the tests read it.
 tokens.MESSAGES.update(MESSAGES)
 
-_CONTINUE = frozenset("+-*/@,=")  # a line ending in one of these is not a whole statement
+_CONTINUE = frozenset("+-*/@,")  # a line ending in one of these is not a whole statement
 _SEPARATORS = re.compile(r"[;\n()\[\]]")
 # ``name =`` at the start of a statement (not ``==``); horizontal spaces only.
 _ASSIGN = re.compile(r"[ \t\r\f\v]*([A-Za-z_][A-Za-z0-9_]*)[ \t\r\f\v]*=(?!=)")
@@ -213,7 +213,7 @@ def to_text(doc: Document, node: int | None = None, sep: str = "; ") -> str:
     for n in order:
         d = attrs[n]
         op = ops.OPS[d["op"]] if d["kind"] == "op" else None
-        table[n] = printer._Node(d, op, arg_table[n])
+        table[n] = printer._Node(d, op, arg_table[n], d.get("params"))
         if op is not None and "name" in d:
             named.append(n)
     if not named:
@@ -269,7 +269,8 @@ def program_text(program: Any, limit: int = 10_000) -> str:
             op = ops_[i]
             data: dict[str, Any] = {"name": labels[i]} if op is not None else \
                 {"kind": kinds[i], "name": labels[i], "value": values[i]}
-            nd = self[i] = printer._Node(data, op, args_[i])
+            nd = self[i] = printer._Node(data, op, args_[i],
+                                         op.given_params() if op is not None else None)
             return nd
 
     table = _Table()

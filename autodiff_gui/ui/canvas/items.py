@@ -146,7 +146,7 @@ class NodeItem(BlockPainting, QGraphicsItem):
         d = doc.node(node_id)
         self.kind: str = d["kind"]
         self.op: ops.Op | None = ops.OPS[d["op"]] if self.kind == "op" else None
-        self.arity = self.op.arity if self.op else 0
+        self.arity = doc.arity(node_id)  # an op's slots, or a composite block's inputs
         self.wires_in: dict[int, WireEnd] = {}
         self.wires_out: set[WireEnd] = set()
         self._output = False
@@ -274,9 +274,13 @@ class NodeItem(BlockPainting, QGraphicsItem):
             return
         if self.kind == "input":
             title, caption = d["name"], _tr("input")
+        elif self.kind == "composite":
+            title, caption = d["block"], _tr("block")
         else:
             assert self.op is not None
             title, caption = self.op.symbol, self.op.name
+            if "name" in d:  # a named step shows as in the program: c = +
+                title = f"{d['name']} = {title}"
             if d.get("label"):  # a backward graph's node: what it is (∂f/∂c), then its op
                 title, caption = tag_text(d["label"], ""), self.op.symbol
         if self._caption is not None:
@@ -294,6 +298,9 @@ class NodeItem(BlockPainting, QGraphicsItem):
             for s, name in enumerate(self.op.slots):
                 texts["slots"].append((s, _tr(_SHORT_SLOTS.get(name, name[:4]))))
             left = 10.0 + max(t.small_metrics.horizontalAdvance(n) for _s, n in texts["slots"]) + 6
+        elif self.kind == "composite":  # a block's ports are its inputs, by name
+            texts["slots"] = list(enumerate(self.doc.slot_names(self.node_id)))
+            left = 10.0 + max(t.small_metrics.horizontalAdvance(n) for _s, n in texts["slots"]) + 6
         width = self.width - left - 8
         if self._value_text is not None:
             line(lines, fonts, self._value_text, "forward", width)
@@ -304,6 +311,10 @@ class NodeItem(BlockPainting, QGraphicsItem):
         if not lines and self.op is not None:
             lines.append((t.small_metrics.elidedText(op_description(self.op), elide, width),
                           "muted"))
+            fonts.append(t.small_font)
+        elif not lines and self.kind == "composite":
+            lines.append((t.small_metrics.elidedText(_tr("double-click to open"), elide,
+                                                     width), "muted"))
             fonts.append(t.small_font)
         texts.update(lines=lines, fonts=fonts, left=left, width=width)
         self._texts = texts
@@ -351,6 +362,9 @@ class NodeItem(BlockPainting, QGraphicsItem):
                                                          value=format_value(d["value"]))
         if self.kind == "const":
             return _tr("constant {value}").format(value=format_value(d["value"]))
+        if self.kind == "composite":
+            return _tr("block {name}({inputs}): double-click to open it and step inside").format(
+                name=d["block"], inputs=", ".join(self.doc.slot_names(self.node_id)))
         assert self.op is not None
         lines = [f"{self.op.name}: {op_description(self.op)}"]
         lines += [op_formula(f) for f in self.op.formulas]

@@ -25,12 +25,14 @@ def node_menu(scene: SceneParts, node_id: int, parent: QWidget | None = None) ->
     out = menu.addAction(_tr("Set as output"))
     out.setEnabled(doc.explicit_output != node_id)
     out.triggered.connect(lambda: scene.set_output(node_id))
-    if kind == "input":
+    if kind in ("input", "op"):
         menu.addAction(_tr("Rename…")).triggered.connect(
             lambda: scene.edit_node(node_id, parent))
     if kind in ("input", "const"):
         menu.addAction(_tr("Edit value…")).triggered.connect(
             lambda: scene.edit_value(node_id, parent))
+    for extra in getattr(scene, "node_menu_extras", ()):  # entries other parts add (blocks)
+        extra(menu, node_id)
     menu.addSeparator()
     delete = menu.addAction(_tr("Delete"))
     if node_id in scene.selected_nodes():

@@ -122,6 +122,8 @@ class GraphScene(DocumentMirror, QGraphicsScene):
         self.wiring = WireDragger(self)  # a wire being dragged
         self.clipboard = SceneClipboard(self)
         self._press_positions: dict[int, QPointF] | None = None
+        # Parts add entries to a block's context menu: f(menu, node_id) (composite blocks).
+        self.node_menu_extras: list[Callable[[QMenu, int], None]] = []
         self.setBackgroundBrush(self.theme.background)
         self._output_timer = QTimer(self)
         self._output_timer.setSingleShot(True)
@@ -279,7 +281,7 @@ class GraphScene(DocumentMirror, QGraphicsScene):
         return self.push(make)
 
     def edit_node(self, node_id: int, parent_widget: QWidget | None = None) -> bool:
-        """Rename an input / edit a constant's value in a small dialog."""
+        """Rename an input or a block / edit a constant's value in a small dialog."""
         return edit_node(self, node_id, parent_widget)
 
     def edit_value(self, node_id: int, parent_widget: QWidget | None = None) -> bool:
@@ -398,10 +400,17 @@ def _unsubscribe(doc: Document, listener: Callable[[Event], None]) -> None:
 # -- the small dialogs of a block (module functions: the class stays readable) ------
 
 def edit_node(scene: GraphScene, node_id: int, parent_widget: QWidget | None = None) -> bool:
-    """Rename an input / edit a constant's value in a small dialog."""
+    """Rename an input or a block / edit a constant's value in a small dialog."""
     if node_id not in scene.document:
         return False
     kind = scene.document.kind(node_id)
+    if kind == "op":
+        name = scene.document.node(node_id).get("name", "")
+        return _ask_until_done(
+            scene, parent_widget, _tr("Name this step"),
+            _tr("Name (as in c = a + b; empty: a letter when stepping):"), name,
+            lambda text: try_push(scene.undo_stack,
+                                  lambda: Rename(scene.document, node_id, text.strip())))
     if kind == "input":
         name = scene.document.node(node_id)["name"]
         return _ask_until_done(

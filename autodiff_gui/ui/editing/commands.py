@@ -114,6 +114,8 @@ def _restore(doc: Document, snap: Mapping[str, Any], *, node_id: int | None = No
                              node_id=nid, pos=p)
     if kind == "const":
         return doc.add_const(_copy_value(snap["value"]), node_id=nid, pos=p)
+    if kind == "composite":  # a use of a composite block the document defines
+        return doc.add_composite(snap["block"], node_id=nid, pos=p)
     return doc.add_op(snap["op"], node_id=nid, pos=p)
 
 
@@ -446,19 +448,34 @@ class SetValue(DocumentCommand):
 
 
 class Rename(DocumentCommand):
-    """Rename an input."""
+    """Rename an input, or name an operation's value (``c`` in ``c = a + b``; an empty
+    name takes an operation's name away: the step gets a letter again)."""
 
-    def __init__(self, doc: Document, node: int, name: str) -> None:
+    def __init__(self, doc: Document, node: int, name: str | None) -> None:
         _require(doc, node)
-        if doc.kind(node) != "input":
+        kind = doc.kind(node)
+        if kind not in ("input", "op"):
             raise GraphError(message("only_inputs_named"), node)
-        doc.check_name(name, node)
-        self.old = doc.node(node)["name"]
+        if kind == "op":
+            name = name or None
+        if name is not None:
+            doc.check_name(name, node)
+        elif kind == "input":
+            doc.check_name("", node)  # an input needs a name: refused with the reason
+        self.old = doc.node(node).get("name")
         if name == self.old:
-            raise GraphError(_tr("the input is called %1 already").replace("%1", repr(name)),
-                             node)
-        super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Rename %1 to %2"), self.old,
-                         name)
+            text = _tr("the input is called %1 already") if kind == "input" else \
+                _tr("the block is called %1 already")
+            raise GraphError(text.replace("%1", repr(name)), node)
+        if self.old is None:
+            label = QT_TRANSLATE_NOOP("commands", "Name %1 as %2")
+            super().__init__(doc, label, doc.node(node)["op"], name)
+        elif name is None:
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Remove the name %1"),
+                             self.old)
+        else:
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Rename %1 to %2"),
+                             self.old, name)
         self.node, self.new = node, name
 
     def redo(self) -> None:

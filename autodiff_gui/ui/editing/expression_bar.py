@@ -1,11 +1,16 @@
-"""The expression bar: type a function, press Enter, get its graph.
+"""The expression bar: type a function (or a program of named steps), build its graph.
 
 The bar only edits text and shows errors; the window owns parsing and the undo
-step (so the bar stays testable without a document).  Enter emits
+step (so the bar stays testable without a document).  Building emits
 ``submitted(text)``; the window answers with ``applied()`` or
 ``show_error(message, position, end)``.  When the graph changes by mouse the window
 calls ``show_expression(text)``, which leaves the text alone while the user is
 typing in the bar.
+
+The editor is a small multi-line one: on a single line Enter builds (as it always did);
+once the text spans lines (Shift+Enter starts a new one) Enter starts a new line too,
+and Ctrl+Enter builds.  The box grows with its lines, up to ``MAX_LINES``.  An error
+marks its characters on their own line (``line 3: c = a + ?b``).
 """
 
 from __future__ import annotations
@@ -14,32 +19,112 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QWidget,
 )
 
+from ...core.expr import is_program
 from ..app.i18n import translate_error
 
 Message = str | BaseException | Callable[[], str]
 CONTEXT_CHARS = 30  # characters shown either side of the marked error
+MAX_LINES = 8  # the box grows with the program up to this many lines, then scrolls
 
 
-class _ExpressionEdit(QLineEdit):
-    """A line edit where Escape gives back the graph's current text."""
+class _ExpressionEdit(QPlainTextEdit):
+    """A small plain-text editor with the line edit's vocabulary (``text``, ``setText``,
+    selections by offset): Enter builds a one-line text, Ctrl+Enter always builds,
+    Escape gives back the graph's current text."""
 
     escaped = Signal()
+    returnPressed = Signal()  # noqa: N815 (the line edit's name: build now)
+    textEdited = Signal(str)  # noqa: N815 (typed by the user, not set by the program)
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._setting = False
+        self.setTabChangesFocus(True)  # Tab leaves the bar, as it did the line edit
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.textChanged.connect(self._on_changed)
+
+    # -- the line edit's vocabulary ------------------------------------------
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
+        self._setting = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._setting = False
+
+    def cursorPosition(self) -> int:  # noqa: N802 (Qt naming)
+        return self.textCursor().position()
+
+    def setCursorPosition(self, position: int) -> None:  # noqa: N802 (Qt naming)
+        cursor = self.textCursor()
+        cursor.setPosition(max(0, min(position, len(self.toPlainText()))))
+        self.setTextCursor(cursor)
+
+    def setSelection(self, start: int, length: int) -> None:  # noqa: N802 (Qt naming)
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def selectionStart(self) -> int:  # noqa: N802 (Qt naming)
+        return self.textCursor().selectionStart()
+
+    def selectedText(self) -> str:  # noqa: N802 (Qt naming)
+        return self.textCursor().selectedText().replace("\u2029", "\n")
+
+    # -- keys and size -----------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if event.key() == Qt.Key.Key_Escape:
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key.Key_Escape:
             self.escaped.emit()
             return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+            shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+            if ctrl or (not shift and "\n" not in self.toPlainText()):
+                self.returnPressed.emit()
+                return
+            self.insertPlainText("\n")  # a program's next line (no rich-text break)
+            return
         super().keyPressEvent(event)
+
+    def _on_changed(self) -> None:
+        self.fit_height()
+        if not self._setting:
+            self.textEdited.emit(self.toPlainText())
+
+    def fit_height(self) -> None:
+        """As tall as its lines (wrapped ones count), between 1 and ``MAX_LINES``."""
+        lines = max(1, min(MAX_LINES, round(self.document().size().height())))
+        margins = self.contentsMargins()
+        height = (lines * self.fontMetrics().lineSpacing()
+                  + 2 * self.document().documentMargin() + margins.top() + margins.bottom())
+        if self.height() != int(height):
+            self.setFixedHeight(int(height))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.fit_height()  # wrapping changes with the width
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_height()
 
 
 class ExpressionBar(QWidget):
@@ -57,6 +142,7 @@ class ExpressionBar(QWidget):
         self.edit.setObjectName("expressionEdit")
         self.edit.returnPressed.connect(self._submit)
         self.edit.textEdited.connect(self._on_edited)
+        self.edit.textChanged.connect(self._set_prefix)
         self.edit.escaped.connect(self.revert)
 
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -89,23 +175,27 @@ class ExpressionBar(QWidget):
         layout.setContentsMargins(6, 4, 6, 2)
         layout.setHorizontalSpacing(6)
         layout.setVerticalSpacing(2)
-        layout.addWidget(self.prefix, 0, 0)
+        top = Qt.AlignmentFlag.AlignTop
+        layout.addWidget(self.prefix, 0, 0, top)
         layout.addWidget(self.edit, 0, 1)
-        layout.addWidget(self.apply_button, 0, 2)
+        layout.addWidget(self.apply_button, 0, 2, top)
         layout.addWidget(self.error_label, 1, 1, 1, 2)
         self.retranslate()
 
     def retranslate(self) -> None:
         """Set every text in the current language (also on a language change)."""
-        self.prefix.setText(self.tr("f ="))
+        self._set_prefix()
         self.edit.setPlaceholderText(
             self.tr("Type a function, e.g. (x**2 + 2*x) * log(y), and press Enter"))
         self.edit.setToolTip(self.tr(
             "Operators: + - * / ** @ and parentheses; functions: exp log sqrt sin cos tan "
             "abs tanh sigmoid relu sum mean matmul.\nEnter builds the graph (undo with "
-            "Ctrl+Z); Escape restores the text of the current graph."))
+            "Ctrl+Z); Escape restores the text of the current graph.\nNamed steps, one per "
+            "line or separated by ';': a = x**2; b = 2*x; z = a*b (Shift+Enter starts a new "
+            "line; on several lines Enter does too and Ctrl+Enter builds)."))
         self.apply_button.setText(self.tr("Build graph"))
-        self.apply_button.setToolTip(self.tr("Build the graph of this function (Enter)"))
+        self.apply_button.setToolTip(self.tr("Build the graph of this function (Enter; "
+                                             "Ctrl+Enter in a program of several lines)"))
         if self._shown is not None:
             self._render_error(*self._shown)
 
@@ -113,6 +203,11 @@ class ExpressionBar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _set_prefix(self) -> None:
+        # "f = a = x**2" would misread a program: its steps say what f is.
+        program = is_program(self.edit.text())
+        self.prefix.setText(self.tr("f:") if program else self.tr("f ="))
 
     # -- state --------------------------------------------------------------
     def text(self) -> str:
@@ -171,9 +266,16 @@ class ExpressionBar(QWidget):
         self._error = message
         lines = [f"<b>{html.escape(message)}</b>"]
         if position is not None and 0 <= position <= len(text):
+            # The mark stays on the line that holds the error (a program has several).
+            first = text.rfind("\n", 0, position) + 1
+            last = text.find("\n", position)
+            last = len(text) if last < 0 else last
             stop = end if end is not None and end > position else position + 1
-            stop = min(stop, len(text))
-            before, bad, after = text[:position], text[position:stop], text[stop:]
+            stop = max(position, min(stop, last))
+            before, bad, after = text[first:position], text[position:stop], text[stop:last]
+            where = ""
+            if "\n" in text:
+                where = self.tr("line {n}: ").format(n=text.count("\n", 0, position) + 1)
             # A long text is shown around the mark only (one line has no room for more).
             if len(before) > CONTEXT_CHARS:
                 before = "…" + before[-CONTEXT_CHARS:]
@@ -182,7 +284,7 @@ class ExpressionBar(QWidget):
             # A missing token at the end is shown as a marked blank.
             shown_bad = html.escape(bad) if bad else "&nbsp;"
             lines.append(
-                "<span style='font-family: monospace'>"
+                f"{html.escape(where)}<span style='font-family: monospace'>"
                 f"{html.escape(before)}"
                 "<span style='background-color:#ffd6d6; color:#b00020;"
                 " text-decoration: underline'>"

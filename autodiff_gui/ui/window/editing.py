@@ -55,11 +55,12 @@ class CanvasEditing:
         scene.nodeDoubleClicked.connect(lambda node: scene.edit_node(node, host))
 
     def expression_text(self) -> str:
-        """The current output as text (``?`` for unconnected slots; '' if empty)."""
+        """The current output as text (``?`` for unconnected slots; '' if empty); a
+        program of named steps one statement per line."""
         if self.document.output is None:
             return ""
         try:
-            return to_text(self.document)
+            return to_text(self.document, sep="\n")
         except (GraphError, ValueError, KeyError, RecursionError):
             return ""
 
@@ -91,7 +92,8 @@ class CanvasEditing:
         if new.same_as(self.document, positions=False):
             return None, False
         self.undo_stack.push(ReplaceDocument(
-            self.document, new, QT_TRANSLATE_NOOP("commands", "Build f = %1"), text.strip()))
+            self.document, new, QT_TRANSLATE_NOOP("commands", "Build f = %1"),
+            "; ".join(line.strip() for line in text.splitlines() if line.strip())))
         return None, True
 
     def place_block(self, spec: str) -> int | None:
