@@ -136,9 +136,11 @@ class Progress:
 
     def export(self, lessons: Sequence[Lesson],
                exercises: Mapping[str, Sequence[Exercise]], *, language: str = "en",
-               now: datetime | None = None) -> dict[str, Any]:
+               now: datetime | None = None,
+               predict: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
         """The progress for a teacher: every lesson with its title, pages seen and each
-        exercise's record (all lessons, also those not started)."""
+        exercise's record (all lessons, also those not started), and predict mode's
+        scores by lesson (``predict``: what ``course.predict`` keeps) when given."""
         out_lessons = []
         for lesson in lessons:
             items = exercises.get(lesson.id, ())
@@ -152,7 +154,10 @@ class Progress:
                 "done": self.lesson_done(lesson, items),
             })
         stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-        return {"format": EXPORT_FORMAT, "version": VERSION, "exported": stamp,
-                "language": language, "lessons": out_lessons,
-                "solved": sum(lesson["solved"] for lesson in out_lessons),
-                "total": sum(lesson["total"] for lesson in out_lessons)}
+        out = {"format": EXPORT_FORMAT, "version": VERSION, "exported": stamp,
+               "language": language, "lessons": out_lessons,
+               "solved": sum(lesson["solved"] for lesson in out_lessons),
+               "total": sum(lesson["total"] for lesson in out_lessons)}
+        if predict is not None:
+            out["predict"] = {k: dict(v) for k, v in sorted(predict.items())}
+        return out

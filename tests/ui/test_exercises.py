@@ -192,6 +192,7 @@ def test_export_progress_as_json(win, tmp_path):
     action.trigger()
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "autodiff-studio-progress" and data["solved"] == 1
+    assert data["predict"] == {}  # predict mode's scores by lesson: none yet
     neuron = next(x for x in data["lessons"] if x["id"] == "neuron")
     assert neuron["pages_seen"] == 2 and neuron["solved"] == 1
     step = next(e for e in neuron["exercises"] if e["id"] == "step_direction")
@@ -304,6 +305,10 @@ def test_command_line_exports_the_progress(tmp_path, capsys, temp_settings):
     p.page_seen("modes", 0)
     p.answered("modes", "one_pass", True)
     settings.set_progress_text(p.to_text())
+    from autodiff_gui.course.predict import PassScore
+    from autodiff_gui.ui.run.predict import add_predict_score
+
+    add_predict_score(settings, "by_hand", PassScore(first=4, second=1, revealed=1))
     settings.sync()
     out = tmp_path / "p.json"
     assert cli.main(["--export-progress", str(out), "--lang", "ko"]) == 0
@@ -311,6 +316,7 @@ def test_command_line_exports_the_progress(tmp_path, capsys, temp_settings):
     modes = next(x for x in data["lessons"] if x["id"] == "modes")
     assert data["language"] == "ko" and modes["title"].startswith("5.")
     assert modes["pages_seen"] == 1 and modes["solved"] == 1 and data["solved"] == 1
+    assert data["predict"]["by_hand"]["best"] == {"first": 4, "second": 1, "revealed": 1}
     assert cli.main(["--export-progress", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["format"] == "autodiff-studio-progress"
     assert cli.main(["--export-progress", str(tmp_path / "no" / "p.json")]) == 2

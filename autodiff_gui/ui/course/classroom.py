@@ -119,8 +119,11 @@ class ClassroomTools(QObject):
             exercises = load_exercises(lang).lessons
         except LessonDataError:
             book, exercises = None, {}
+        from ..run.predict import predict_scores
+
+        scores = {k: v.as_dict() for k, v in predict_scores(self.ctx.settings).items()}
         return self.progress.export(book.lessons if book is not None else (), exercises,
-                                    language=lang)
+                                    language=lang, predict=scores)
 
     def export_to(self, path: str | os.PathLike[str]) -> str | None:
         """Write the progress to ``path``; an error message or None."""
