@@ -307,7 +307,10 @@ def _fmt6(value: Any) -> str:
 def report(result: dict[str, Any]) -> str:
     """The human version: traces in the seed's words, then the comparison table."""
     stepper: Stepper = result["_stepper"]
-    lines = [f"f = {result['expression']}", "", "Forward pass"]
+    program = result["_program"]
+    # A program says its own steps; f is its last one (or its final expression).
+    head = result["expression"] if program.named else f"f = {result['expression']}"
+    lines = [head, "", "Forward pass"]
     backward_started = False
     narration = Narration(result["_program"], stepper.records, result["upstream"])
     for r in stepper.records:
