@@ -281,3 +281,30 @@ def test_presentation_mode_shows_the_trip_whole(win, qtbot) -> None:
     finally:
         win.presentation.leave()
         canvas_theme.set_font_scale(1.0)
+
+
+def test_a_trip_in_presentation_mode_leaves_the_blocks_where_they_were(win, qtbot) -> None:
+    """The spread is a view: the trip keeps unspread graphs, so coming back spreads the
+    function once, and leaving presentation mode puts every block back."""
+    from autodiff_gui.ui.canvas import theme as canvas_theme
+    from tests.ui.waiting import wait_presented
+
+    doc = win.session.document
+    before = {n: doc.node(n).get("pos") for n in doc.nodes()}
+    part = win.parts.get(BackwardView)
+    win.presentation.enter()
+    try:
+        wait_presented(qtbot, win)
+        spread = {n: doc.node(n).get("pos") for n in doc.nodes()}
+        assert spread != before
+        part.show_backward()
+        part.differentiate_again()
+        part.tabs.tabBarClicked.emit(1)
+        wait_presented(qtbot, win)
+        part.back_to_original()
+        wait_presented(qtbot, win)
+        assert {n: doc.node(n).get("pos") for n in doc.nodes()} == spread  # spread once
+    finally:
+        win.presentation.leave()
+        canvas_theme.set_font_scale(1.0)
+    assert {n: doc.node(n).get("pos") for n in doc.nodes()} == before

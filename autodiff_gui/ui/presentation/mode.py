@@ -194,6 +194,13 @@ class Presentation(QObject):
     def is_active(self) -> bool:
         return self._active
 
+    def unspread(self) -> None:
+        """The blocks back at their own places now (no undo step), before a part keeps
+        the document's content (the backward view's undo steps): a content brought back
+        later is spread again like any new graph, never twice."""
+        if self._active:
+            self._spread.restore()
+
     @property
     def scale(self) -> float:
         """The font scale presentation mode uses (applied while active)."""
@@ -390,7 +397,7 @@ class Presentation(QObject):
 
     # -- events ---------------------------------------------------------------------------
     def _on_new_graph(self, *_args: Any) -> None:
-        if self._active:
+        if self._active and not self._spread.is_current():
             # The new graph at its own layout: spread it like the first one.
             self._spread.forget()
             self._spread.apply(canvas_scale(self._scale))

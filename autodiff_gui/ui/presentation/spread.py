@@ -68,6 +68,16 @@ class Spread:
             if pos is None or tuple(pos) != new:
                 doc.set_position(n, new)
 
+    def is_current(self) -> bool:
+        """The document shows exactly what the spread placed (a graph is told new twice,
+        by its reset and by the window's documentReplaced: it is spread once)."""
+        if not self._placed:
+            return False
+        doc = self.document
+        nodes = set(doc.nodes())
+        return nodes == set(self._placed) and all(
+            tuple(doc.node(n).get("pos") or ()) == self._placed[n] for n in nodes)
+
     def forget(self) -> None:
         """A new graph replaced the spread one: nothing of it is to be put back."""
         self._original.clear()

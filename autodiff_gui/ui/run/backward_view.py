@@ -239,6 +239,11 @@ class BackwardView(QObject):
                     pass
         elif level == 2:
             trip.counts["second"] = trip.counts["level2"]
+        from ..presentation.mode import Presentation
+
+        presentation = self.ctx.parts.find(Presentation)
+        if presentation is not None:  # the step keeps the graph shown: unspread, not spread
+            presentation.unspread()
         step = _ShowGraph(self, doc, bg.document, level)
         trip.steps[level - 1:] = [step]
         stack.push(step)  # shows it (redo) and sets the level
