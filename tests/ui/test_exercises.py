@@ -320,3 +320,12 @@ def test_command_line_exports_the_progress(tmp_path, capsys, temp_settings):
     assert cli.main(["--export-progress", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["format"] == "autodiff-studio-progress"
     assert cli.main(["--export-progress", str(tmp_path / "no" / "p.json")]) == 2
+
+
+def test_the_classroom_part_is_found_by_its_name(win):
+    from autodiff_gui.ui.course.exercises import CLASSROOM_PART, classroom_tools
+    from autodiff_gui.ui.window.context import Parts
+    from autodiff_gui.ui.window.parts import CLASSROOM
+
+    assert Parts.key(ClassroomTools) == CLASSROOM_PART == CLASSROOM
+    assert classroom_tools(win.lessons.ctx) is tools_of(win)

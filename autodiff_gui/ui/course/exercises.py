@@ -17,6 +17,7 @@ exercise in the new language with its feedback said again.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
@@ -34,9 +35,31 @@ from ...course import answers
 from ...course.answers import Verdict
 from ...course.exercise_data import Exercise
 from ...course.lessons import Example
+from ...course.progress import Progress
 from ..window.context import WindowContext
 from .exercises_answers import AnswerWidget, make_answer
 from .exercises_text import color_for, feedback, kind_name
+
+# The ClassroomTools part by its dotted name: this module and the Lessons panel do not
+# import classroom.py (it reads predict mode's scores, and predict mode finds the lessons).
+CLASSROOM_PART = "autodiff_gui.ui.course.classroom.ClassroomTools"
+
+
+class Classroom(Protocol):
+    """What the exercises and the Lessons panel use of ``classroom.ClassroomTools``."""
+
+    progress: Progress
+    answersHiddenChanged: Any  # noqa: N815 (Qt naming): a signal (bool)
+
+    def answers_hidden(self) -> bool: ...
+    def save_progress(self) -> None: ...
+    def page_seen(self, lesson_id: str, page: int) -> None: ...
+    def apply_lesson(self, lesson_id: str, classroom: Any) -> None: ...
+
+
+def classroom_tools(ctx: WindowContext) -> Classroom:
+    """The window's ClassroomTools part (built at start)."""
+    return cast(Classroom, ctx.parts.build(CLASSROOM_PART))
 
 
 def _button(parent: QWidget, name: str) -> QPushButton:
@@ -228,9 +251,7 @@ class ExercisesBox(QWidget):
         super().__init__(parent)
         self.setObjectName("exercisesBox")
         self.ctx = ctx
-        from .classroom import ClassroomTools  # a part, built at start
-
-        self.tools = ctx.parts.get(ClassroomTools)
+        self.tools = classroom_tools(ctx)
         self.lesson_id = ""
         self.exercises: tuple[Exercise, ...] = ()
         self.index = 0

@@ -61,9 +61,8 @@ from ..run.run_panel import RunPanel
 from ..run.stepping import StepController
 from ..window.context import WindowContext
 from ..window.entries import PartEntry
-from .classroom import ClassroomTools
 from .demonstrations import LessonDemo
-from .exercises import ExercisesBox
+from .exercises import ExercisesBox, classroom_tools
 from .numdiff_widgets import NumDiffBox
 from .page_actions import PageActions
 from .pointer import PASS_ACTIONS, ControlPointer, PagePointer
@@ -184,7 +183,7 @@ class LessonsPanel(QWidget):
         self.numdiff = NumDiffBox(self)  # the numerical-differentiation pages' widgets
         self.numdiff.hide()
         self.actions = PageActions(ctx, self.controller, self.numdiff)
-        self.tools = ctx.parts.get(ClassroomTools)
+        self.tools = classroom_tools(ctx)
         self.exercise_book: ExerciseBook | None = None
         self.exercises_box = ExercisesBox(ctx, self)
         self.exercises_box.hide()
