@@ -29,8 +29,8 @@ class Builder:
     def const(self, value) -> int:
         return self.doc.add_const(value)
 
-    def op(self, name: str, *args: int) -> int:
-        node = self.doc.add_op(name)
+    def op(self, name: str, *args: int, params=None) -> int:
+        node = self.doc.add_op(name, params=params)
         for slot, arg in enumerate(args):
             self.doc.connect(arg, node, slot)
         return node
@@ -224,6 +224,9 @@ def test_non_analytic_nodes_make_the_complex_step_unavailable():
     assert abs_result.complex_reason == "abs at node z is not analytic: complex step unavailable"
 
 
+REQUIRED_SAMPLE = {"axis": 0, "shape": (-1,), "index": ((0, 3, None),), "number": 0.5}
+
+
 def test_complex_step_matches_the_engine_through_every_analytic_op():
     for name, op in ops.OPS.items():
         if not op.analytic:
@@ -231,8 +234,11 @@ def test_complex_step_matches_the_engine_through_every_analytic_op():
         b = Builder()
         # inside every analytic op's domain (asin and acos: |x| < 1)
         x = b.input("x", np.array([0.3, 0.7, 0.95 if name in ("asin", "acos") else 1.4]))
-        if op.arity == 1:
-            out = b.op(name, x)
+        # a required parameter gets a value that fits a vector of 3 (reshape, index)
+        params = {p.name: REQUIRED_SAMPLE[p.kind] for p in op.params if p.required}
+        if op.arity == 1:  # weighted: sum(softmax(x)) alone is 1 whatever x is
+            out = b.op("mul", b.op(name, x, params=params),
+                       b.const(np.array([1.0, -2.0, 0.5])))
         elif name == "matmul":
             out = b.op(name, x, b.input("y", np.array([0.5, -1.2, 2.0])))
         else:

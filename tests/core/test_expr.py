@@ -262,7 +262,7 @@ ERRORS = [
     ("__import__('os')", "unknown_function_list", 0),
     ("'x'", "quote", 0),
     ('x + "a"', "quote", 4),
-    ("x[0]", "indexing", 1),
+    ("x[y]", "index_item", 2),  # an index is made of whole numbers and slices
     ("log(a=2)", "keyword_argument", 5),
     ("pow(x, exponent=2)", "keyword_argument", 15),
     ("x = 1", "alias_number", 4),
@@ -539,7 +539,9 @@ def _extend(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     call1 = _call(st.sampled_from(UNARY_FUNCS), children)
     call2 = _call(st.sampled_from(BINARY_FUNCS), children)
     # x[1:], A.T: the postfix forms, when the table has ops written that way
-    postfix = st.builds(lambda e, p, mark: f"{_wrap(e, p)}{mark}", children, st.booleans(),
+    # (a number right before ".T" would read as "2." T: written (2).T, as Python needs)
+    postfix = st.builds(lambda e, p, mark: f"{_wrap(e, p or e[-1] in '0123456789.')}{mark}",
+                        children, st.booleans(),
                         st.sampled_from(POSTFIX_MARKS)) if POSTFIX_MARKS else st.nothing()
     return st.one_of(binary, unary, call1, call2, postfix)
 

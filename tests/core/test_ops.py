@@ -308,7 +308,9 @@ def test_the_table_is_complete() -> None:
                             "leaky_relu", "sign", "maximum", "minimum", "clamp",
                             # core/ops/shapes.py and core/ops/losses.py
                             "transpose", "reshape", "index", "stack", "concat", "mse",
-                            "cross_entropy"}
+                            "cross_entropy",
+                            # core/ops/reductions.py (sum and mean moved there)
+                            "max", "min", "logsumexp", "softmax", "log_softmax", "norm"}
     for name, op in ops.OPS.items():
         assert op.name == name and op.group in ops.GROUPS
         assert op.arity == len(op.slots) == len(op.formulas) == len(op.vjp_a)
@@ -320,7 +322,7 @@ def test_the_table_is_complete() -> None:
         else:
             assert op.jvp_custom is not None
         assert op.analytic == (name not in ("abs", "relu", "sign", "maximum", "minimum",
-                                            "clamp", "leaky_relu"))
+                                            "clamp", "leaky_relu", "max", "min"))
     for text, name in ops.BINARY_INFIX.items():
         assert ops.OPS[name].infix == text and ops.OPS[name].arity == 2
     assert ops.get("log") is ops.OPS["log"]
@@ -392,7 +394,8 @@ def test_every_entry_holds_every_per_op_fact() -> None:
                                    and all(isinstance(k, str) for k in op.kink))
         assert (op.kink is not None) == (name in ("abs", "relu", "sqrt", "asin", "acos",
                                                   "softplus", "leaky_relu", "sign",
-                                                  "maximum", "minimum", "clamp"))
+                                                  "maximum", "minimum", "clamp",
+                                                  "max", "min", "norm"))
         assert (op.kink_at is None) == (op.kink_place == "")
         assert isinstance(op.torch_name, str)
         assert all(part.isidentifier() for part in op.torch_name.split("."))  # nn.functional.

@@ -46,16 +46,23 @@ def _edges(a: np.ndarray, batch: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _kink_lanes(op: Any, args: tuple[int, ...], vals: list[Any],
-                batched: list[bool]) -> np.ndarray | None:
+                batched: list[bool], shapes: list[tuple[int, ...]] | None = None
+                ) -> np.ndarray | None:
     """Per lane, the quantity that is 0 where the op has its kink or edge: the first
     argument, or the op's ``kink_at`` of its arguments (maximum: a − b); None if no
-    argument it reads is perturbed."""
+    argument it reads is perturbed.  A reduction's ``kink_at`` (a tie of max, norm at 0)
+    reads whole slices, so it runs one lane at a time, like its forward kernel."""
     if op.kink_at is None:
         return vals[args[0]] if batched[args[0]] else None
     if not any(batched[j] for j in args):
         return None
     with np.errstate(all="ignore"):
-        return np.asarray(op.kink_at(*(vals[j] for j in args)))
+        if op.elementwise or shapes is None:
+            return np.asarray(op.kink_at(*(vals[j] for j in args)))
+        batch = next(len(vals[j]) for j in args if batched[j])
+        return np.stack([np.ravel(op.kink_at(*[vals[j][b].reshape(shapes[j]) if batched[j]
+                                                else vals[j] for j in args]))
+                         for b in range(batch)])
 
 
 def _walk_fast(program: Program, base: list[Any], leaves: Mapping[int, np.ndarray],
@@ -86,7 +93,7 @@ def _walk_fast(program: Program, base: list[Any], leaves: Mapping[int, np.ndarra
                 if not (batched[args[0]] or len(args) > 1 and batched[args[1]]):
                     continue
                 if track_edges and op.kink is not None:
-                    at = _kink_lanes(op, args, vals, batched)
+                    at = _kink_lanes(op, args, vals, batched, shapes)
                     if at is not None:
                         touch[i], cross[i] = _edges(at, batch)
                 want = lanes_only or (batch,) + padded[i]
@@ -145,7 +152,7 @@ def _walk(program: Program, base: list[Any], leaves: Mapping[int, np.ndarray], b
             if op is None or not any(batched[j] for j in args):
                 continue
             if track_edges and op.kink is not None:
-                at = _kink_lanes(op, args, vals, batched)
+                at = _kink_lanes(op, args, vals, batched, shapes)
                 if at is not None:
                     touch[i], cross[i] = _edges(at, batch)
             if op.elementwise:

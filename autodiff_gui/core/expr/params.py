@@ -74,6 +74,8 @@ def _not_literal(toks: Tokens, i: int, op: ops.Op, name: str) -> ParseError:
         return toks.extra[i]
     if toks.kind[i] == "end":
         return toks.error("ends_early", i - 1, prev=toks.text[i - 1])
+    if toks.kind[i] == ")" and toks.kind[i - 1] == ",":  # sum(x,): as any missing operand
+        return toks.error("expected_value", i, prev=",", token=")")
     return toks.error("param_literal", i, op=op.name, name=name, token=toks.text[i])
 
 
@@ -97,6 +99,18 @@ def parse_params(toks: Tokens, i: int, op: ops.Op) -> tuple[dict[str, Any], int]
         raise _not_literal(toks, i, op, op.params[len(values) - 1].name)
     params = {p.name: v for p, v in zip(op.params, values)}
     return check(toks, first, i - 1, op, params), i
+
+
+def params_ahead(toks: Tokens, i: int, op: ops.Op) -> bool:
+    """Whether token ``i`` starts the parameters of a chain op (``Op.chain``) rather than
+    one more argument: ``stack(a, b, 1)`` (a literal that is a valid first parameter,
+    then ',' or ')') against ``stack(a, b, c)`` or ``stack(a, b, [1, 2])``."""
+    try:
+        value, j = parse_literal(toks, i, op, op.params[0].name)
+        op.params[0].check(value)
+    except (ParseError, ops.ParamError):
+        return False
+    return toks.kind[j] in (",", ")")
 
 
 def check(toks: Tokens, first: int, last: int, op: ops.Op,

@@ -174,6 +174,11 @@ def _const_prefix(value: Any, limit: int) -> str:
     return "".join(pieces)
 
 
+def _is_number(nd: _Node) -> bool:
+    return nd.op is None and nd.data.get("kind") == "const" \
+        and not isinstance(nd.data["value"], np.ndarray)
+
+
 def _print(get: Any, root: int, limit: int, const_text: Any) -> tuple[str, bool]:
     """The text from ``root`` down, and whether it is whole (else its first ``limit``)."""
     additive = ops.OPS["add"].precedence
@@ -205,9 +210,19 @@ def _print(get: Any, root: int, limit: int, const_text: Any) -> tuple[str, bool]
                 a = nd.args[0]
                 work.append(index_text(nd.params[op.params[0].name]) if op.params
                             else op.postfix)
-                work.append((a, a is not None and get(a).prec < _ATOM, False))
+                # a number before the mark gets parentheses: 2.T would read as "2." T
+                work.append((a, a is not None and (get(a).prec < _ATOM or _is_number(get(a))),
+                             False))
             elif not op.infix:
                 args = nd.args
+                # a chain written flat (Op.chain): stack(stack(a, b), c) is stack(a, b, c);
+                # not when a later argument is a chain itself (two stacks stacked)
+                while op.chain and args[0] is not None and get(args[0]).op is not None \
+                        and get(args[0]).op.name == op.name \
+                        and dict(get(args[0]).params or {}) == dict(nd.params or {}) \
+                        and not any(a is not None and get(a).op is not None
+                                    and get(a).op.name == op.name for a in args[1:]):
+                    args = (*get(args[0]).args, *args[1:])
                 work.append(params_text(op, nd.params, _number_text) + ")" if nd.params
                             else ")")
                 for k in range(len(args) - 1, -1, -1):

@@ -14,13 +14,13 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from . import basic, elementwise, losses, model, shapes
+from . import basic, elementwise, losses, model, reductions, shapes
 from .model import REQUIRED, Op, Param, ParamError, Value
 
 __all__ = ["BINARY_INFIX", "GRAD_RULES", "GROUPS", "MESSAGES", "OPS", "REQUIRED",
            "SYMBOLIC_RULES", "SYMPY", "Op", "Param", "ParamError", "Value", "bound", "get"]
 
-_FAMILIES = (basic, elementwise, shapes, losses)
+_FAMILIES = (basic, elementwise, reductions, shapes, losses)
 
 MESSAGES: dict[str, str] = dict(model.MESSAGES)
 GRAD_RULES: dict[str, tuple[Callable[..., Any], ...]] = {}

@@ -1,4 +1,5 @@
-"""The first primitives: arithmetic, the elementary functions, activations, sum/mean, @.
+"""The first primitives: arithmetic, the elementary functions, activations, @ (sum and
+mean, first here, are with the other reductions in ``reductions.py``).
 
 Each primitive carries two kernels for each rule: one on Python floats (``math``,
 used by the scalar fast path) and one on numpy arrays (also used for complex
@@ -15,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .model import Op, Value, elementwise, reduced_shape
+from .model import Op, Value, elementwise
 
 # Why an op refuses its arguments, in English (translated in the UI, context "ops",
 # like each op's ``description`` and the formulas that contain words).
@@ -107,30 +108,7 @@ def _domain_tan(a: Value) -> str | None:
     return MESSAGES["tan_domain"] if np.any(np.cos(np.real(a)) == 0) else None
 
 
-# Reductions and matmul ------------------------------------------------------
-
-def _reduce_vjp_sum(g: Value, out: Value, a: Value) -> Value:
-    return np.broadcast_to(g, np.shape(a)).copy() if np.ndim(a) else g
-
-
-def _mean(a: Value) -> Value:
-    """np.mean, without overflowing where the mean itself does not: np.mean sums first,
-    so mean([1e308, 1e308]) would be inf; then the elements are scaled down first.
-    Complex values part by part: the complex step's 1e-20 must not vanish in the scaling."""
-    if np.iscomplexobj(a):
-        return np.complex128(complex(_mean(np.real(a)), _mean(np.imag(a))))
-    with np.errstate(over="ignore", invalid="ignore"):
-        m = np.mean(a)
-    if not np.isfinite(m) and np.isfinite(a).all():
-        scale = np.max(np.abs(a))
-        m = np.mean(a / scale) * scale  # inf only if the mean itself overflows
-    return float(m)
-
-
-def _reduce_vjp_mean(g: Value, out: Value, a: Value) -> Value:
-    n = np.size(a)
-    return np.broadcast_to(g / n, np.shape(a)).copy() if np.ndim(a) else g
-
+# Matmul ----------------------------------------------------------------------
 
 def _matmul_fwd(a: np.ndarray, b: np.ndarray) -> Value:
     if np.ndim(a) == 0 or np.ndim(b) == 0:
@@ -299,26 +277,6 @@ TABLE: list[Op] = [
         expr="relu({0})", local_texts=("[{0} > 0]",), torch_name="relu",
         kink=("kink", "relu'(0) = 0"),
         description="max(a, 0)"),
-    Op(name="sum", arity=1, symbol="Σ", group="reductions", slots=("a",), ordered=False,
-       forward_s=lambda a: a, forward_a=lambda a: float(np.sum(a)) if not np.iscomplexobj(a)
-       else np.sum(a),
-       partial_s=None, partial_a=None,
-       vjp_s=(lambda g, o, a: g,), vjp_a=(_reduce_vjp_sum,),
-       formulas=("∂Σα/∂αᵢ = 1",), template="{out} = Σ {0}", elementwise=False,
-       jvp_custom=lambda o, args, ts: np.sum(ts[0]) if np.ndim(ts[0]) else ts[0],
-       expr="(Σ {0})", local_texts=("1",), tangent_texts=("Σ {t}",),
-       element_local=lambda a: 1.0, shape=reduced_shape, torch_name="sum",
-        description="sum of all elements"),
-    Op(name="mean", arity=1, symbol="mean", group="reductions", slots=("a",), ordered=False,
-       forward_s=lambda a: a, forward_a=_mean,
-       partial_s=None, partial_a=None,
-       vjp_s=(lambda g, o, a: g,), vjp_a=(_reduce_vjp_mean,),
-       formulas=("∂mean(α)/∂αᵢ = 1/n",), template="{out} = mean({0})", elementwise=False,
-       jvp_custom=lambda o, args, ts: np.mean(ts[0]) if np.ndim(ts[0]) else ts[0],
-       expr="mean({0})", local_texts=("1/n",),
-       tangent_texts=("mean({t})",), element_local=lambda a: 1.0 / np.size(a),
-       shape=reduced_shape, torch_name="mean",
-        description="mean of all elements"),
     Op(name="matmul", arity=2, symbol="@", group="arithmetic", slots=("A", "B"), ordered=True,
        forward_s=None, forward_a=_matmul_fwd, partial_s=None, partial_a=None,
        vjp_s=(), vjp_a=(_matmul_vjp_a, _matmul_vjp_b),
@@ -407,8 +365,6 @@ GRAD_RULES: dict[str, tuple[Callable[..., Any], ...]] = {
     "tanh": (lambda B, g, o, a: B.mul(g, B.sub(B.const(1.0), B.mul(o, o))),),
     "sigmoid": (lambda B, g, o, a: B.mul(g, B.mul(o, B.sub(B.const(1.0), o))),),
     "relu": (lambda B, g, o, a: B.mul(g, _step(B, o, a)),),
-    "sum": (lambda B, g, o, a: B.spread(g, a),),
-    "mean": (lambda B, g, o, a: B.spread(B.div(g, B.const(float(B.size(a)))), a),),
     "matmul": (_matmul_rule_a, _matmul_rule_b),
 }
 
@@ -444,8 +400,6 @@ SYMBOLIC_RULES: dict[str, Callable[..., Any] | None] = {
     # sign(a) = 0**relu(−a) − 0**relu(a): 0 at 0, like PyTorch
     "abs": lambda S, a, b, da, db: S.mul(S.sub(S.f("pow", S.ZERO, S.f("relu", S.f("neg", a))),
                                                S.f("pow", S.ZERO, S.f("relu", a))), da),
-    "sum": lambda S, a, b, da, db: da,  # of a scalar: the scalar itself
-    "mean": lambda S, a, b, da, db: da,
     "matmul": None,
 }
 
@@ -462,5 +416,5 @@ SYMPY: dict[str, Callable[..., Any] | None] = {
     "tanh": lambda sp, a: sp.tanh(a), "abs": lambda sp, a: sp.Function("abs")(a),
     "sigmoid": lambda sp, a: sp.Function("sigmoid")(a),
     "relu": lambda sp, a: sp.Function("relu")(a),
-    "sum": lambda sp, a: a, "mean": lambda sp, a: a, "matmul": None,
+    "matmul": None,
 }
