@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "too_many_entries": "the selection reads {count} values; a block takes at most {limit}",
     "not_a_block": "{node} is not a composite block",
     "block_exists": "a block called {name!r} exists already",
+    "other_block": "this graph has another block called {name!r}",
 }
 
 

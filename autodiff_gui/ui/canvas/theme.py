@@ -24,6 +24,7 @@ KIND_HUES: dict[str, str] = {
     "activations": "#dc7b12",
     "piecewise": "#8a6d1f",
     "reductions": "#12949b",
+    "composite": "#b0447a",  # a composite block (core/composite.py)
 }
 
 

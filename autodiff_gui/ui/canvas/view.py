@@ -139,6 +139,9 @@ class GraphView(QGraphicsView):
     def __init__(self, scene: GraphScene | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("graphView")
+        # Drops a "block:<name>" palette entry (a composite block from My blocks) at a
+        # scene point; set by the blocks part (ui/editing/blocks.py).
+        self.block_dropper: Any = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -273,6 +276,8 @@ class GraphView(QGraphicsView):
             node = scene.add_block("input", scene_pos)
         elif spec in ("const", "constant"):
             node = scene.add_block("const", scene_pos)
+        elif spec.startswith("block:") and self.block_dropper is not None:
+            node = self.block_dropper(spec[6:], scene_pos)
         elif spec.startswith("const:"):
             try:
                 value = parse_value_text(spec[6:])

@@ -69,6 +69,7 @@ GROUP_TITLES = {
     "reductions": QT_TRANSLATE_NOOP("PaletteWidget", "Reductions"),
     "shapes": QT_TRANSLATE_NOOP("PaletteWidget", "Shapes and indexing"),
     "losses": QT_TRANSLATE_NOOP("PaletteWidget", "Losses"),
+    "user_blocks": QT_TRANSLATE_NOOP("PaletteWidget", "My blocks"),  # set_user_blocks
 }
 # What the search also finds a group by (longer words than its title).
 GROUP_WORDS = {
@@ -158,6 +159,7 @@ class PaletteWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("palette")
+        self._user_blocks: dict[str, str] = {}  # My blocks: name -> its inputs as text
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("paletteSearch")
         self.filter_edit.setClearButtonEnabled(True)
@@ -279,6 +281,11 @@ class PaletteWidget(QWidget):
             symbol = "x" if spec == "input" else "c"
             words = f"{symbol} {every_language(_CONTEXT, name)} {every_language(_CONTEXT, tip)}"
             return self.tr(name), self.tr(tip), words
+        if spec.startswith("block:"):  # a composite block of the user's library
+            name = spec.removeprefix("block:")
+            tip = self.tr("Your block {name}({args}): drag it onto the canvas").format(
+                name=name, args=self._user_blocks.get(name, ""))
+            return name, tip, f"{name} {every_language(_CONTEXT, GROUP_TITLES['user_blocks'])}"
         op = ops.OPS[spec.removeprefix("op:")]
         desc = op_description(op)
         names = [self.tr(_SLOT_NAMES[n]) if n in _SLOT_NAMES else n
@@ -324,6 +331,31 @@ class PaletteWidget(QWidget):
             if top.data(0, GROUP_ROLE) == key:
                 return top
         return None
+
+    def set_user_blocks(self, blocks: dict[str, str]) -> None:
+        """The "My blocks" group: the user's composite blocks (name -> its inputs as
+        text), placed like any block (spec ``block:<name>``); hidden when empty."""
+        self._user_blocks = dict(blocks)
+        top = next((t for t in self.groups() if t.data(0, GROUP_ROLE) == "user_blocks"), None)
+        if top is None:
+            top = QTreeWidgetItem(self.tree, ["", ""])
+            top.setData(0, GROUP_ROLE, "user_blocks")
+            top.setFirstColumnSpanned(True)
+            bold = QFont(self.font())
+            bold.setBold(True)
+            top.setFont(0, bold)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self._open["user_blocks"] = True
+        top.takeChildren()
+        for name in blocks:
+            item = QTreeWidgetItem(top, [name, ""])
+            item.setFirstColumnSpanned(True)
+            item.setData(0, COLOUR_ROLE, "composite")
+            item.setData(0, SPEC_ROLE, f"block:{name}")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                          | Qt.ItemFlag.ItemIsDragEnabled)
+        self._recolour()
+        self.retranslate()
 
     def entries(self) -> list[QTreeWidgetItem]:
         """All block items (not group headers)."""

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ...core.graph import NAME_RE, Document, GraphError
+from ...core.graph import NAME_RE, Document, GraphError, Snapshot
 from .commands import (
     CLIPBOARD_FORMAT,
     DocumentCommand,
@@ -54,6 +54,8 @@ def nodes_to_data(doc: Document, node_ids: Iterable[int],
             entry["value"] = v.tolist() if isinstance(v, np.ndarray) else float(v)
         if d["kind"] == "op":
             entry["op"] = d["op"]
+        if d["kind"] == "composite":
+            entry["block"] = d["block"]
         p = _pos((positions or {}).get(n)) or d.get("pos")
         if p is not None:
             entry["pos"] = [p[0], p[1]]
@@ -95,6 +97,8 @@ class PasteNodes(DocumentCommand):
             raise _refused("nothing to paste")
         taken = set(doc.inputs())
         trial = Document()  # a dry run: bad data is refused before anything changes
+        # with the document's composite blocks: a pasted block must be one of them
+        trial.restore(Snapshot((), (), 1, None, tuple(doc.composites.values())))
         self.entries: list[dict[str, Any]] = []
         ids: dict[Any, int] = {}
         try:
@@ -113,6 +117,8 @@ class PasteNodes(DocumentCommand):
                     snap["value"] = _checked_value(e["value"])
                 elif kind == "op":
                     snap["op"] = e["op"]
+                elif kind == "composite":
+                    snap["block"] = str(e["block"])
                 else:
                     raise GraphError(_tr("unknown kind of block %1").replace("%1", repr(kind)))
                 snap["pos"] = (float(pos[0]) + dx, float(pos[1]) + dy) if pos else (dx, dy)

@@ -259,8 +259,9 @@ class StepView:
         grad_text = self.grad_text(node) if has_value or self.mode == "reverse" else None
         if node == err:
             state = ERROR
-        elif not self.at_error and self.current is not None and self.current.node == node:
-            state = CURRENT
+        elif not self.at_error and self.current is not None \
+                and self.program.origin.get(self.current.node, (self.current.node,))[0] == node:
+            state = CURRENT  # a composite block is current while a step inside it runs
         elif has_value:
             state = DONE
         else:
@@ -319,6 +320,8 @@ class StepView:
         """Nodes and wires whose picture the record at ``record_index`` affects."""
         r = self.stepper.records[record_index]
         nodes = {r.node}
+        if r.node in self.program.origin:  # a step inside a composite block: the block
+            nodes.add(self.program.origin[r.node][0])
         wires: set[WireKey] = set()
         if isinstance(r, BackwardStep):
             for c in r.contributions:

@@ -107,6 +107,9 @@ class StepController(PassSource):
         self.presenter = OverlayPresenter(scene)
         self.playback = Playback(self)
         self.gate: StepGate | None = None  # predict mode: no step past an open question
+        # Composite blocks stepped as one: record -> its block (None: a step of its own);
+        # consecutive records of one block are one step (ui/editing/blocks.py sets it).
+        self.step_group: Any = None
 
     def _grads_forgotten(self) -> None:
         if self.view is not None and self.view.base:
@@ -299,9 +302,10 @@ class StepController(PassSource):
         if view is None or view.at_error:
             return False
         if view.position < len(view.stepper.records) or self._extend(view):
-            if self._held(view, view.position + 1) <= view.position:
+            target = self._held(view, self._group_end(view, view.position + 1))
+            if target <= view.position:
                 return False
-            self._move(view.position + 1)
+            self._move(target)
             return True
         if view.stepper.error is not None:  # the next "step" is the error
             self._move(view.position, error=True)
@@ -320,8 +324,29 @@ class StepController(PassSource):
             return True
         if view.position == 0:
             return False
-        self._move(view.position - 1)
+        self._move(self._group_start(view, view.position - 1))
         return True
+
+    def _group_end(self, view: StepView, target: int) -> int:
+        """``target``, or further while the records after it belong to the same group."""
+        group = self.step_group
+        records = view.stepper.records
+        g = group(records[target - 1]) if group is not None else None
+        if g is None:
+            return target
+        while (target < len(records) or self._extend(view)) and target < len(records) \
+                and group(records[target]) == g:
+            target += 1
+        return target
+
+    def _group_start(self, view: StepView, target: int) -> int:
+        """``target``, or earlier while the step back lands inside one group."""
+        group = self.step_group
+        records = view.stepper.records
+        g = group(records[target]) if group is not None and target < len(records) else None
+        while g is not None and target > 0 and group(records[target - 1]) == g:
+            target -= 1
+        return target
 
     def go_to(self, position: int) -> None:
         """Jump to a position, producing records as needed (beyond the end: the end)."""

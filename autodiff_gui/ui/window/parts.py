@@ -40,6 +40,7 @@ THREE_WAYS = "autodiff_gui.ui.checks.three_ways.ThreeWays"
 GRADIENT_STEP = "autodiff_gui.ui.run.gradient_step.GradientStep"
 LESSONS = "autodiff_gui.ui.course.lessons.Lessons"
 LANGUAGE_MENU = "autodiff_gui.ui.app.language.LanguageMenu"
+BLOCK_TOOLS = "autodiff_gui.ui.editing.blocks.BlockTools"
 
 
 def _run_panel(ctx: WindowContext) -> object:
@@ -70,6 +71,12 @@ def _three_ways(ctx: WindowContext) -> object:
     from ..checks.three_ways import ThreeWays
 
     return ThreeWays(ctx)
+
+
+def _block_tools(ctx: WindowContext) -> object:
+    from ..editing.blocks import BlockTools
+
+    return BlockTools(ctx)
 
 
 def _examples(ctx: WindowContext) -> object:
@@ -133,7 +140,7 @@ def _language_menu(ctx: WindowContext) -> object:
 # Built at start, in the order their menu entries and docks are added (View menu, tabs).
 FACTORIES: list[tuple[str, Callable[[WindowContext], object]]] = [
     (RUN_PANEL, _run_panel), (PREDICT_MODE, _predict_mode), (BACKWARD_VIEW, _backward_view),
-    (THREE_WAYS, _three_ways),
+    (THREE_WAYS, _three_ways), (BLOCK_TOOLS, _block_tools),
     (PRESENTATION, _presentation), (EXAMPLES, _examples), (CLASSROOM, _classroom)]
 # Built on first use; their entries are made at start, after the parts above.
 LAZY: list[tuple[str, Callable[[WindowContext], PartEntry],
