@@ -222,6 +222,7 @@ def test_a_lesson_asks_for_predict_mode_and_fewer_panels(win):
     palette = win.findChild(QDockWidget, "paletteDock")
     assert palette.isVisible()
     predict = win.findChild(QAction, "actionPredictMode")
+    assert predict is not None and predict.isCheckable() and not predict.isChecked()
     w = win.lessons
     panel = w.panel
     book = panel.book
@@ -235,14 +236,12 @@ def test_a_lesson_asks_for_predict_mode_and_fewer_panels(win):
     w.open("by_hand")
     assert not palette.isVisible() and not compare.isVisible()
     assert narration.isVisible() and w.dock.isVisible()  # the lesson itself stays
-    if predict is not None:
-        assert predict.isChecked()
+    assert predict.isChecked()
     assert tools.answers_hidden()
     # Another lesson asks for nothing: the panels and the mode come back.
     panel.open_lesson("modes")
     assert palette.isVisible() and not tools.answers_hidden()
-    if predict is not None:
-        assert not predict.isChecked()
+    assert not predict.isChecked()
 
 
 def test_a_file_asks_for_its_classroom(win, tmp_path):
