@@ -236,12 +236,15 @@ def test_a_lesson_asks_for_predict_mode_and_fewer_panels(win):
     w.open("by_hand")
     assert not palette.isVisible() and not compare.isVisible()
     assert narration.isVisible() and w.dock.isVisible()  # the lesson itself stays
+    hide = win.findChild(QAction, "actionHideAnswers")
+    assert hide.isChecked() and not hide.isEnabled()  # the lesson decides
     assert predict.isChecked()
     assert tools.answers_hidden()
     # Another lesson asks for nothing: the panels and the mode come back.
     panel.open_lesson("modes")
     assert palette.isVisible() and not tools.answers_hidden()
     assert not predict.isChecked()
+    assert not hide.isChecked() and hide.isEnabled()
 
 
 def test_a_file_asks_for_its_classroom(win, tmp_path):

@@ -19,7 +19,7 @@ import json
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
@@ -60,7 +60,8 @@ class ClassroomTools(QObject):
         self.actionHideAnswers = QAction(host)
         self.actionHideAnswers.setObjectName("actionHideAnswers")
         self.actionHideAnswers.setCheckable(True)
-        self.actionHideAnswers.setChecked(ctx.settings.hide_answers())
+        self._switch = ctx.settings.hide_answers()  # the student's or teacher's switch
+        self.actionHideAnswers.setChecked(self._switch)
         self.actionHideAnswers.toggled.connect(self._on_hide_toggled)
         self.actionExportProgress = QAction(host)
         self.actionExportProgress.setObjectName("actionExportProgress")
@@ -162,9 +163,10 @@ class ClassroomTools(QObject):
         """The switch, or what the current lesson or file asks."""
         if self.active is not None and self.active.hide_answers is not None:
             return self.active.hide_answers
-        return self.actionHideAnswers.isChecked()
+        return self._switch
 
     def _on_hide_toggled(self, on: bool) -> None:
+        self._switch = on
         if self.ctx.persist_settings():
             self.ctx.settings.set_hide_answers(on)
         self.answersHiddenChanged.emit(self.answers_hidden())
@@ -197,6 +199,11 @@ class ClassroomTools(QObject):
                 self._reduce_panels(classroom.panels, keep_lessons=source.startswith("lesson"))
             if classroom.predict is not None:
                 self._set_predict(classroom.predict)
+        # A lesson or file that decides shows it in the menu, and the switch waits.
+        forced = classroom is not None and classroom.hide_answers is not None
+        with QSignalBlocker(self.actionHideAnswers):
+            self.actionHideAnswers.setChecked(self.answers_hidden())
+        self.actionHideAnswers.setEnabled(not forced)
         if self.answers_hidden() != hidden_before:
             self.answersHiddenChanged.emit(self.answers_hidden())
 
