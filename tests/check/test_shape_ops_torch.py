@@ -5,6 +5,7 @@ the generated PyTorch script running to the engine's numbers."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from typing import Any
@@ -125,7 +126,8 @@ def test_hessian_vector_products_of_the_losses_match_torch(loss: str, target: st
         np.testing.assert_allclose(got[k], h.numpy(), rtol=TOL, atol=TOL, err_msg=k)
 
 
-def test_generated_torch_script_runs_to_the_engines_numbers(tmp_path: Any) -> None:
+def _everything() -> Document:
+    """Every shape op and both losses in one graph (stack of three, a scatter with a step)."""
     doc = Document()
     x = doc.add_input("x", np.array([0.5, -1.0, 2.0]))
     y = doc.add_input("y", np.array([1.5, 0.25, -0.5]))
@@ -135,19 +137,38 @@ def test_generated_torch_script_runs_to_the_engines_numbers(tmp_path: Any) -> No
     flat = doc.add_op("reshape", args=(s3,), params={"shape": (3, -1)})
     c = doc.add_op("concat", args=(doc.add_op("transpose", args=(s3,)), flat),
                    params={"axis": 1})
-    logits = doc.add_op("index", args=(c,), params={"index": ((None, None, None), (0, 3, None))})
+    logits = doc.add_op("index", args=(c,), params={"index": ((None, None, None),
+                                                              (0, None, 2))})
     ce = doc.add_op("cross_entropy", args=(logits, doc.add_const(np.array([0.0, 2.0, 1.0]))))
     doc.set_output(doc.add_op("add", args=(ce, doc.add_op("mse", args=(x, y)))))
-    program = compile_graph(doc)
+    return doc
+
+
+def _run(script: str, tmp_path: Any) -> str:
+    path = tmp_path / "net.py"
+    path.write_text(script, encoding="utf-8")
+    return subprocess.run([sys.executable, str(path)], capture_output=True, text=True,
+                          timeout=120, check=True).stdout
+
+
+def test_generated_torch_script_runs_to_the_engines_numbers(tmp_path: Any) -> None:
+    program = compile_graph(_everything())
     value, grads = program.gradient()
     script = codegen.torch_script(program)
     assert "torch.stack([x, y], dim=0)" in script and "torch.cat([" in script
     assert ".T" in script and "[1]" in script and ".long()" in script
-    path = tmp_path / "net.py"
-    path.write_text(script, encoding="utf-8")
-    run = subprocess.run([sys.executable, str(path)], capture_output=True, text=True,
-                         timeout=120, check=True)
-    result = codegen.parse_result(run.stdout)
+    result = codegen.parse_result(_run(script, tmp_path))
     np.testing.assert_allclose(result["value"], value, rtol=TOL)
     for name in ("x", "y"):
         np.testing.assert_allclose(result["gradient"][name], grads[name], rtol=TOL, atol=TOL)
+
+
+def test_seed_style_script_runs_to_the_engines_numbers(tmp_path: Any) -> None:
+    program = compile_graph(_everything())
+    value, grads = program.gradient()
+    script = codegen.seed_script(program)
+    assert "STACK['f'](x, y)" in script and "index=(1,)" in script
+    out = _run(script, tmp_path)
+    assert f"forward pass f(x) = {value:.6f}" in out
+    printed = [float(v) for v in re.findall(r"-?\d+\.\d+", out.split("backward pass")[1])]
+    np.testing.assert_allclose(printed, np.concatenate([grads["x"], grads["y"]]), atol=1e-6)

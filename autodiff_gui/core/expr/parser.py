@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import ops
 from ..graph import Document, GraphError, Text, gc_paused
-from .params import check, parse_index, parse_params, postfix_op, usage
+from .params import check, params_ahead, parse_index, parse_params, postfix_op, usage
 from .tokens import (
     _FUNCTION_ALIASES,
     _KEYWORDS,
@@ -147,13 +147,15 @@ def _parse(text: str, values: Mapping[str, Any] | None, doc: Document | None = N
                     params: dict[str, Any] | None = None) -> None:
         name = entry[3]
         op = ops.OPS[name]
-        if count != op.arity:
+        if count != op.arity and not (op.chain and count > op.arity):
             raise toks.error("arity_one" if op.arity == 1 else "arity_many", entry[4], close,
                              name=name, arity=op.arity, count=count, usage=usage(op))
         if op.params and params is None:  # none written: the defaults, if all have one
             params = check(toks, entry[4], close, op, {})
         cut = len(operands) - count
-        node = add_op(name, args=tuple(operands[cut:]), params=params)
+        node = add_op(name, args=tuple(operands[cut:cut + op.arity]), params=params)
+        for more in operands[cut + op.arity:]:  # a chain: stack(a, b, c) = stack(stack(a, b), c)
+            node = add_op(name, args=(node, more), params=params)
         del operands[cut:]
         operands.append(node)
 
@@ -244,11 +246,13 @@ def _parse(text: str, values: Mapping[str, Any] | None, doc: Document | None = N
                 stack.pop()
             elif kind == ",":
                 op = ops.OPS[top[3]]
-                if op.params and len(operands) - top[5] == op.arity:
+                count = len(operands) - top[5]
+                if op.params and count >= op.arity and (
+                        not op.chain or params_ahead(toks, i + 1, op)):
                     # the arguments are complete: literal parameters up to the ')'
                     params, i = parse_params(toks, i + 1, op)
                     stack.pop()
-                    finish_call(top, op.arity, i, params)
+                    finish_call(top, count, i, params)
                 else:
                     expect_operand = True
             else:

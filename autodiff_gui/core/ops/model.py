@@ -212,6 +212,9 @@ class Op:
     # Written after its one argument instead of as a call: ".T" (A.T) or "[]" (x[1, :],
     # its one "index" parameter in brackets).  The parser and printer read it here.
     postfix: str | None = None
+    # A call with more arguments than slots is a left chain of this op, each link with
+    # the same parameters: stack(a, b, c) is stack(stack(a, b), c) (see core/ops/shapes.py).
+    chain: bool = False
     precedence: int = 10  # binding strength for the printer (10 = call syntax)
     description: str = ""
     extra: dict = field(default_factory=dict)

@@ -250,24 +250,17 @@ def _reshape_texts(*, shape: tuple[int, ...]) -> dict[str, Any]:
 def _index_texts(*, index: Sequence[Any]) -> dict[str, Any]:
     at = index_text(index)
     return {"template": f"{{out}} = {{0}}[{at}]", "expr": f"{{0}}[{at}]",
-            "backward_texts": (f"{{g}} scattered into zeros of the shape of {{0}}, at [{at}]",),
             "tangent_texts": (f"{{t}}[{at}]",)}
 
 
 def _stack_texts(*, axis: int | None) -> dict[str, Any]:
     return {"template": f"{{out}} = stack({{0}}, {{1}}) along axis {axis}",
-            "expr": f"stack({{0}}, {{1}}, {axis})",
-            "backward_texts": (
-                f"{{g}} without its last slice along axis {axis} (slice 0 if {{0}} "
-                "was not a stack yet)",
-                f"the last slice of {{g}} along axis {axis}")}
+            "expr": f"stack({{0}}, {{1}}, {axis})"}
 
 
 def _concat_texts(*, axis: int | None) -> dict[str, Any]:
     return {"template": f"{{out}} = concat({{0}}, {{1}}) along axis {axis}",
-            "expr": f"concat({{0}}, {{1}}, {axis})",
-            "backward_texts": (f"the first part of {{g}} along axis {axis}, as long as {{0}}",
-                               f"the rest of {{g}} along axis {axis}, as long as {{1}}")}
+            "expr": f"concat({{0}}, {{1}}, {axis})"}
 
 
 # -- PyTorch: calls that are not torch.<name>(tensors, params) ----------------------------
@@ -299,7 +292,7 @@ TABLE: list[Op] = [
        formulas=("∂f/∂α = (∂f/∂αᵀ)ᵀ",), template="{out} = {0}ᵀ", elementwise=False,
        jvp_custom=lambda o, args, ts: _transpose(ts[0]),
        expr="{0}ᵀ", local_texts=("(∂·/∂{out})ᵀ",), backward_texts=("({g})ᵀ",),
-       tangent_texts=("{t}ᵀ",), shape=_transpose_shape, torch_name="t",
+       tangent_texts=("{t}ᵀ",), shape=_transpose_shape, torch_name="t", postfix=".T",
        extra={"torch_code": lambda texts, shapes: f"{texts[0]}.T"},
        description="rows become columns (A.T); a vector stays as it is"),
     Op(name="reshape", arity=1, symbol="reshape", group="shapes", slots=("x",),
@@ -309,7 +302,7 @@ TABLE: list[Op] = [
        template="{out} = reshape({0})", elementwise=False,
        jvp_custom=lambda o, args, ts, *, shape: _reshape(ts[0], shape=shape),
        expr="reshape({0})", local_texts=("1 (each element to itself)",),
-       backward_texts=("{g} reshaped back to the shape of {0}",),
+       backward_texts=("{g} reshaped back to the shape of {0}, {shape0}",),
        tangent_texts=("reshape({t})",), shape=_reshape_shape, torch_name="reshape",
        params=(Param("shape", "shape"),), param_texts=_reshape_texts,
        torch_params=lambda *, shape: (tuple(shape),),
@@ -321,8 +314,10 @@ TABLE: list[Op] = [
        template="{out} = {0}[i]", elementwise=False,
        jvp_custom=lambda o, args, ts, *, index: _index(ts[0], index=index),
        expr="{0}[i]", local_texts=("1 at the indexed places, 0 elsewhere",),
-       backward_texts=("{g} scattered into zeros of the shape of {0}",),
+       backward_texts=("{g} scattered back into zeros of shape {shape0}, at the indexed "
+                       "places",),
        tangent_texts=("{t}[i]",), shape=_index_shape, torch_name="Tensor.__getitem__",
+       postfix="[]",
        params=(Param("index", "index"),), param_texts=_index_texts,
        extra={"torch_call": _torch_index,
               "torch_code": lambda texts, shapes, *, index: f"{texts[0]}[{index_text(index)}]"},
@@ -334,9 +329,11 @@ TABLE: list[Op] = [
                  "∂f/∂β = the slice of ∂f/∂stack(α, β) that came from β"),
        template="{out} = stack({0}, {1})", elementwise=False, jvp_custom=_stack_jvp,
        expr="stack({0}, {1})", local_texts=("1 (its own slices)", "1 (its own slice)"),
-       backward_texts=("{g} without its last slice", "the last slice of {g}"),
+       backward_texts=("the slices of {g} that came from {0}, shape {shape0}",
+                       "the last slice of {g}, shape {shape1}"),
        tangent_texts=("stack({t}, 0)", "stack(0, {t})"), shape=_stack_shape,
        torch_name="stack", params=(Param("axis", "axis", 0),), param_texts=_stack_texts,
+       chain=True,
        extra={"torch_call": _torch_stack, "torch_code": _code_stack},
        description="two arrays of one shape on a new axis; a stack and one more slice"),
     Op(name="concat", arity=2, symbol="concat", group="shapes", slots=("a", "b"),
@@ -346,9 +343,11 @@ TABLE: list[Op] = [
                  "∂f/∂β = the rest of ∂f/∂concat(α, β)"),
        template="{out} = concat({0}, {1})", elementwise=False, jvp_custom=_concat_jvp,
        expr="concat({0}, {1})", local_texts=("1 (its own part)", "1 (its own part)"),
-       backward_texts=("the first part of {g}", "the rest of {g}"),
+       backward_texts=("the first part of {g} along the joined axis, shape {shape0}",
+                       "the rest of {g} along the joined axis, shape {shape1}"),
        tangent_texts=("concat({t}, 0)", "concat(0, {t})"), shape=_concat_shape,
        torch_name="cat", params=(Param("axis", "axis", 0),), param_texts=_concat_texts,
+       chain=True,
        extra={"torch_call": lambda torch, a, b, *, axis: torch.cat([a, b], dim=axis),
               "torch_code": lambda texts, shapes, *, axis: f"torch.cat([{texts[0]}, "
                                                            f"{texts[1]}], dim={axis})"},

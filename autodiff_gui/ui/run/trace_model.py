@@ -117,7 +117,8 @@ def step_cells(step: Step, position: int, fmt: Fmt,
         # with the pass's own letter: ∂f/∂W = ∂f/∂a·xᵀ.
         locals_ = "; ".join(
             (f"∂{step.label}/∂{c.source_label} = {c.local_text}" if c.local is not None
-             or not ops.OPS[step.op].backward_texts else local_rule(step, c, letter))
+             or not ops.OPS[step.op].backward_texts else local_rule(
+                 step, c, letter, lambda t: tr("Narration", t)))
             + (f" = {fmt(c.local)}" if c.local is not None and fmt(c.local) != c.local_text
                else "")
             for c in step.contributions)
