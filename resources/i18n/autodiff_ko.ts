@@ -9,84 +9,235 @@
         <translation>역전파 그래프를 만들 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="246"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="251"/>
         <source>Backward graph (derivative %1): %2 operations; the function had %3. Ctrl+Shift+B goes back.</source>
         <translation>역전파 그래프 (%1계 도함수): 연산 %2개, 원래 함수는 %3개. Ctrl+Shift+B로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="334"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="339"/>
         <source>{ops} have kinks: there the derivative follows PyTorch ({conventions}); straight pieces have second derivative 0.</source>
         <translation>{ops}에는 꺾인 점이 있습니다: 그 점의 미분계수는 PyTorch를 따르고 ({conventions}), 직선 구간의 2계 미분계수는 0입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="344"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="349"/>
         <source>Function f</source>
         <translation>함수 f</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="347"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="352"/>
         <source>Backward graph: %1</source>
         <translation>역전파 그래프: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="349"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="354"/>
         <source>Differentiated again: %1</source>
         <translation>한 번 더 미분: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="359"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="364"/>
         <source>Nodes: %1 → %2 → %3</source>
         <translation>노드 수: %1 → %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="360"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="365"/>
         <source>Nodes: function %1 · backward graph %2 · second order %3</source>
         <translation>노드 수: 함수 %1 · 역전파 그래프 %2 · 2계 그래프 %3</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="364"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="369"/>
         <source>this graph %1</source>
         <translation>이 그래프 %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="390"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="395"/>
         <source>Show &amp;Backward Graph</source>
         <translation>역전파 그래프 보기(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="392"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="397"/>
         <source>Put the gradient itself on the canvas, as a graph of primitives: its value is the derivative by the first input</source>
         <translation>그래디언트 자체를 기본 연산의 그래프로 캔버스에 놓습니다. 그 값은 첫 번째 입력에 대한 미분계수입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="394"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="399"/>
         <source>&amp;Differentiate Again</source>
         <translation>한 번 더 미분(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="396"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="401"/>
         <source>Replace the backward graph by its own backward graph: second derivatives</source>
         <translation>역전파 그래프를 그 역전파 그래프로 바꿉니다: 2계 도함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="397"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="402"/>
         <source>Back to the &amp;Original Graph</source>
         <translation>원래 그래프로 돌아가기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="399"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="404"/>
         <source>The function again, with its undo and redo history</source>
         <translation>함수를 실행 취소와 다시 실행 기록과 함께 다시 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="400"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="405"/>
         <source>Backward Graphs</source>
         <translation>역전파 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="401"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="406"/>
         <source>The graphs of this trip: click the function to go back to it (Ctrl+Shift+B)</source>
         <translation>지금까지 연 그래프입니다. 함수 탭을 클릭하면 함수로 돌아갑니다 (Ctrl+Shift+B)</translation>
+    </message>
+</context>
+<context>
+    <name>BlockTools</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="140"/>
+        <source>Make Block</source>
+        <translation>블록 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="141"/>
+        <source>Name of the new block (letters, digits, _):</source>
+        <translation>새 블록의 이름 (영문자, 숫자, _):</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="151"/>
+        <source>No block made: %1</source>
+        <translation>블록을 만들지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="157"/>
+        <source>Block %1 made: double-click it to open it</source>
+        <translation>블록 %1을 만들었습니다. 더블클릭하면 안을 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="164"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="199"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="281"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="309"/>
+        <source>Select a block first</source>
+        <translation>먼저 블록을 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="207"/>
+        <source>Inside block %1</source>
+        <translation>블록 %1의 안</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="210"/>
+        <source>Inside block %1: step it like any graph. Ctrl+Alt+B goes back (changes inside are not kept).</source>
+        <translation>블록 %1의 안입니다. 다른 그래프처럼 한 단계씩 실행할 수 있습니다. Ctrl+Alt+B로 돌아갑니다 (안에서 바꾼 것은 남지 않습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="294"/>
+        <source>My blocks could not be read: %1</source>
+        <translation>내 블록을 읽지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="317"/>
+        <source>Not kept in My blocks: %1</source>
+        <translation>내 블록에 넣지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="322"/>
+        <source>Block %1 is in My blocks</source>
+        <translation>블록 %1을 내 블록에 넣었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="328"/>
+        <source>There is no block %1 in My blocks</source>
+        <translation>내 블록에 %1 블록이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="349"/>
+        <source>Open block</source>
+        <translation>블록 열기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="350"/>
+        <source>Expand block</source>
+        <translation>블록 펼치기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="352"/>
+        <source>Fused rules…</source>
+        <translation>합친 미분 규칙…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="353"/>
+        <source>Add to My blocks</source>
+        <translation>내 블록에 넣기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="361"/>
+        <source>Make &amp;Block…</source>
+        <translation>블록 만들기(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="362"/>
+        <source>Turn the selected blocks into one named block with their inputs and output</source>
+        <translation>선택한 블록들을 입력과 출력을 가진 이름 있는 블록 하나로 묶습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="363"/>
+        <source>E&amp;xpand Block</source>
+        <translation>블록 펼치기(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="364"/>
+        <source>Put the selected block's inside back in its place</source>
+        <translation>선택한 블록의 안을 제자리에 다시 풀어 놓습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="365"/>
+        <source>&amp;Open Block</source>
+        <translation>블록 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="366"/>
+        <source>Show the inside of the selected block to step through it</source>
+        <translation>선택한 블록의 안을 보여 주어 한 단계씩 따라가게 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="367"/>
+        <source>Back from Block</source>
+        <translation>블록에서 돌아가기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="368"/>
+        <source>The graph again, as it was, with its undo history</source>
+        <translation>그래프를 실행 취소 기록과 함께 원래대로 다시 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="369"/>
+        <source>F&amp;used Rules…</source>
+        <translation>합친 미분 규칙(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="370"/>
+        <source>Write the block's own derivative and check it against its inside</source>
+        <translation>블록의 미분을 직접 써 보고 블록 안의 그래프와 맞는지 확인합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="371"/>
+        <source>Add to &amp;My Blocks</source>
+        <translation>내 블록에 넣기(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="372"/>
+        <source>Keep the selected block in the palette's My blocks, across restarts</source>
+        <translation>선택한 블록을 블록 목록의 '내 블록'에 보관합니다 (다시 실행해도 남습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="373"/>
+        <source>Step Blocks as &amp;One</source>
+        <translation>블록을 한 단계로 실행(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="374"/>
+        <source>A block's steps are one step: its value at once, and in the backward pass the gradients of all its inputs at once (its fused VJP)</source>
+        <translation>블록 안의 단계들을 한 단계로 실행합니다. 순전파에서는 블록의 값을 한 번에, 역전파에서는 모든 입력의 그래디언트를 한 번에 구합니다 (합친 VJP)</translation>
     </message>
 </context>
 <context>
@@ -143,62 +294,62 @@
 <context>
     <name>ClassroomTools</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="88"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="89"/>
         <source>My &amp;Progress</source>
         <translation>내 진도(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="89"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="90"/>
         <source>The lessons read and the exercises solved</source>
         <translation>읽은 수업과 푼 연습 문제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="90"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="91"/>
         <source>&amp;Hide Answers (for a Class)</source>
         <translation>답 숨기기(수업용)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="91"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="92"/>
         <source>The exercises never show the right answer</source>
         <translation>연습 문제에서 정답을 보여 주지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="93"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="94"/>
         <source>Export &amp;Progress…</source>
         <translation>진도 내보내기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="94"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="95"/>
         <source>Save the lessons read and the exercises solved as a JSON file</source>
         <translation>읽은 수업과 푼 연습 문제를 JSON 파일로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="131"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="135"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>{file} 파일을 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="135"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="139"/>
         <source>Progress exported to {file}</source>
         <translation>진도를 내보냈습니다: {file}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="140"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="144"/>
         <source>Export Progress</source>
         <translation>진도 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="142"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="146"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 파일 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="186"/>
         <source>The file's classroom settings are ignored: {reason}</source>
         <translation>파일의 수업 설정을 무시합니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="220"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="230"/>
         <source>This lesson asks for predict mode, which this window does not have</source>
         <translation>이 수업은 예측 모드를 요청하지만 이 창에는 예측 모드가 없습니다</translation>
     </message>
@@ -536,47 +687,47 @@
 <context>
     <name>ExerciseView</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="115"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="138"/>
         <source>Check my canvas</source>
         <translation>내 캔버스 검사</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="116"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="139"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="117"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="140"/>
         <source>Open this function on the canvas</source>
         <translation>이 함수를 캔버스에 열기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="118"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="141"/>
         <source>Start from the function on the canvas</source>
         <translation>함수를 캔버스에 놓고 시작하기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="120"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="143"/>
         <source>Show this graph on the canvas</source>
         <translation>이 그래프를 캔버스에 보이기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="122"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="145"/>
         <source>Show the answer</source>
         <translation>답 보기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="138"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="161"/>
         <source>Hint ({n} of {total})</source>
         <translation>힌트 ({total}개 중 {n})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="140"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="163"/>
         <source>No more hints</source>
         <translation>힌트가 더 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="161"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="184"/>
         <source>The answer: {answer}</source>
         <translation>답: {answer}</translation>
     </message>
@@ -682,17 +833,17 @@
 <context>
     <name>ExercisesBox</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="263"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="284"/>
         <source>The previous exercise</source>
         <translation>이전 연습 문제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="265"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="286"/>
         <source>The next exercise</source>
         <translation>다음 연습 문제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/exercises.py" line="314"/>
+        <location filename="../../autodiff_gui/ui/course/exercises.py" line="335"/>
         <source>Exercise {k} of {n} · {kind}</source>
         <translation>연습 문제 {n}개 중 {k} · {kind}</translation>
     </message>
@@ -700,41 +851,43 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="190"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="195"/>
         <source>Type a function, e.g. (x**2 + 2*x) * log(y), and press Enter</source>
         <translation>함수를 입력하고 Enter를 누르세요. 예: (x**2 + 2*x) * log(y)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="192"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="197"/>
         <source>Operators: + - * / ** @ and parentheses; functions: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
 Enter builds the graph (undo with Ctrl+Z); Escape restores the text of the current graph.
 Named steps, one per line or separated by ';': a = x**2; b = 2*x; z = a*b (Shift+Enter starts a new line; on several lines Enter does too and Ctrl+Enter builds).</source>
-        <translation type="unfinished"></translation>
+        <translation>연산자: + - * / ** @ 와 괄호, 함수: exp log sqrt sin cos tan abs tanh sigmoid relu sum mean matmul.
+Enter를 누르면 계산 그래프를 만듭니다 (Ctrl+Z로 되돌리기). Esc를 누르면 현재 그래프의 식으로 돌아갑니다.
+이름 붙인 단계는 한 줄에 하나씩 쓰거나 ';'로 나눕니다: a = x**2; b = 2*x; z = a*b (Shift+Enter로 새 줄을 시작합니다. 여러 줄일 때는 Enter도 새 줄이고 Ctrl+Enter로 그래프를 만듭니다).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="197"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="202"/>
         <source>Build graph</source>
         <translation>그래프 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="198"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="203"/>
         <source>Build the graph of this function (Enter; Ctrl+Enter in a program of several lines)</source>
-        <translation type="unfinished"></translation>
+        <translation>이 함수의 계산 그래프를 만듭니다 (Enter, 여러 줄 프로그램에서는 Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="211"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="216"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="211"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="216"/>
         <source>f:</source>
-        <translation type="unfinished"></translation>
+        <translation>f:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="279"/>
+        <location filename="../../autodiff_gui/ui/editing/expression_bar.py" line="284"/>
         <source>line {n}: </source>
-        <translation type="unfinished"></translation>
+        <translation>{n}번째 줄: </translation>
     </message>
 </context>
 <context>
@@ -883,17 +1036,17 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="529"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="528"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="530"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="529"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="531"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="530"/>
         <source>Learn automatic differentiation step by step, with the notebook's examples</source>
         <translation>노트북의 예제로 자동미분을 한 단계씩 배웁니다</translation>
     </message>
@@ -946,57 +1099,57 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>PyTorch를 실행할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="263"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="262"/>
         <source>◀ Back</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="264"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="263"/>
         <source>The previous page</source>
         <translation>이전 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="265"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="264"/>
         <source>This page's example is not loaded: the canvas shows your own graph.</source>
         <translation>이 페이지의 예제는 불러오지 않았습니다. 캔버스에는 사용자의 그래프가 그대로 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="267"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="266"/>
         <source>Load the example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="268"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="267"/>
         <source>The next page</source>
         <translation>다음 쪽</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="301"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="300"/>
         <source>The lessons cannot be shown</source>
         <translation>수업을 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="389"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="388"/>
         <source>Check your understanding</source>
         <translation>이해했는지 확인하기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="458"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="457"/>
         <source>Next lesson ▶</source>
         <translation>다음 수업 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="459"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="458"/>
         <source>Exercises ▶</source>
         <translation>연습 문제 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="460"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="459"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/lessons.py" line="461"/>
+        <location filename="../../autodiff_gui/ui/course/lessons.py" line="460"/>
         <source>page {x} of {n}</source>
         <translation>{n}쪽 중 {x}쪽</translation>
     </message>
@@ -1895,52 +2048,57 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="75"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="72"/>
+        <source>My blocks</source>
+        <translation>내 블록</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="76"/>
         <source>powers exponentials logarithms</source>
         <translation>거듭제곱 지수 로그 지수함수 로그함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="76"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="77"/>
         <source>trigonometric hyperbolic inverse</source>
         <translation>삼각함수 쌍곡선함수 역함수 역삼각함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="77"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="78"/>
         <source>piecewise kink comparison</source>
         <translation>구간별 꺾인 점 비교 최댓값 최솟값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="84"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="85"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="85"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="86"/>
         <source>A named input variable (x, y, …); its value is set in the Inputs panel</source>
         <translation>이름이 있는 입력 변수 (x, y, …). 값은 '입력' 패널에서 정합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="88"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="89"/>
         <source>constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="89"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="90"/>
         <source>A constant number or array</source>
         <translation>상수인 숫자나 배열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="249"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="251"/>
         <source>Search blocks…</source>
         <translation>블록 찾기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="253"/>
         <source>Finds blocks by name, symbol or meaning, in English or Korean; several words must all match. Enter places the only match.</source>
         <translation>이름, 기호, 뜻으로 블록을 찾습니다 (영어나 한국어). 여러 단어를 쓰면 모두 맞는 블록만 보입니다. 맞는 블록이 하나뿐이면 Enter로 놓습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/palette.py" line="258"/>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="260"/>
         <source>{title}: {count} blocks
 {symbols}</source>
         <translation>{title}: 블록 {count}개
@@ -1948,6 +2106,11 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/palette.py" line="286"/>
+        <source>Your block {name}({args}): drag it onto the canvas</source>
+        <translation>내 블록 {name}({args}): 캔버스로 끌어다 놓으세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/palette.py" line="293"/>
         <source>{name}: {desc}
 Arguments: {args}</source>
         <translation>{name}: {desc}
@@ -2367,6 +2530,29 @@ Arguments: {args}</source>
         <location filename="../../autodiff_gui/ui/app/i18n.py" line="162"/>
         <source>Close without Saving</source>
         <translation>저장하지 않고 닫기</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="440"/>
+        <source>Fused rules of %1</source>
+        <translation>%1의 합친 미분 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="442"/>
+        <source>Write the gradient the block sends to each input, in terms of its inputs and upstream (the gradient arriving at its output); without upstream, a rule is the local derivative and is multiplied by upstream. Check compares each rule with the block's inside at this point and at three random points, like PyTorch's gradcheck for a custom autograd Function.</source>
+        <translation>블록이 각 입력으로 보내는 그래디언트를 블록의 입력들과 upstream(블록의 출력에 도착하는 그래디언트)으로 쓰세요. upstream이 없는 규칙은 국소 미분계수로 보고 upstream을 곱합니다. 확인은 각 규칙을 지금의 점과 무작위로 고른 세 점에서 블록 안의 그래프와 비교합니다. PyTorch에서 직접 만든 autograd Function을 gradcheck로 확인하는 것과 같습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="447"/>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="448"/>
+        <source>Save</source>
+        <translation>저장</translation>
     </message>
 </context>
 <context>
@@ -3038,12 +3224,12 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/items.py" line="278"/>
         <source>block</source>
-        <translation type="unfinished"></translation>
+        <translation>블록</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/items.py" line="316"/>
         <source>double-click to open</source>
-        <translation type="unfinished"></translation>
+        <translation>더블클릭하면 열림</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/items.py" line="361"/>
@@ -3058,7 +3244,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/items.py" line="366"/>
         <source>block {name}({inputs}): double-click to open it and step inside</source>
-        <translation type="unfinished"></translation>
+        <translation>블록 {name}({inputs}): 더블클릭하면 열어서 안을 한 단계씩 볼 수 있습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/menus.py" line="25"/>
@@ -3108,12 +3294,12 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/scene.py" line="410"/>
         <source>Name this step</source>
-        <translation type="unfinished"></translation>
+        <translation>이 단계에 이름 붙이기</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/scene.py" line="411"/>
         <source>Name (as in c = a + b; empty: a letter when stepping):</source>
-        <translation type="unfinished"></translation>
+        <translation>이름 (c = a + b처럼. 비워 두면 단계별 실행 때 글자 하나가 붙습니다):</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/scene.py" line="417"/>
@@ -3188,12 +3374,12 @@ Arguments: {args}</source>
         <translation>{text}(이)라는 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/view.py" line="269"/>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="272"/>
         <source>unknown operation {name}</source>
         <translation>알 수 없는 연산 {name}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/view.py" line="284"/>
+        <location filename="../../autodiff_gui/ui/canvas/view.py" line="289"/>
         <source>unknown block {spec}</source>
         <translation>알 수 없는 블록 {spec}</translation>
     </message>
@@ -3464,6 +3650,26 @@ Arguments: {args}</source>
         <translation>예제 불러오기: %1</translation>
     </message>
     <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="153"/>
+        <source>Make block %1</source>
+        <translation>블록 %1 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="173"/>
+        <source>Expand block %1</source>
+        <translation>블록 %1 펼치기</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="276"/>
+        <source>Fused rules of %1</source>
+        <translation>%1의 합친 미분 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="338"/>
+        <source>Add block %1</source>
+        <translation>블록 %1 추가</translation>
+    </message>
+    <message>
         <location filename="../../autodiff_gui/ui/editing/commands.py" line="160"/>
         <source>an undo or redo was running, so this edit was not made</source>
         <translation>실행 취소나 다시 실행이 진행 중이어서 이 편집은 적용되지 않았습니다</translation>
@@ -3554,17 +3760,17 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/ui/editing/commands.py" line="468"/>
         <source>the block is called %1 already</source>
-        <translation type="unfinished"></translation>
+        <translation>블록의 이름이 이미 %1입니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/commands.py" line="471"/>
         <source>Name %1 as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 이름 %2 붙이기</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/commands.py" line="474"/>
         <source>Remove the name %1</source>
-        <translation type="unfinished"></translation>
+        <translation>이름 %1 지우기</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/commands.py" line="477"/>
@@ -3644,6 +3850,182 @@ Arguments: {args}</source>
         <location filename="../../autodiff_gui/ui/window/editing.py" line="95"/>
         <source>Build f = %1</source>
         <translation>f = %1 만들기</translation>
+    </message>
+</context>
+<context>
+    <name>composite</name>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="46"/>
+        <source>{name!r} is not a valid block name (letters, digits, _; not starting with a digit; at most {limit} characters)</source>
+        <translation>{name!r}은(는) 올바른 블록 이름이 아닙니다 (영문자, 숫자, _만 쓰고 숫자로 시작하지 않으며 {limit}자 이하)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="48"/>
+        <source>{name!r} is the name of a function or a reserved word</source>
+        <translation>{name!r}은(는) 함수 이름이거나 예약어입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="49"/>
+        <source>block {name}: a block needs at least one input</source>
+        <translation>블록 {name}: 블록에는 입력이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="50"/>
+        <source>block {name}: at most {limit} inputs, not {count}</source>
+        <translation>블록 {name}: 입력은 {limit}개까지입니다 ({count}개)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="51"/>
+        <source>block {name}: {input!r} is not a valid input name</source>
+        <translation>블록 {name}: {input!r}은(는) 올바른 입력 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="52"/>
+        <source>block {name}: the input {input!r} is listed twice</source>
+        <translation>블록 {name}: 입력 {input!r}이(가) 두 번 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="53"/>
+        <source>block {name}: an input may not be called {upstream!r} (the fused rules' name for the incoming gradient)</source>
+        <translation>블록 {name}: 입력 이름으로 {upstream!r}을(를) 쓸 수 없습니다 (합친 미분 규칙에서 들어오는 그래디언트의 이름입니다)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="55"/>
+        <source>block {name}: its inputs {inputs} are not its body's inputs {body}</source>
+        <translation>블록 {name}: 입력 {inputs}이(가) 블록 안 그래프의 입력 {body}와 다릅니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="56"/>
+        <source>block {name}: its body has {count:,} nodes; the limit is {limit:,}</source>
+        <translation>블록 {name}: 블록 안 그래프의 노드가 {count:,}개입니다. 한도는 {limit:,}개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="57"/>
+        <source>block {name}: its body has no output</source>
+        <translation>블록 {name}: 블록 안 그래프에 출력이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="58"/>
+        <source>block {name}: its output must be an operation, not an input or a constant</source>
+        <translation>블록 {name}: 출력은 입력이나 상수가 아닌 연산이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="59"/>
+        <source>block {name}: {problem}</source>
+        <translation>블록 {name}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="60"/>
+        <source>block {name}: it uses block {inner!r}, which is not defined</source>
+        <translation>블록 {name}: 정의되지 않은 블록 {inner!r}을(를) 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="61"/>
+        <source>block {name}: it uses itself (through {path})</source>
+        <translation>블록 {name}: 자기 자신을 씁니다 ({path})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="62"/>
+        <source>block {name}: a fused rule for {input!r}, which is not one of its inputs</source>
+        <translation>블록 {name}: 블록의 입력이 아닌 {input!r}에 대한 합친 미분 규칙이 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="63"/>
+        <source>block {name}: the fused rule for {input!r} must be text of at most {limit} characters</source>
+        <translation>블록 {name}: {input!r}의 합친 미분 규칙은 {limit}자 이하의 글이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="65"/>
+        <source>at most {limit} block definitions</source>
+        <translation>블록 정의는 {limit}개까지입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="66"/>
+        <source>the blocks expand to more than {limit:,} operations</source>
+        <translation>블록을 펼치면 연산이 {limit:,}개를 넘습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="68"/>
+        <source>select the blocks to put in the new block first</source>
+        <translation>새 블록에 넣을 블록들을 먼저 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="69"/>
+        <source>a block is made of operations: select at least one operation</source>
+        <translation>블록은 연산으로 만듭니다. 연산을 하나 이상 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="70"/>
+        <source>more than one value leaves the selection ({nodes}); a block has one output</source>
+        <translation>선택한 부분에서 값이 둘 이상 나갑니다 ({nodes}). 블록의 출력은 하나입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="72"/>
+        <source>the selection's value is not used and is not the output</source>
+        <translation>선택한 부분의 값이 쓰이지 않고 출력도 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="73"/>
+        <source>the selection reads {count} values; a block takes at most {limit}</source>
+        <translation>선택한 부분이 값 {count}개를 읽습니다. 블록의 입력은 {limit}개까지입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="74"/>
+        <source>{node} is not a composite block</source>
+        <translation>{node}은(는) 복합 블록이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="75"/>
+        <source>a block called {name!r} exists already</source>
+        <translation>{name!r}이라는 블록이 이미 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite.py" line="76"/>
+        <source>this graph has another block called {name!r}</source>
+        <translation>이 그래프에는 {name!r}이라는 다른 블록이 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>composite_rules</name>
+    <message>
+        <location filename="../../autodiff_gui/core/composite_rules.py" line="39"/>
+        <source>block {name}: the fused rule for {input!r}: {reason}</source>
+        <translation>블록 {name}: {input!r}의 합친 미분 규칙: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite_rules.py" line="40"/>
+        <source>block {name}: the fused rule for {input!r} uses {other!r}, which is neither an input of the block nor {upstream!r}</source>
+        <translation>블록 {name}: {input!r}의 합친 미분 규칙이 블록의 입력도 {upstream!r}도 아닌 {other!r}을(를) 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite_rules.py" line="42"/>
+        <source>{input}: the rule agrees with the block's graph at {points} point(s) (largest difference {error})</source>
+        <translation>{input}: 규칙이 {points}개의 점에서 블록의 그래프와 일치합니다 (가장 큰 차이 {error})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite_rules.py" line="44"/>
+        <source>{input}: the rule gives {got} where the block's graph gives {expected} (at {point}, upstream {upstream})</source>
+        <translation>{input}: 블록의 그래프는 {expected}인데 규칙은 {got}입니다 ({point}, upstream {upstream})</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite_rules.py" line="46"/>
+        <source>{input}: no fused rule written; the block's graph is used</source>
+        <translation>{input}: 합친 미분 규칙이 없습니다. 블록의 그래프를 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite_rules.py" line="47"/>
+        <source>{input}: the rule cannot be evaluated at {point}: {reason}</source>
+        <translation>{input}: {point}에서 규칙을 계산할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite_rules.py" line="48"/>
+        <source>{input}: the rule's value has shape {got}, the input has shape {expected}</source>
+        <translation>{input}: 규칙의 값의 크기는 {got}인데 입력의 크기는 {expected}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/composite_rules.py" line="49"/>
+        <source>the block cannot be evaluated near this point: {reason}</source>
+        <translation>이 점 근처에서 블록을 계산할 수 없습니다: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3830,7 +4212,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="64"/>
         <source>a block called {name!r} exists already</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r}이라는 블록이 이미 있습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="66"/>
@@ -3880,7 +4262,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="75"/>
         <source>only inputs and operations have names</source>
-        <translation type="unfinished"></translation>
+        <translation>이름은 입력과 연산에만 붙일 수 있습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="76"/>
@@ -3905,17 +4287,17 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="81"/>
         <source>there is no block called {block!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{block!r}이라는 블록이 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="82"/>
         <source>block {block!r} is used by {count} node(s) or block(s); remove them first</source>
-        <translation type="unfinished"></translation>
+        <translation>블록 {block!r}을(를) 노드나 블록 {count}개가 쓰고 있습니다. 먼저 그것들을 지우세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="83"/>
         <source>block {block!r} is used with {old} argument(s); a new definition must keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>블록 {block!r}은(는) 인수 {old}개로 쓰이고 있습니다. 새 정의도 같은 수의 인수를 받아야 합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="85"/>
@@ -4076,52 +4458,52 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/expr/program.py" line="41"/>
         <source>{name} is assigned twice (first in line {line}): give the new value another name</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}에 값을 두 번 대입했습니다 (처음은 {line}번째 줄): 새 값에는 다른 이름을 붙이세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/program.py" line="43"/>
         <source>{name} is used before it is assigned: move its statement up</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}을(를) 대입하기 전에 썼습니다: 그 문장을 위로 옮기세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/program.py" line="44"/>
         <source>{name} = … uses {name} itself: give the new value another name, as in {name}2 = …</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} = … 에서 {name} 자신을 썼습니다: 새 값에는 {name}2 = … 처럼 다른 이름을 붙이세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/program.py" line="46"/>
         <source>{name} is a function: give the value another name</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}은(는) 함수입니다: 값에는 다른 이름을 붙이세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/program.py" line="47"/>
         <source>'{name}' is a Python keyword: give the value another name</source>
-        <translation type="unfinished"></translation>
+        <translation>'{name}'은(는) 파이썬 키워드입니다: 값에는 다른 이름을 붙이세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/program.py" line="48"/>
         <source>nothing after '=': write what {name} is, as in {name} = x**2</source>
-        <translation type="unfinished"></translation>
+        <translation>'=' 뒤가 비어 있습니다: {name} = x**2처럼 {name}이(가) 무엇인지 쓰세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/program.py" line="49"/>
         <source>empty statement: remove the extra ';'</source>
-        <translation type="unfinished"></translation>
+        <translation>빈 문장입니다: 남는 ';'를 지우세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/program.py" line="50"/>
         <source>only the last statement may be a bare expression: give this one a name, as in a = …</source>
-        <translation type="unfinished"></translation>
+        <translation>이름 없는 식은 마지막 문장에만 쓸 수 있습니다: a = … 처럼 이 식에 이름을 붙이세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/program.py" line="52"/>
         <source>{name} = {other} only gives {other} a second name: a name is given to an operation, as in {name} = 2*{other}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} = {other}은(는) {other}에 이름을 하나 더 붙일 뿐입니다: 이름은 {name} = 2*{other}처럼 연산에 붙입니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/program.py" line="54"/>
         <source>{name} = {number} names a number: write the number where it is used</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} = {number}은(는) 숫자에 이름을 붙입니다: 숫자는 쓰는 자리에 바로 쓰세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="14"/>
@@ -4156,7 +4538,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="20"/>
         <source>';' separates statements: it cannot stand inside brackets</source>
-        <translation type="unfinished"></translation>
+        <translation>';'는 문장을 나눕니다: 괄호 안에는 쓸 수 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="21"/>
@@ -4291,7 +4673,7 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="50"/>
         <source>'=' can only follow the name at the start of a statement, as in a = x**2</source>
-        <translation type="unfinished"></translation>
+        <translation>'='는 a = x**2처럼 문장 맨 앞의 이름 뒤에만 쓸 수 있습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="52"/>

@@ -51,7 +51,6 @@ class _ExpressionEdit(QPlainTextEdit):
         self._setting = False
         self.setTabChangesFocus(True)  # Tab leaves the bar, as it did the line edit
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._on_changed)
@@ -66,6 +65,7 @@ class _ExpressionEdit(QPlainTextEdit):
             self.setPlainText(text)
         finally:
             self._setting = False
+        self.moveCursor(QTextCursor.MoveOperation.End)  # where a line edit leaves it
 
     def cursorPosition(self) -> int:  # noqa: N802 (Qt naming)
         return self.textCursor().position()
@@ -111,11 +111,17 @@ class _ExpressionEdit(QPlainTextEdit):
     def fit_height(self) -> None:
         """As tall as its lines (wrapped ones count), between 1 and ``MAX_LINES``."""
         lines = max(1, min(MAX_LINES, round(self.document().size().height())))
-        margins = self.contentsMargins()
+        # The plain-text layout counts lines; the frame and the document's margin
+        # around them, plus a pixel or two of rounding, make the box.
         height = (lines * self.fontMetrics().lineSpacing()
-                  + 2 * self.document().documentMargin() + margins.top() + margins.bottom())
+                  + 2 * self.document().documentMargin() + 2 * self.frameWidth() + 2)
         if self.height() != int(height):
             self.setFixedHeight(int(height))
+        fits = round(self.document().size().height()) <= MAX_LINES
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits
+                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if fits:
+            self.verticalScrollBar().setValue(0)  # all of it shows: none scrolled away
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)  # type: ignore[arg-type]
