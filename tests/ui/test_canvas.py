@@ -539,7 +539,7 @@ def test_the_canvas_renders_readably(canvas: Canvas) -> None:
     painter.end()
     assert png.save("/tmp/canvas_seed.png")
     labels = [label for label, _colour in legend_entries()]
-    assert labels[:2] == ["input", "constant"] and len(labels) == 6
+    assert labels[:2] == ["input", "constant"] and len(labels) == 10  # and every op group
 
 
 def test_colours_follow_a_dark_palette(canvas: Canvas) -> None:

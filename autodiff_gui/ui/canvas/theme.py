@@ -24,6 +24,8 @@ KIND_HUES: dict[str, str] = {
     "activations": "#dc7b12",
     "piecewise": "#8a6d1f",
     "reductions": "#12949b",
+    "shapes": "#4f6bb5",
+    "losses": "#b5452f",
     "composite": "#b0447a",  # a composite block (core/composite.py)
 }
 
@@ -146,5 +148,6 @@ def legend_entries(theme: Theme | None = None) -> list[tuple[str, QColor]]:
     labels = [("input", tr("input")), ("const", tr("constant")),
               ("arithmetic", tr("arithmetic")), ("powers", tr("powers and logarithms")),
               ("trigonometry", tr("trigonometric")), ("activations", tr("activations")),
-              ("piecewise", tr("piecewise")), ("reductions", tr("reductions"))]
+              ("piecewise", tr("piecewise")), ("reductions", tr("reductions")),
+              ("shapes", tr("shapes and indexing")), ("losses", tr("losses"))]
     return [(label, QColor(t.header[key])) for key, label in labels]
