@@ -63,6 +63,8 @@ EXPRESSIONS = [
     "exp(x) * 1e308", "[[1, 2], [3, 4]] @ W", "relu(x) - abs(y)", "if + 1", "", "  ",
     "tanh(sigmoid(z)) / w", "mean(W) * x", "sqrt(x) + 1", "x / (y - y)", "-x**2",
     "matmul([[1, 2]], [[3], [4]]) * x",
+    "a = x**2; b = 2*x; c = a + b; d = log(y); z = c*d", "a = x*y\nexp(a) + a",
+    "a = x; z = a", "a = x*2; a = a + 1",
 ]
 VALUES = ["1e400", "-1e-320", "[1e308, 1e308]", "", "if", "3", "-0.5", "[1, 2]",
           "[[1, 2], [3, 4]]", "abc", "nan", ".5", "2.", "[[1], [2, 3]]", "0", "1e-3",
@@ -518,10 +520,11 @@ class WindowMachine(RuleBasedStateMachine):
 
     @rule(i=pick, text=st.sampled_from(VALUES + NAMES))
     def edit_block_in_dialog(self, i: int, text: str) -> None:
-        """Double-click a block: rename an input / change a constant in a dialog."""
+        """Double-click a block: rename an input or a block / change a constant in a
+        dialog."""
         from autodiff_gui.ui.canvas import scene as scene_module
 
-        n = self._choose(self._nodes("input") + self._nodes("const"), i)
+        n = self._choose(self._nodes("input") + self._nodes("const") + self._nodes("op"), i)
         if n is None:
             return
         original = scene_module._ask_text
