@@ -47,6 +47,12 @@ def main() -> None:
     t_print, text = best_of(lambda: to_text(doc))
     assert value == n + 1 and grads == {"x": float(n + 1)} and text == chain
 
+    # The same 10,000 additions written as 10,000 named steps (a program, issue 13).
+    steps = "\n".join(["v1 = x + x"] + [f"v{k} = v{k - 1} + x" for k in range(2, n + 1)])
+    t_steps, steps_doc = best_of(lambda: parse(steps))
+    t_steps_compile, steps_program = best_of(lambda: compile_graph(steps_doc))
+    assert steps_program.gradient() == (value, grads)
+
     nested = "(" * n + "x" + ")" * n
     t_nested, _ = best_of(lambda: parse(nested))
     calls = "sin(" * n + "x" + ")" * n
@@ -60,6 +66,8 @@ def main() -> None:
         (f"parse + build Document ({n:,} ops)", t_parse),
         (f"compile_graph ({n:,} ops)", t_compile),
         ("**parse + build + compile** (target ≤ 100 ms)", t_parse + t_compile),
+        (f"**parse + build + compile, {n:,} statements** `v2 = v1 + x`…",
+         t_steps + t_steps_compile),
         (f"gradient, fast path ({n:,} ops)", t_grad),
         (f"to_text ({n:,} ops)", t_print),
         (f"parse {n:,} nested parentheses", t_nested),

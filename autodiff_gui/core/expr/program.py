@@ -145,7 +145,9 @@ def _parse_program(text: str, values: Mapping[str, Any] | None) -> Document:
     doc = Document()
     names: dict[str, int] = {}  # name -> node: inputs made so far and the named steps
     last = len(stmts) - 1
+    attrs, parse_one, rename = doc.node_table(), parser._parse, doc.rename
     for k, (name, at, rhs, end) in enumerate(stmts):
+        body = text[rhs:end]
         if name is not None:
             if name in assigned:
                 raise _msg("reassigned", at, at + len(name), name=name,
@@ -154,13 +156,13 @@ def _parse_program(text: str, values: Mapping[str, Any] | None) -> Document:
                 raise _msg("assign_keyword", at, at + len(name), name=name)
             if name in ops.OPS:
                 raise _msg("assign_function", at, at + len(name), name=name)
-            if text[rhs:end].isspace() or rhs == end:
+            if not body or body.isspace():
                 raise _msg("assign_empty", rhs - 1, rhs, name=name)
         elif k != last:
-            raise _msg("bare_middle", rhs, rhs + len(text[rhs:end].rstrip()))
+            raise _msg("bare_middle", rhs, rhs + len(body.rstrip()))
         before, known = len(doc), len(names)
         try:
-            parser._parse(text[rhs:end], values, doc, names)
+            parse_one(body, values, doc, names)
         except ParseError as exc:
             exc.position += rhs
             exc.end += rhs
@@ -175,15 +177,14 @@ def _parse_program(text: str, values: Mapping[str, Any] | None) -> Document:
             continue
         node = doc.explicit_output
         assert node is not None
-        if node <= before or doc.kind(node) != "op":  # an existing node, or a number
-            body = text[rhs:end]
+        if node <= before or attrs[node]["kind"] != "op":  # an existing node, or a number
             span = (end - len(body.lstrip()), rhs + len(body.rstrip()))
-            if doc.kind(node) == "const":
-                raise _msg("alias_number", *span, name=name, number=text[rhs:end].strip())
+            if attrs[node]["kind"] == "const":
+                raise _msg("alias_number", *span, name=name, number=body.strip())
             other = doc.node(node)["name"]
             raise _msg("alias", *span, name=name, other=other)
         try:
-            doc.rename(node, name)
+            rename(node, name)
         except GraphError as exc:  # not expected: every rule was checked above
             raise _error("bad_value", at, at + len(name), name=name,
                          reason=exc.message) from None
