@@ -108,3 +108,28 @@ def test_rename_an_op_block_with_undo(window, qtbot, monkeypatch) -> None:
     assert window.expression_bar.text() == "(x**2 + 2*x) * log(y)"
     window.undo_stack.redo()
     assert doc.named_ops() == {"total": add}
+
+
+def test_named_blocks_survive_delete_undo_and_paste_without_clashes(qtbot) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from autodiff_gui.core.expr import parse, to_text
+    from autodiff_gui.ui.editing.commands import RemoveNodes
+    from autodiff_gui.ui.editing.paste import PasteNodes, nodes_to_data
+
+    doc = parse("a = x**2; b = 2*x; c = a + b; d = log(y); z = c*d", {"x": 1.0, "y": 2.0})
+    text = to_text(doc)
+    stack = QUndoStack()
+    c = doc.named_ops()["c"]
+    stack.push(RemoveNodes(doc, [c]))
+    assert "c" not in doc.named_ops()
+    stack.undo()
+    assert doc.named_ops()["c"] == c and to_text(doc) == text
+    # A copy of a named step pasted beside it: the name is taken, so the copy has none;
+    # pasted into an empty document, it keeps it.
+    data = nodes_to_data(doc, [doc.named_ops()["a"], doc.find_input("x")])
+    stack.push(PasteNodes(doc, data, (50, 50)))
+    assert set(doc.named_ops()) == set("abcdz") and len(doc.inputs()) == 3
+    other = parse("u + 1")
+    stack.push(PasteNodes(other, data))
+    assert set(other.named_ops()) == {"a"}

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ...core.graph import NAME_RE, Document, GraphError, Snapshot
+from ...core.graph import NAME_RE, RESERVED_NAMES, Document, GraphError, Snapshot
 from .commands import (
     CLIPBOARD_FORMAT,
     DocumentCommand,
@@ -54,6 +54,8 @@ def nodes_to_data(doc: Document, node_ids: Iterable[int],
             entry["value"] = v.tolist() if isinstance(v, np.ndarray) else float(v)
         if d["kind"] == "op":
             entry["op"] = d["op"]
+            if "name" in d:
+                entry["name"] = d["name"]
         if d["kind"] == "composite":
             entry["block"] = d["block"]
         p = _pos((positions or {}).get(n)) or d.get("pos")
@@ -95,7 +97,7 @@ class PasteNodes(DocumentCommand):
         entries = nodes_data.get("nodes", [])
         if not entries:
             raise _refused("nothing to paste")
-        taken = set(doc.inputs())
+        taken = set(doc.inputs()) | set(doc.named_ops())  # inputs and named steps
         trial = Document()  # a dry run: bad data is refused before anything changes
         # with the document's composite blocks: a pasted block must be one of them
         trial.restore(Snapshot((), (), 1, None, tuple(doc.composites.values())))
@@ -117,6 +119,11 @@ class PasteNodes(DocumentCommand):
                     snap["value"] = _checked_value(e["value"])
                 elif kind == "op":
                     snap["op"] = e["op"]
+                    name = e.get("name")  # a named step keeps its name if it is free
+                    if isinstance(name, str) and name not in taken and NAME_RE.match(name) \
+                            and name not in RESERVED_NAMES:
+                        snap["name"] = name
+                        taken.add(name)
                 elif kind == "composite":
                     snap["block"] = str(e["block"])
                 else:
