@@ -235,7 +235,8 @@ class GraphScene(DocumentMirror, QGraphicsScene):
         if kind == "op" and not op:
             self.statusMessage.emit(_tr("choose an operation"))
             return None
-        name = free_input_name(self.document.inputs()) if kind == "input" else None
+        name = free_input_name([*self.document.inputs(), *self.document.named_ops()]) \
+            if kind == "input" else None
         w, h = block_size(kind)
         top_left = (pos.x() - w / 2, pos.y() - h / 2)
         cmd = self.push_get(lambda: AddNode(self.document, kind, op=op, name=name,
