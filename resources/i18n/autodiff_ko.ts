@@ -1791,77 +1791,77 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="211"/>
         <source>{g}·2({0} − {1})/n  (n: the number of elements; shape {shape0})</source>
-        <translation type="unfinished"></translation>
+        <translation>{g}·2({0} − {1})/n  (n: 원소 개수; 크기 {shape0})</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="212"/>
         <source>−{g}·2({0} − {1})/n  (n: the number of elements; shape {shape1})</source>
-        <translation type="unfinished"></translation>
+        <translation>−{g}·2({0} − {1})/n  (n: 원소 개수; 크기 {shape1})</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="227"/>
         <source>{g}·(softmax({0}) − p)/N  (p: {1} as probabilities, one-hot rows for class indices; N rows; shape {shape0})</source>
-        <translation type="unfinished"></translation>
+        <translation>{g}·(softmax({0}) − p)/N  (p: 확률로 본 {1}, 클래스 인덱스이면 원-핫 행; N: 행 수; 크기 {shape0})</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="229"/>
         <source>−{g}·log softmax({0})/N  (N rows; shape {shape1})</source>
-        <translation type="unfinished"></translation>
+        <translation>−{g}·log softmax({0})/N  (N: 행 수; 크기 {shape1})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="345"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="349"/>
         <source>{g} to the largest element of {0} (shared equally at a tie), 0 elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>{g}를 {0}의 가장 큰 원소에(같은 값이 여럿이면 똑같이 나누어), 나머지는 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="358"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="364"/>
         <source>{g} to the smallest element of {0} (shared equally at a tie), 0 elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>{g}를 {0}의 가장 작은 원소에(같은 값이 여럿이면 똑같이 나누어), 나머지는 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="372"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="378"/>
         <source>{g}·softmax({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>{g}·softmax({0})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="384"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="391"/>
         <source>softmax({0})·({g} − Σ {g}·softmax({0}))</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax({0})·({g} − Σ {g}·softmax({0}))</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="395"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="402"/>
         <source>{g} − softmax({0})·Σ {g}</source>
-        <translation type="unfinished"></translation>
+        <translation>{g} − softmax({0})·Σ {g}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="305"/>
         <source>{g} reshaped back to the shape of {0}, {shape0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{g}를 {0}의 크기 {shape0}로 되돌린 것</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="317"/>
         <source>{g} scattered back into zeros of shape {shape0}, at the indexed places</source>
-        <translation type="unfinished"></translation>
+        <translation>크기 {shape0}의 0 배열에서 인덱스가 가리키는 자리에 {g}를 흩어 놓은 것</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="332"/>
         <source>the slices of {g} that came from {0}, shape {shape0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{g} 중 {0}에서 온 조각들, 크기 {shape0}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="333"/>
         <source>the last slice of {g}, shape {shape1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{g}의 마지막 조각, 크기 {shape1}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="346"/>
         <source>the first part of {g} along the joined axis, shape {shape0}</source>
-        <translation type="unfinished"></translation>
+        <translation>이어 붙인 축을 따라 {g}의 앞부분, 크기 {shape0}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="347"/>
         <source>the rest of {g} along the joined axis, shape {shape1}</source>
-        <translation type="unfinished"></translation>
+        <translation>이어 붙인 축을 따라 {g}의 나머지, 크기 {shape1}</translation>
     </message>
 </context>
 <context>
@@ -3217,7 +3217,7 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/items.py" line="276"/>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="148"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
@@ -3292,76 +3292,86 @@ Arguments: {args}</source>
         <translation>연산을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="410"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="411"/>
         <source>Name this step</source>
         <translation>이 단계에 이름 붙이기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="411"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="412"/>
         <source>Name (as in c = a + b; empty: a letter when stepping):</source>
         <translation>이름 (c = a + b처럼. 비워 두면 단계별 실행 때 글자 하나가 붙습니다):</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="417"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="418"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="417"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="418"/>
         <source>Rename input</source>
         <translation>입력 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="432"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="433"/>
         <source>Edit value of {name}</source>
         <translation>{name}의 값 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="437"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="438"/>
         <source>Value:</source>
         <translation>값:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="457"/>
+        <location filename="../../autodiff_gui/ui/canvas/scene.py" line="458"/>
         <source>{reason}
 {label}</source>
         <translation>{reason}
 {label}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="148"/>
         <source>constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="147"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="149"/>
         <source>arithmetic</source>
         <translation>사칙연산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="147"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="149"/>
         <source>powers and logarithms</source>
         <translation>거듭제곱과 로그</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="148"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="150"/>
         <source>activations</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="148"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="150"/>
         <source>trigonometric</source>
         <translation>삼각·쌍곡선 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="149"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="151"/>
         <source>piecewise</source>
         <translation>구간별 함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="149"/>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="151"/>
         <source>reductions</source>
         <translation>축약</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="152"/>
+        <source>losses</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/theme.py" line="152"/>
+        <source>shapes and indexing</source>
+        <translation>크기와 인덱싱</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/view.py" line="90"/>
@@ -3676,7 +3686,7 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/commands.py" line="247"/>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="123"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="130"/>
         <source>unknown kind of block %1</source>
         <translation>알 수 없는 블록 종류 %1</translation>
     </message>
@@ -3803,31 +3813,31 @@ Arguments: {args}</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="77"/>
         <location filename="../../autodiff_gui/ui/editing/paste.py" line="79"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="81"/>
         <source>the clipboard holds no blocks</source>
         <translation>클립보드에 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="81"/>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="126"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="83"/>
         <location filename="../../autodiff_gui/ui/editing/paste.py" line="133"/>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="138"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="140"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="145"/>
         <source>the clipboard data is damaged</source>
         <translation>클립보드 데이터가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="97"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="99"/>
         <source>nothing to paste</source>
         <translation>붙여넣을 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="141"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="148"/>
         <source>Paste block</source>
         <translation>블록 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="143"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="150"/>
         <source>Paste %1 blocks</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
@@ -4302,12 +4312,12 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="85"/>
         <source>{op}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{op}: {reason}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/graph.py" line="86"/>
         <source>only operations have parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>매개변수는 연산에만 있습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/session.py" line="43"/>
@@ -4743,27 +4753,27 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="68"/>
         <source>{name} of {op} must be written as a number, None or a tuple of numbers, not '{token}'</source>
-        <translation type="unfinished"></translation>
+        <translation>{op}의 {name}은(는) 숫자, None 또는 숫자 튜플로 써야 합니다. '{token}'은(는) 쓸 수 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="70"/>
         <source>{op} takes {count} parameter(s) after its argument(s): write {usage}</source>
-        <translation type="unfinished"></translation>
+        <translation>{op}은(는) 인자 뒤에 매개변수를 {count}개까지 받습니다: {usage}처럼 쓰세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="71"/>
         <source>{op}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{op}: {reason}</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="72"/>
         <source>an index is a whole number or a slice like 1:3, not '{token}'</source>
-        <translation type="unfinished"></translation>
+        <translation>인덱스는 정수나 1:3 같은 슬라이스입니다. '{token}'은(는) 쓸 수 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/expr/tokens.py" line="73"/>
         <source>':' can only be used in an index, as in x[1:3]</source>
-        <translation type="unfinished"></translation>
+        <translation>':'은 x[1:3]처럼 인덱스 안에서만 쓸 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -5169,242 +5179,302 @@ Arguments: {args}</source>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="31"/>
         <source>cross_entropy needs logits of shape (classes,) or (batch, classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>cross_entropy에는 크기가 (클래스,) 또는 (배치, 클래스)인 로짓이 필요합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="32"/>
         <source>cross_entropy needs a target of the logits' shape (probabilities) or one class index per row, with the shape of the logits without their last axis</source>
-        <translation type="unfinished"></translation>
+        <translation>cross_entropy의 타깃은 로짓과 크기가 같은 확률이거나, 행마다 클래스 인덱스 하나(로짓의 마지막 축을 뺀 크기)여야 합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="35"/>
         <source>a class index must be a whole number from 0 to the number of classes − 1</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스 인덱스는 0부터 클래스 수 − 1까지의 정수여야 합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="36"/>
         <source>a class index has no derivative: write the class as a number, or give the target as probabilities of the logits' shape</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스 인덱스는 미분할 수 없습니다: 클래스를 숫자로 쓰거나, 타깃을 로짓과 같은 크기의 확률로 주세요</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="208"/>
         <source>∂mse(α, β)/∂αᵢ = 2(αᵢ − βᵢ)/n</source>
-        <translation type="unfinished"></translation>
+        <translation>∂mse(α, β)/∂αᵢ = 2(αᵢ − βᵢ)/n</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="208"/>
         <source>∂mse(α, β)/∂βᵢ = −2(αᵢ − βᵢ)/n</source>
-        <translation type="unfinished"></translation>
+        <translation>∂mse(α, β)/∂βᵢ = −2(αᵢ − βᵢ)/n</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="216"/>
         <source>mean squared error: mean((a − b)²)</source>
-        <translation type="unfinished"></translation>
+        <translation>평균 제곱 오차: mean((a − b)²)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="220"/>
         <source>∂CE(α, β)/∂α = (softmax(α) − p)/N  (p: β as probabilities, one-hot for a class index; N rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂CE(α, β)/∂α = (softmax(α) − p)/N  (p: 확률로 본 β, 클래스 인덱스이면 원-핫; N: 행 수)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="222"/>
         <source>∂CE(α, β)/∂β = −log softmax(α)/N  (none for a class index)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂CE(α, β)/∂β = −log softmax(α)/N  (클래스 인덱스이면 없음)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="233"/>
         <source>cross-entropy of softmax(logits) against a class index or probabilities, averaged over the batch</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax(로짓)과 클래스 인덱스 또는 확률 사이의 교차 엔트로피, 배치 평균</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="26"/>
         <source>there is no parameter {name!r} (the parameters: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r} 매개변수는 없습니다(매개변수: {known})</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="27"/>
         <source>takes no parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>매개변수를 받지 않습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="28"/>
         <source>needs its parameter {name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r} 매개변수가 필요합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="29"/>
         <source>{name} must be a whole number or None, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}은(는) 정수나 None이어야 합니다. {value}은(는) 쓸 수 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="30"/>
         <source>{name} must be between −{limit} and {last}, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}은(는) −{limit}부터 {last} 사이여야 합니다. {value}은(는) 쓸 수 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="31"/>
         <source>{name} must be a list of whole numbers (one of them may be −1), not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}은(는) 정수 목록이어야 합니다(하나는 −1일 수 있습니다). {value}은(는) 쓸 수 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="33"/>
         <source>{name} may contain −1 only once</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}에는 −1을 한 번만 쓸 수 있습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="34"/>
         <source>{name} must be a list of whole numbers and slices (start, stop, step), not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}은(는) 정수와 슬라이스(start, stop, step)의 목록이어야 합니다. {value}은(는) 쓸 수 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="36"/>
         <source>a slice's step must not be 0</source>
-        <translation type="unfinished"></translation>
+        <translation>슬라이스의 step은 0이 될 수 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="37"/>
         <source>{name} must be a finite number, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}은(는) 유한한 수여야 합니다. {value}은(는) 쓸 수 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/model.py" line="38"/>
         <source>{name} has too many entries ({count}; the limit is {limit})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}의 항목이 너무 많습니다({count}개, 한도는 {limit}개)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/reductions.py" line="34"/>
         <source>the axis is out of range for the argument's shape</source>
-        <translation type="unfinished"></translation>
+        <translation>축이 인자 크기의 범위를 벗어났습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/reductions.py" line="35"/>
         <source>a number's shape has no axis to reduce: leave the axis out</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자의 크기에는 축약할 축이 없습니다: 축을 빼고 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="399"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="323"/>
+        <source>sum of all elements, or along an axis: sum(x, 0)</source>
+        <translation>모든 원소의 합, 또는 한 축을 따라 더한 합: sum(x, 0)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="335"/>
+        <source>mean of all elements, or along an axis: mean(x, 0)</source>
+        <translation>모든 원소의 평균, 또는 한 축을 따른 평균: mean(x, 0)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="344"/>
+        <source>∂max(α)/∂αᵢ = 1 at the largest element, else 0 (k tied largest: 1/k each, as in PyTorch)</source>
+        <translation>∂max(α)/∂αᵢ = 가장 큰 원소에서 1, 나머지는 0 (가장 큰 값이 k개로 같으면 PyTorch처럼 각각 1/k)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="346"/>
+        <source>largest element, or along an axis: max(x, 1); a tie shares the gradient</source>
+        <translation>가장 큰 원소, 또는 한 축을 따른 최댓값: max(x, 1). 같은 값이 여럿이면 그래디언트를 나눕니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="359"/>
+        <source>∂min(α)/∂αᵢ = 1 at the smallest element, else 0 (k tied smallest: 1/k each, as in PyTorch)</source>
+        <translation>∂min(α)/∂αᵢ = 가장 작은 원소에서 1, 나머지는 0 (가장 작은 값이 k개로 같으면 PyTorch처럼 각각 1/k)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="361"/>
+        <source>smallest element, or along an axis: min(x, 1); a tie shares the gradient</source>
+        <translation>가장 작은 원소, 또는 한 축을 따른 최솟값: min(x, 1). 같은 값이 여럿이면 그래디언트를 나눕니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="374"/>
+        <source>∂logsumexp(α)/∂αᵢ = exp(αᵢ − logsumexp(α)) = softmax(α)ᵢ</source>
+        <translation>∂logsumexp(α)/∂αᵢ = exp(αᵢ − logsumexp(α)) = softmax(α)ᵢ</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="375"/>
+        <source>log of the sum of exponentials (a smooth max), or along an axis</source>
+        <translation>지수 함수 값의 합의 로그(부드러운 최댓값), 또는 한 축을 따라 계산</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="385"/>
+        <source>∂softmax(α)ᵢ/∂αⱼ = sᵢ·(δᵢⱼ − sⱼ), s = softmax(α)</source>
+        <translation>∂softmax(α)ᵢ/∂αⱼ = sᵢ·(δᵢⱼ − sⱼ), s = softmax(α)</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="386"/>
+        <source>exponentials normalised to sum to 1 along an axis (the last by default)</source>
+        <translation>한 축(기본은 마지막 축)을 따라 합이 1이 되도록 정규화한 지수 함수 값</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="397"/>
+        <source>∂log_softmax(α)ᵢ/∂αⱼ = δᵢⱼ − softmax(α)ⱼ</source>
+        <translation>∂log_softmax(α)ᵢ/∂αⱼ = δᵢⱼ − softmax(α)ⱼ</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="398"/>
+        <source>log of softmax, computed stably, along an axis (the last by default)</source>
+        <translation>한 축(기본은 마지막 축)을 따라 안정적으로 계산한 softmax의 로그</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="406"/>
         <source>∂‖α‖/∂αᵢ = αᵢ/‖α‖  (0 at α = 0, as in PyTorch)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂‖α‖/∂αᵢ = αᵢ/‖α‖  (PyTorch처럼 α = 0에서는 0)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="405"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="412"/>
         <source>length of all elements as one vector: √(Σ a²)</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 원소를 하나의 벡터로 본 길이: √(Σ a²)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="37"/>
         <source>transpose takes a matrix (a number or a vector stays as it is); this shape has more than 2 axes</source>
-        <translation type="unfinished"></translation>
+        <translation>transpose는 행렬을 받습니다(숫자나 벡터는 그대로 둡니다). 이 크기는 축이 2개보다 많습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="39"/>
         <source>reshape needs a shape with as many elements as the argument (one axis may be −1)</source>
-        <translation type="unfinished"></translation>
+        <translation>reshape에는 인자와 원소 개수가 같은 크기가 필요합니다(축 하나는 −1로 둘 수 있습니다)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="41"/>
         <source>a number cannot be indexed: its shape has no axes</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자는 인덱싱할 수 없습니다: 크기에 축이 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="42"/>
         <source>the index has more entries than the argument's shape has axes</source>
-        <translation type="unfinished"></translation>
+        <translation>인덱스의 항목 수가 인자 크기의 축 수보다 많습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="43"/>
         <source>an index is out of range for the argument's shape</source>
-        <translation type="unfinished"></translation>
+        <translation>인덱스가 인자 크기의 범위를 벗어났습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="44"/>
         <source>a slice's step must be 1 or more, whatever the shape (PyTorch has no reversed slices)</source>
-        <translation type="unfinished"></translation>
+        <translation>슬라이스의 간격은 크기와 상관없이 1 이상이어야 합니다(PyTorch에는 거꾸로 가는 슬라이스가 없습니다)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="46"/>
         <source>the index selects no element of the argument's shape</source>
-        <translation type="unfinished"></translation>
+        <translation>인덱스가 인자 크기에서 원소를 하나도 고르지 않습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="47"/>
         <source>stack needs arguments of the same shape (or a stack and one more slice of its shape)</source>
-        <translation type="unfinished"></translation>
+        <translation>stack에는 같은 크기의 인자가 필요합니다(또는 쌓인 배열과 그 크기에 맞는 조각 하나)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="49"/>
         <source>the stack axis is out of range for the arguments' shape</source>
-        <translation type="unfinished"></translation>
+        <translation>stack의 축이 인자 크기의 범위를 벗어났습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="50"/>
         <source>concat joins arrays along an axis; a number's shape has none (use stack)</source>
-        <translation type="unfinished"></translation>
+        <translation>concat은 배열을 한 축을 따라 잇습니다. 숫자의 크기에는 축이 없습니다(stack을 쓰세요)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="52"/>
         <source>concat needs shapes that agree on every axis but the joined one</source>
-        <translation type="unfinished"></translation>
+        <translation>concat에는 잇는 축을 뺀 모든 축의 길이가 같은 크기가 필요합니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="53"/>
         <source>the concat axis is out of range for the arguments' shape</source>
-        <translation type="unfinished"></translation>
+        <translation>concat의 축이 인자 크기의 범위를 벗어났습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="297"/>
         <source>rows become columns (A.T); a vector stays as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>행이 열이 됩니다(A.T). 벡터는 그대로입니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="301"/>
         <source>∂f/∂α = ∂f/∂reshape(α) in the shape of α</source>
-        <translation type="unfinished"></translation>
+        <translation>∂f/∂α = ∂f/∂reshape(α)를 α의 크기로</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="309"/>
         <source>the same elements in another shape (one axis may be −1)</source>
-        <translation type="unfinished"></translation>
+        <translation>같은 원소를 다른 크기로(축 하나는 −1로 둘 수 있습니다)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="313"/>
         <source>∂f/∂α = ∂f/∂α[i] at the indexed places, 0 elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>∂f/∂α = 인덱스가 가리키는 자리에는 ∂f/∂α[i], 나머지는 0</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="324"/>
         <source>constant elements and slices: x[0], W[1, :], x[1:3]</source>
-        <translation type="unfinished"></translation>
+        <translation>정해진 원소와 슬라이스: x[0], W[1, :], x[1:3]</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="328"/>
         <source>∂f/∂α = the slices of ∂f/∂stack(α, β) that came from α</source>
-        <translation type="unfinished"></translation>
+        <translation>∂f/∂α = ∂f/∂stack(α, β) 중 α에서 온 조각들</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="329"/>
         <source>∂f/∂β = the slice of ∂f/∂stack(α, β) that came from β</source>
-        <translation type="unfinished"></translation>
+        <translation>∂f/∂β = ∂f/∂stack(α, β) 중 β에서 온 조각</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="338"/>
         <source>two arrays of one shape on a new axis; a stack and one more slice</source>
-        <translation type="unfinished"></translation>
+        <translation>같은 크기의 배열 두 개를 새 축으로 쌓기, 또는 쌓인 배열에 조각 하나 더하기</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="342"/>
         <source>∂f/∂α = the first part of ∂f/∂concat(α, β)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂f/∂α = ∂f/∂concat(α, β)의 앞부분</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="343"/>
         <source>∂f/∂β = the rest of ∂f/∂concat(α, β)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂f/∂β = ∂f/∂concat(α, β)의 나머지</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="354"/>
         <source>two arrays joined along an existing axis (torch.cat)</source>
-        <translation type="unfinished"></translation>
+        <translation>배열 두 개를 있는 축을 따라 잇기(torch.cat)</translation>
     </message>
 </context>
 </TS>

@@ -298,19 +298,20 @@ def _code_logsumexp(texts: Sequence[str], shapes: Sequence[tuple[int, ...]], *,
 
 
 def _reduction(name: str, symbol: str, forward: Callable[..., Value], vjp: Callable,
-               jvp: Callable, formula: str, template: str, expr: str, local: str,
-               tangent: str, description: str, *, axis_default: int | None = None,
-               along: tuple[str, str, str] | None = None, **kw: Any) -> Op:
-    """One reduction of one argument with an ``axis`` parameter."""
+               jvp: Callable, template: str, expr: str, local: str, tangent: str, *,
+               axis_default: int | None = None, along: tuple[str, str, str] | None = None,
+               **kw: Any) -> Op:
+    """One reduction of one argument with an ``axis`` parameter (``formulas`` and
+    ``description`` by keyword: the translation tool reads them there)."""
     return Op(name=name, arity=1, symbol=symbol, group="reductions", slots=("a",),
               ordered=False, forward_s=kw.pop("forward_s", None), forward_a=forward,
               partial_s=None, partial_a=None, vjp_s=kw.pop("vjp_s", ()), vjp_a=(vjp,),
-              formulas=(formula,), template=template, elementwise=False, jvp_custom=jvp,
+              template=template, elementwise=False, jvp_custom=jvp,
               expr=expr, local_texts=(local,), tangent_texts=(tangent,),
               params=(Param("axis", "axis", axis_default),),
               param_texts=_reduce_texts((template, expr, tangent), along)
               if along else None,
-              description=description, **kw)
+              **kw)
 
 
 TABLE: list[Op] = [
@@ -318,8 +319,8 @@ TABLE: list[Op] = [
         "sum", "Σ", _sum, lambda g, o, a, *, axis=None: _plain(_spread(g, a, axis)),
         lambda o, args, ts, *, axis=None: _plain(np.sum(ts[0], axis=axis))
         if np.ndim(ts[0]) else ts[0],
-        "∂Σα/∂αᵢ = 1", "{out} = Σ {0}", "(Σ {0})", "1", "Σ {t}",
-        "sum of all elements, or along an axis: sum(x, 0)",
+        "{out} = Σ {0}", "(Σ {0})", "1", "Σ {t}", formulas=("∂Σα/∂αᵢ = 1",),
+        description="sum of all elements, or along an axis: sum(x, 0)",
         along=("{out} = Σᵢ {0}{at}", "(Σᵢ {0}{at})", "Σᵢ {t}{at}"),
         forward_s=_sum_s, vjp_s=(lambda g, o, a, *, axis=None: g,),
         element_local=lambda a, *, axis=None: 1.0, shape=_reduced_shape,
@@ -329,18 +330,21 @@ TABLE: list[Op] = [
         lambda g, o, a, *, axis=None: _plain(_spread(g, a, axis) / _count(a, axis)),
         lambda o, args, ts, *, axis=None: _plain(np.mean(ts[0], axis=axis))
         if np.ndim(ts[0]) else ts[0],
-        "∂mean(α)/∂αᵢ = 1/n", "{out} = mean({0})", "mean({0})", "1/n", "mean({t})",
-        "mean of all elements, or along an axis: mean(x, 0)",
+        "{out} = mean({0})", "mean({0})", "1/n", "mean({t})",
+        formulas=("∂mean(α)/∂αᵢ = 1/n",),
+        description="mean of all elements, or along an axis: mean(x, 0)",
         along=("{out} = meanᵢ {0}{at}", "meanᵢ {0}{at}", "meanᵢ {t}{at}"),
         forward_s=_sum_s, vjp_s=(lambda g, o, a, *, axis=None: g,),
         element_local=lambda a, *, axis=None: 1.0 / _count(a, axis), shape=_reduced_shape,
         torch_name="mean", torch_params=_torch_dim),
     _reduction(
         "max", "max", _extreme(np.max), _extreme_vjp, _extreme_jvp,
-        "∂max(α)/∂αᵢ = 1 at the largest element, else 0 (k tied largest: 1/k each, as in "
-        "PyTorch)", "{out} = max {0}", "max({0})", "[{0}ᵢ is the largest]",
+        "{out} = max {0}", "max({0})", "[{0}ᵢ is the largest]",
         "{t} at the largest element of {0}",
-        "largest element, or along an axis: max(x, 1); a tie shares the gradient",
+        formulas=("∂max(α)/∂αᵢ = 1 at the largest element, else 0 (k tied largest: 1/k "
+                  "each, as in PyTorch)",),
+        description="largest element, or along an axis: max(x, 1); a tie shares the "
+                    "gradient",
         along=("{out} = maxᵢ {0}{at}", "maxᵢ {0}{at}", "{t} at maxᵢ {0}{at}"),
         backward_texts=("{g} to the largest element of {0} (shared equally at a tie), "
                         "0 elsewhere",),
@@ -350,10 +354,12 @@ TABLE: list[Op] = [
         torch_name="amax", torch_params=_torch_dim),
     _reduction(
         "min", "min", _extreme(np.min), _extreme_vjp, _extreme_jvp,
-        "∂min(α)/∂αᵢ = 1 at the smallest element, else 0 (k tied smallest: 1/k each, as in "
-        "PyTorch)", "{out} = min {0}", "min({0})", "[{0}ᵢ is the smallest]",
+        "{out} = min {0}", "min({0})", "[{0}ᵢ is the smallest]",
         "{t} at the smallest element of {0}",
-        "smallest element, or along an axis: min(x, 1); a tie shares the gradient",
+        formulas=("∂min(α)/∂αᵢ = 1 at the smallest element, else 0 (k tied smallest: 1/k "
+                  "each, as in PyTorch)",),
+        description="smallest element, or along an axis: min(x, 1); a tie shares the "
+                    "gradient",
         along=("{out} = minᵢ {0}{at}", "minᵢ {0}{at}", "{t} at minᵢ {0}{at}"),
         backward_texts=("{g} to the smallest element of {0} (shared equally at a tie), "
                         "0 elsewhere",),
@@ -363,10 +369,10 @@ TABLE: list[Op] = [
         torch_name="amin", torch_params=_torch_dim),
     _reduction(
         "logsumexp", "logΣexp", _logsumexp, _lse_vjp, _lse_jvp,
-        "∂logsumexp(α)/∂αᵢ = exp(αᵢ − logsumexp(α)) = softmax(α)ᵢ",
         "{out} = log Σ exp({0})", "logsumexp({0})", "softmax({0})ᵢ",
         "Σ softmax({0})·{t}",
-        "log of the sum of exponentials (a smooth max), or along an axis",
+        formulas=("∂logsumexp(α)/∂αᵢ = exp(αᵢ − logsumexp(α)) = softmax(α)ᵢ",),
+        description="log of the sum of exponentials (a smooth max), or along an axis",
         along=("{out} = log Σᵢ exp({0}{at})", "logsumexp({0})",
                "Σᵢ softmax({0})·{t}{at}"),
         backward_texts=("{g}·softmax({0})",), shape=_reduced_shape,
@@ -374,10 +380,11 @@ TABLE: list[Op] = [
         extra={"torch_call": _torch_logsumexp, "torch_code": _code_logsumexp}),
     _reduction(
         "softmax", "softmax", _softmax, _softmax_vjp, _softmax_jvp,
-        "∂softmax(α)ᵢ/∂αⱼ = sᵢ·(δᵢⱼ − sⱼ), s = softmax(α)",
         "{out} = exp({0}) / Σ exp({0})", "softmax({0})", "sᵢ·(δᵢⱼ − sⱼ)",
         "softmax({0})·({t} − Σ softmax({0})·{t})",
-        "exponentials normalised to sum to 1 along an axis (the last by default)",
+        formulas=("∂softmax(α)ᵢ/∂αⱼ = sᵢ·(δᵢⱼ − sⱼ), s = softmax(α)",),
+        description="exponentials normalised to sum to 1 along an axis (the last by "
+                    "default)",
         axis_default=-1,
         along=("{out} = exp({0}) / Σᵢ exp({0}{at})", "softmax({0})",
                "softmax({0})·({t} − Σᵢ (softmax({0})·{t}){at})"),
@@ -385,10 +392,10 @@ TABLE: list[Op] = [
         torch_name="softmax", torch_params=_torch_dim),
     _reduction(
         "log_softmax", "log softmax", _log_softmax, _log_softmax_vjp, _log_softmax_jvp,
-        "∂log_softmax(α)ᵢ/∂αⱼ = δᵢⱼ − softmax(α)ⱼ",
         "{out} = {0} − log Σ exp({0})", "log_softmax({0})", "δᵢⱼ − softmax({0})ⱼ",
         "{t} − Σ softmax({0})·{t}",
-        "log of softmax, computed stably, along an axis (the last by default)",
+        formulas=("∂log_softmax(α)ᵢ/∂αⱼ = δᵢⱼ − softmax(α)ⱼ",),
+        description="log of softmax, computed stably, along an axis (the last by default)",
         axis_default=-1,
         along=("{out} = {0} − log Σᵢ exp({0}{at})", "log_softmax({0})",
                "{t} − Σᵢ (softmax({0})·{t}){at}"),
