@@ -79,6 +79,8 @@ CORE_TABLES = {
     "fileio.py": ("fileio", ("MESSAGES",)),
     "narration.py": ("Narration", ("TEMPLATES",)),
     "backward_graph.py": ("backward", ("MESSAGES",)),
+    "composite.py": ("composite", ("MESSAGES",)),
+    "composite_rules.py": ("composite_rules", ("MESSAGES",)),
 }
 # Words in op descriptions and formulas that are mathematics, not English.
 MATH_WORDS = {"ln", "sign", "max", "min", "exp", "log", "sqrt", "sin", "cos", "tan", "abs",
