@@ -1,5 +1,9 @@
 """The graph document: a networkx MultiDiGraph behind the only mutation API.
 
+Reason: one module of ~760 lines, because every mutation (nodes, wires, values, names,
+parameters, composite blocks) must validate and emit its event in the one place that owns
+the tables it changes; the reading half is already out in ``graph_queries``.
+
 Nodes are integers.  Each node has a ``kind``: ``input`` (a named variable with a
 value), ``const`` (a value) or ``op`` (a primitive from ``ops.OPS``).  An edge
 ``u -> v`` is keyed by the argument slot of ``v`` that it feeds, so ``x*x`` is two
