@@ -368,7 +368,7 @@ TABLE: list[Op] = [
         kink_at=_tie_gap(np.min), kink_place="two smallest elements equal",
         torch_name="amin", torch_params=_torch_dim),
     _reduction(
-        "logsumexp", "logΣexp", _logsumexp, _lse_vjp, _lse_jvp,
+        "logsumexp", "LSE", _logsumexp, _lse_vjp, _lse_jvp,
         "{out} = log Σ exp({0})", "logsumexp({0})", "softmax({0})ᵢ",
         "Σ softmax({0})·{t}",
         formulas=("∂logsumexp(α)/∂αᵢ = exp(αᵢ − logsumexp(α)) = softmax(α)ᵢ",),
@@ -379,7 +379,7 @@ TABLE: list[Op] = [
         torch_name="logsumexp",
         extra={"torch_call": _torch_logsumexp, "torch_code": _code_logsumexp}),
     _reduction(
-        "softmax", "softmax", _softmax, _softmax_vjp, _softmax_jvp,
+        "softmax", "SM", _softmax, _softmax_vjp, _softmax_jvp,
         "{out} = exp({0}) / Σ exp({0})", "softmax({0})", "sᵢ·(δᵢⱼ − sⱼ)",
         "softmax({0})·({t} − Σ softmax({0})·{t})",
         formulas=("∂softmax(α)ᵢ/∂αⱼ = sᵢ·(δᵢⱼ − sⱼ), s = softmax(α)",),
@@ -391,7 +391,7 @@ TABLE: list[Op] = [
         backward_texts=("softmax({0})·({g} − Σ {g}·softmax({0}))",), shape=_same_shape,
         torch_name="softmax", torch_params=_torch_dim),
     _reduction(
-        "log_softmax", "log softmax", _log_softmax, _log_softmax_vjp, _log_softmax_jvp,
+        "log_softmax", "LSM", _log_softmax, _log_softmax_vjp, _log_softmax_jvp,
         "{out} = {0} − log Σ exp({0})", "log_softmax({0})", "δᵢⱼ − softmax({0})ⱼ",
         "{t} − Σ softmax({0})·{t}",
         formulas=("∂log_softmax(α)ᵢ/∂αⱼ = δᵢⱼ − softmax(α)ⱼ",),
