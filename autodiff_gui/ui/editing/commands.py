@@ -456,26 +456,22 @@ class Rename(DocumentCommand):
         kind = doc.kind(node)
         if kind not in ("input", "op"):
             raise GraphError(message("only_inputs_named"), node)
-        if kind == "op":
-            name = name or None
-        if name is not None:
-            doc.check_name(name, node)
-        elif kind == "input":
-            doc.check_name("", node)  # an input needs a name: refused with the reason
+        name = name or None if kind == "op" else name
+        if name is not None or kind == "input":  # an input needs a name: "" is refused
+            doc.check_name(name or "", node)
         self.old = doc.node(node).get("name")
         if name == self.old:
             text = _tr("the input is called %1 already") if kind == "input" else \
                 _tr("the block is called %1 already")
             raise GraphError(text.replace("%1", repr(name)), node)
         if self.old is None:
-            label = QT_TRANSLATE_NOOP("commands", "Name %1 as %2")
-            super().__init__(doc, label, doc.node(node)["op"], name)
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Name %1 as %2"),
+                             doc.node(node)["op"], name)
         elif name is None:
-            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Remove the name %1"),
-                             self.old)
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Remove the name %1"), self.old)
         else:
-            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Rename %1 to %2"),
-                             self.old, name)
+            super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Rename %1 to %2"), self.old,
+                             name)
         self.node, self.new = node, name
 
     def redo(self) -> None:
