@@ -24,7 +24,8 @@ pytestmark = pytest.mark.skipif(not torch_ref.torch_status()[0],
 
 
 # Parameters for the primitives that need some (the others take their defaults).
-SAMPLE_PARAMS = {"clamp": {"lo": -1.0, "hi": 1.5}, "leaky_relu": {"slope": 0.1}}
+SAMPLE_PARAMS = {"clamp": {"lo": -1.0, "hi": 1.5}, "leaky_relu": {"slope": 0.1},
+                 "reshape": {"shape": (-1,)}, "index": {"index": (0,)}}
 
 
 def op_doc(op: str, *args: tuple[str, object]) -> Document:
@@ -181,7 +182,9 @@ ARRAY_DOMAIN = {"log": np.abs(ARRAY) + 0.1, "sqrt": np.abs(ARRAY) + 0.1,
 
 @pytest.mark.parametrize("op", sorted(UNARY_POINTS))
 def test_unary_primitive_at_scalars_and_arrays(op):
-    assert set(UNARY_POINTS) == {n for n, o in OPS.items() if o.arity == 1}
+    # (the shape ops take shapes and indices: tests/check/test_shape_ops_torch.py)
+    assert set(UNARY_POINTS) == {n for n, o in OPS.items() if o.arity == 1
+                                 and o.group != "shapes"}
     for v in UNARY_POINTS[op]:
         for upstream in (1.0, -2.5):
             check_against_engine(op_doc(op, ("x", v)), upstream=upstream)
@@ -256,6 +259,20 @@ BINARY = sorted(n for n, o in OPS.items() if o.arity == 2)
 SHAPES = [(), (3,), (2, 3), (1, 3), (2, 1)]
 
 
+def _takes_numbers(name: str) -> bool:
+    """Whether the op's shape rule accepts numbers (matmul, concat, cross_entropy don't)."""
+    op = OPS[name].bind(SAMPLE_PARAMS.get(name))
+    try:
+        op.shape(*[()] * op.arity)
+    except ValueError:
+        return False
+    return True
+
+
+NUMBER_UNARY = [n for n in UNARY if _takes_numbers(n)]
+NUMBER_BINARY = [n for n in BINARY if _takes_numbers(n)]
+
+
 def random_doc(rng: np.random.Generator, arrays: bool) -> Document:
     """Up to 3 inputs and 1-11 random ops; some constants, some shared arguments."""
     doc = Document()
@@ -264,11 +281,12 @@ def random_doc(rng: np.random.Generator, arrays: bool) -> Document:
         shape = SHAPES[rng.integers(len(SHAPES))] if arrays else ()
         value = rng.uniform(-2, 2, shape) if shape else float(rng.uniform(-2, 2))
         pool.append(doc.add_input(f"x{k}", value))
+    unary, binary = (UNARY, BINARY) if arrays else (NUMBER_UNARY, NUMBER_BINARY)
     for _ in range(int(rng.integers(1, 12))):
         if rng.random() < 0.45:
-            name, srcs = UNARY[rng.integers(len(UNARY))], [pool[rng.integers(len(pool))]]
+            name, srcs = unary[rng.integers(len(unary))], [pool[rng.integers(len(pool))]]
         else:
-            name = BINARY[rng.integers(len(BINARY))]
+            name = binary[rng.integers(len(binary))]
             srcs = [pool[rng.integers(len(pool))] for _ in range(2)]
             if rng.random() < 0.3:
                 shape = SHAPES[rng.integers(len(SHAPES))] if arrays else ()
