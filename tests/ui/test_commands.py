@@ -369,3 +369,29 @@ def test_values_are_edited_in_their_shortest_exact_text():
         text = value_to_text(v)
         assert parse_value_text(text) == v
     assert value_to_text(0.1) == "0.1" and value_to_text(2.0) == "2.0"
+
+
+def test_op_parameters_survive_delete_undo_and_copy_paste(stack: QUndoStack) -> None:
+    from autodiff_gui.core.expr import parse
+
+    doc = parse("sum(x, 0) + x[1, :]", {"x": np.arange(6.0).reshape(2, 3)})
+    reduce = next(n for n in doc.nodes() if doc.node(n).get("op") == "sum")
+    check_roundtrip(doc, stack, lambda: RemoveNodes(doc, [reduce]))
+    stack.undo()
+    assert doc.params(reduce) == {"axis": 0}  # put back along its axis
+    picks = [n for n in doc.nodes() if doc.node(n).get("op") in ("sum", "index")]
+    data = data_from_text(data_to_text(nodes_to_data(doc, picks)))
+    holder = []
+
+    def make() -> PasteNodes:
+        holder.append(PasteNodes(doc, data, (10, 10)))
+        return holder[0]
+
+    after = check_roundtrip(doc, stack, make)
+    pasted = {after.node(n)["op"]: dict(after.params(n)) for n in holder[0].new_ids}
+    assert pasted == {"sum": {"axis": 0}, "index": {"index": (1, (None, None, None))}}
+    bad = {"format": "autodiff-nodes", "nodes": [
+        {"id": 1, "kind": "op", "op": "sum", "params": {"axis": 1.5}}]}
+    before = doc.copy()
+    assert try_push(stack, lambda: PasteNodes(doc, bad, (0, 0)))  # refused, with a reason
+    assert doc.same_as(before)

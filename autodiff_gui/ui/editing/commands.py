@@ -116,7 +116,8 @@ def _restore(doc: Document, snap: Mapping[str, Any], *, node_id: int | None = No
         return doc.add_const(_copy_value(snap["value"]), node_id=nid, pos=p)
     if kind == "composite":  # a use of a composite block the document defines
         return doc.add_composite(snap["block"], node_id=nid, pos=p)
-    return doc.add_op(snap["op"], node_id=nid, pos=p, name=snap.get("name"))
+    return doc.add_op(snap["op"], node_id=nid, pos=p, name=snap.get("name"),
+                      params=snap.get("params"))
 
 
 _applying = 0  # how many command redo()/undo() calls are running right now

@@ -56,6 +56,8 @@ def nodes_to_data(doc: Document, node_ids: Iterable[int],
             entry["op"] = d["op"]
             if "name" in d:
                 entry["name"] = d["name"]
+            if d.get("params"):  # sum(x, 0) stays along its axis (tuples as lists)
+                entry["params"] = dict(d["params"])
         if d["kind"] == "composite":
             entry["block"] = d["block"]
         p = _pos((positions or {}).get(n)) or d.get("pos")
@@ -119,6 +121,8 @@ class PasteNodes(DocumentCommand):
                     snap["value"] = _checked_value(e["value"])
                 elif kind == "op":
                     snap["op"] = e["op"]
+                    if e.get("params"):  # checked by the op when the block is made
+                        snap["params"] = dict(e["params"])
                     name = e.get("name")  # a named step keeps its name if it is free
                     if isinstance(name, str) and name not in taken and NAME_RE.match(name) \
                             and name not in RESERVED_NAMES:
