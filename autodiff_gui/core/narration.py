@@ -148,13 +148,13 @@ def local_rule(step: BackwardStep, c: Contribution, letter: str = "f", tr: Tr = 
     return f"∂{expr}/∂{c.source_label}{index} = {local}"
 
 
-def rules(step: Step, letter: str = "f") -> list[str]:
+def rules(step: Step, letter: str = "f", tr: Tr = str) -> list[str]:
     """The local derivatives a step uses, instantiated with its operands:
     ``∂(c·d)/∂c = d`` (never the rule's own letters, which could be node names)."""
     if not step.op:
         return []
     if isinstance(step, BackwardStep):
-        return [local_rule(step, c, letter) for c in step.contributions]
+        return [local_rule(step, c, letter, tr) for c in step.contributions]
     op = step_op(step)
     if op.backward_texts:  # matmul: said in full by the step itself
         return []

@@ -96,7 +96,7 @@ class NarrationView(QTextBrowser):
         return self.narration().text(step, tr=tr_narration)
 
     def _formulas(self, step: Step) -> list[str]:
-        return rules(step, self.narration().letter())
+        return rules(step, self.narration().letter(), tr_narration)
 
     def _colour(self, step: Step) -> str:
         return BACKWARD_COLOR if isinstance(step, BackwardStep) else FORWARD_COLOR
