@@ -92,150 +92,160 @@
 <context>
     <name>BlockTools</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="140"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="148"/>
         <source>Make Block</source>
         <translation>블록 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="141"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="149"/>
         <source>Name of the new block (letters, digits, _):</source>
         <translation>새 블록의 이름 (영문자, 숫자, _):</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="151"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="159"/>
         <source>No block made: %1</source>
         <translation>블록을 만들지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="157"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="165"/>
         <source>Block %1 made: double-click it to open it</source>
         <translation>블록 %1을 만들었습니다. 더블클릭하면 안을 엽니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="164"/>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="199"/>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="281"/>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="309"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="172"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="207"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="317"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="345"/>
         <source>Select a block first</source>
         <translation>먼저 블록을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="207"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="215"/>
         <source>Inside block %1</source>
         <translation>블록 %1의 안</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="210"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="218"/>
         <source>Inside block %1: step it like any graph. Ctrl+Alt+B goes back (changes inside are not kept).</source>
         <translation>블록 %1의 안입니다. 다른 그래프처럼 한 단계씩 실행할 수 있습니다. Ctrl+Alt+B로 돌아갑니다 (안에서 바꾼 것은 남지 않습니다).</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="294"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="282"/>
+        <source>Block %1 as one step (%2 steps inside): its gradient reaches %3 at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="286"/>
+        <source>Block %1 as one step (%2 steps inside)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="330"/>
         <source>My blocks could not be read: %1</source>
         <translation>내 블록을 읽지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="317"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="353"/>
         <source>Not kept in My blocks: %1</source>
         <translation>내 블록에 넣지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="322"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="358"/>
         <source>Block %1 is in My blocks</source>
         <translation>블록 %1을 내 블록에 넣었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="328"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="364"/>
         <source>There is no block %1 in My blocks</source>
         <translation>내 블록에 %1 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="349"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="385"/>
         <source>Open block</source>
         <translation>블록 열기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="350"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="386"/>
         <source>Expand block</source>
         <translation>블록 펼치기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="352"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="388"/>
         <source>Fused rules…</source>
         <translation>합친 미분 규칙…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="353"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="389"/>
         <source>Add to My blocks</source>
         <translation>내 블록에 넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="361"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="397"/>
         <source>Make &amp;Block…</source>
         <translation>블록 만들기(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="362"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="398"/>
         <source>Turn the selected blocks into one named block with their inputs and output</source>
         <translation>선택한 블록들을 입력과 출력을 가진 이름 있는 블록 하나로 묶습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="363"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="399"/>
         <source>E&amp;xpand Block</source>
         <translation>블록 펼치기(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="364"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="400"/>
         <source>Put the selected block's inside back in its place</source>
         <translation>선택한 블록의 안을 제자리에 다시 풀어 놓습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="365"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="401"/>
         <source>&amp;Open Block</source>
         <translation>블록 열기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="366"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="402"/>
         <source>Show the inside of the selected block to step through it</source>
         <translation>선택한 블록의 안을 보여 주어 한 단계씩 따라가게 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="367"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="403"/>
         <source>Back from Block</source>
         <translation>블록에서 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="368"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="404"/>
         <source>The graph again, as it was, with its undo history</source>
         <translation>그래프를 실행 취소 기록과 함께 원래대로 다시 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="369"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="405"/>
         <source>F&amp;used Rules…</source>
         <translation>합친 미분 규칙(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="370"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="406"/>
         <source>Write the block's own derivative and check it against its inside</source>
         <translation>블록의 미분을 직접 써 보고 블록 안의 그래프와 맞는지 확인합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="371"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="407"/>
         <source>Add to &amp;My Blocks</source>
         <translation>내 블록에 넣기(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="372"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="408"/>
         <source>Keep the selected block in the palette's My blocks, across restarts</source>
         <translation>선택한 블록을 블록 목록의 '내 블록'에 보관합니다 (다시 실행해도 남습니다)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="373"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="409"/>
         <source>Step Blocks as &amp;One</source>
         <translation>블록을 한 단계로 실행(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="374"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="410"/>
         <source>A block's steps are one step: its value at once, and in the backward pass the gradients of all its inputs at once (its fused VJP)</source>
         <translation>블록 안의 단계들을 한 단계로 실행합니다. 순전파에서는 블록의 값을 한 번에, 역전파에서는 모든 입력의 그래디언트를 한 번에 구합니다 (합친 VJP)</translation>
     </message>
@@ -2535,22 +2545,22 @@ Arguments: {args}</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="440"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="476"/>
         <source>Fused rules of %1</source>
         <translation>%1의 합친 미분 규칙</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="442"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="478"/>
         <source>Write the gradient the block sends to each input, in terms of its inputs and upstream (the gradient arriving at its output); without upstream, a rule is the local derivative and is multiplied by upstream. Check compares each rule with the block's inside at this point and at three random points, like PyTorch's gradcheck for a custom autograd Function.</source>
         <translation>블록이 각 입력으로 보내는 그래디언트를 블록의 입력들과 upstream(블록의 출력에 도착하는 그래디언트)으로 쓰세요. upstream이 없는 규칙은 국소 미분계수로 보고 upstream을 곱합니다. 확인은 각 규칙을 지금의 점과 무작위로 고른 세 점에서 블록 안의 그래프와 비교합니다. PyTorch에서 직접 만든 autograd Function을 gradcheck로 확인하는 것과 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="447"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="483"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="448"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="484"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
@@ -3247,44 +3257,59 @@ Arguments: {args}</source>
         <translation>블록 {name}({inputs}): 더블클릭하면 열어서 안을 한 단계씩 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="25"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="26"/>
         <source>Set as output</source>
         <translation>출력으로 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="29"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="30"/>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="32"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="33"/>
         <source>Edit value…</source>
         <translation>값 바꾸기…</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/menus.py" line="37"/>
+        <source>Parameters…</source>
+        <translation>매개변수…</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="42"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="49"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="54"/>
         <source>Add input</source>
         <translation>입력 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="51"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="56"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="53"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="58"/>
         <source>Paste</source>
         <translation>붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="56"/>
+        <location filename="../../autodiff_gui/ui/canvas/menus.py" line="61"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/params_dialog.py" line="48"/>
+        <source>Parameters after the arguments, as in %1:</source>
+        <translation>인자 뒤에 쓰는 매개변수(%1처럼):</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/canvas/params_dialog.py" line="49"/>
+        <source>Parameters of %1</source>
+        <translation>%1의 매개변수</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/canvas/scene.py" line="236"/>
@@ -3660,184 +3685,194 @@ Arguments: {args}</source>
         <translation>예제 불러오기: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="153"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="161"/>
         <source>Make block %1</source>
         <translation>블록 %1 만들기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="173"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="181"/>
         <source>Expand block %1</source>
         <translation>블록 %1 펼치기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="276"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="312"/>
         <source>Fused rules of %1</source>
         <translation>%1의 합친 미분 규칙</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="338"/>
+        <location filename="../../autodiff_gui/ui/editing/blocks.py" line="374"/>
         <source>Add block %1</source>
         <translation>블록 %1 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="160"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="161"/>
         <source>an undo or redo was running, so this edit was not made</source>
         <translation>실행 취소나 다시 실행이 진행 중이어서 이 편집은 적용되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="247"/>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="130"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="248"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="134"/>
         <source>unknown kind of block %1</source>
         <translation>알 수 없는 블록 종류 %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="249"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="250"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="252"/>
         <source>Add %1</source>
         <translation>%1 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="292"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="375"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="395"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="293"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="376"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="396"/>
         <source>nothing is connected there</source>
         <translation>그곳에는 아무것도 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="294"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="295"/>
         <source>nothing is selected</source>
         <translation>선택한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="297"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="298"/>
         <source>Delete %1</source>
         <translation>%1 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="300"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="301"/>
         <source>Delete %1 blocks</source>
         <translation>블록 %1개 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="302"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="303"/>
         <source>Delete wire</source>
         <translation>연결선 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="344"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="345"/>
         <source>that wire is there already</source>
         <translation>그 연결선은 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="345"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="346"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="346"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="347"/>
         <source>Replace wire</source>
         <translation>연결선 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="376"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="377"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="397"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="398"/>
         <source>the wire is there already</source>
         <translation>연결선이 이미 그 자리에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="399"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="400"/>
         <source>Move wire</source>
         <translation>연결선 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="428"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="429"/>
         <source>Set value of %1</source>
         <translation>%1의 값 설정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="467"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="465"/>
         <source>the input is called %1 already</source>
         <translation>입력의 이름이 이미 %1입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="468"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="466"/>
         <source>the block is called %1 already</source>
         <translation>블록의 이름이 이미 %1입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="471"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="469"/>
         <source>Name %1 as %2</source>
         <translation>%1에 이름 %2 붙이기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="474"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="472"/>
         <source>Remove the name %1</source>
         <translation>이름 %1 지우기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="477"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="474"/>
         <source>Rename %1 to %2</source>
         <translation>%1의 이름을 %2(으)로 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="494"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="502"/>
+        <source>the block has these parameters already</source>
+        <translation>블록에 이미 이 매개변수가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="503"/>
+        <source>Set the parameters of %1</source>
+        <translation>%1의 매개변수 설정</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="520"/>
         <source>Set output</source>
         <translation>출력 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="516"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="542"/>
         <source>nothing moved</source>
         <translation>움직인 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="523"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="549"/>
         <source>Move block</source>
         <translation>블록 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="525"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="551"/>
         <source>Move %1 blocks</source>
         <translation>블록 %1개 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="574"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="600"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="79"/>
         <location filename="../../autodiff_gui/ui/editing/paste.py" line="81"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="83"/>
         <source>the clipboard holds no blocks</source>
         <translation>클립보드에 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="83"/>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="133"/>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="140"/>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="145"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="85"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="137"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="144"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="149"/>
         <source>the clipboard data is damaged</source>
         <translation>클립보드 데이터가 손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="99"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="101"/>
         <source>nothing to paste</source>
         <translation>붙여넣을 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="148"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="152"/>
         <source>Paste block</source>
         <translation>블록 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/paste.py" line="150"/>
+        <location filename="../../autodiff_gui/ui/editing/paste.py" line="154"/>
         <source>Paste %1 blocks</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
@@ -4052,13 +4087,13 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/engine/base.py" line="26"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="57"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="61"/>
         <source>there is no node {node}</source>
         <translation>노드 {node}이(가) 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/engine/base.py" line="27"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="77"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="81"/>
         <source>{node} needs its {slot!r} argument</source>
         <translation>{node}에 {slot!r} 인자가 필요합니다</translation>
     </message>
@@ -4070,7 +4105,7 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/engine/base.py" line="29"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="65"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="69"/>
         <source>value of {name}: {reason}</source>
         <translation>{name}의 값: {reason}</translation>
     </message>
@@ -4155,167 +4190,167 @@ Arguments: {args}</source>
         <translation>알 수 없는 모드 {mode!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="50"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="54"/>
         <source>not a real number: {value!r}</source>
         <translation>실수가 아닙니다: {value!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="51"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="55"/>
         <source>not an array of real numbers (dtype {dtype})</source>
         <translation>실수 배열이 아닙니다 (dtype {dtype})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="52"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="56"/>
         <source>not a number or a rectangular array of numbers: {value!r}</source>
         <translation>숫자도, 직사각형으로 채워진 숫자 배열도 아닙니다: {value!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="53"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="57"/>
         <source>arrays must be rectangular</source>
         <translation>배열은 직사각형으로 채워져 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="54"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="58"/>
         <source>values must be finite (no nan or inf)</source>
         <translation>값은 유한해야 합니다 (nan이나 inf는 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="55"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="59"/>
         <source>arrays must not be empty</source>
         <translation>배열이 비어 있으면 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="56"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="60"/>
         <source>arrays may have at most {limit} axes, not {ndim}</source>
         <translation>배열의 축은 최대 {limit}개입니다 ({ndim}개는 안 됩니다)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="58"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="62"/>
         <source>node ids are whole numbers ≥ 0, not {node_id!r}</source>
         <translation>노드 id는 0 이상의 정수여야 합니다. {node_id!r}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="59"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="63"/>
         <source>node {node_id} exists already</source>
         <translation>노드 {node_id}이(가) 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="60"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="64"/>
         <source>{name!r} is not a valid name (letters, digits, _; not starting with a digit)</source>
         <translation>{name!r}은(는) 올바른 이름이 아닙니다 (문자, 숫자, _만 쓰고 숫자로 시작하지 않아야 함)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="61"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="65"/>
         <source>{name!r} is a reserved word of Python</source>
         <translation>{name!r}은(는) Python의 예약어입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="62"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="66"/>
         <source>{name!r} is the name of a function</source>
         <translation>{name!r}은(는) 함수 이름입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="63"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="67"/>
         <source>an input called {name!r} exists already</source>
         <translation>{name!r}(이)라는 입력이 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="64"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="68"/>
         <source>a block called {name!r} exists already</source>
         <translation>{name!r}이라는 블록이 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="66"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="70"/>
         <source>constant: {reason}</source>
         <translation>상수: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="67"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="71"/>
         <source>unknown operation {op!r}</source>
         <translation>알 수 없는 연산 {op!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="68"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="72"/>
         <source>{op} takes {arity} argument(s), not {count}</source>
         <translation>{op}의 인자는 {count}개가 아니라 {arity}개입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="69"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="73"/>
         <source>{node} takes no arguments</source>
         <translation>{node}은(는) 인자를 받지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="70"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="74"/>
         <source>{op} has {arity} argument slot(s); no slot {slot}</source>
         <translation>{op}의 인자 슬롯은 {arity}개입니다. 슬롯 {slot}은(는) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="71"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="75"/>
         <source>a block cannot feed itself</source>
         <translation>블록을 자기 자신에 연결할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="72"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="76"/>
         <source>slot {slot!r} of {node} is taken</source>
         <translation>{node}의 슬롯 {slot!r}은(는) 이미 연결되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="73"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="77"/>
         <source>that wire would make a cycle: {dst} already feeds {src}</source>
         <translation>이 연결선은 순환을 만듭니다: {dst}이(가) 이미 {src}에 값을 보냅니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="74"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="78"/>
         <source>{node} has no value of its own</source>
         <translation>{node}에는 자신의 값이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="75"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="79"/>
         <source>only inputs and operations have names</source>
         <translation>이름은 입력과 연산에만 붙일 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="76"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="80"/>
         <source>the graph is empty</source>
         <translation>그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="78"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="82"/>
         <source>a position is two numbers, not {pos!r}</source>
         <translation>위치는 숫자 두 개여야 합니다. {pos!r}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="79"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="83"/>
         <source>a position must be finite</source>
         <translation>위치는 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="80"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="84"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="81"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="85"/>
         <source>there is no block called {block!r}</source>
         <translation>{block!r}이라는 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="82"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="86"/>
         <source>block {block!r} is used by {count} node(s) or block(s); remove them first</source>
         <translation>블록 {block!r}을(를) 노드나 블록 {count}개가 쓰고 있습니다. 먼저 그것들을 지우세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="83"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="87"/>
         <source>block {block!r} is used with {old} argument(s); a new definition must keep them</source>
         <translation>블록 {block!r}은(는) 인수 {old}개로 쓰이고 있습니다. 새 정의도 같은 수의 인수를 받아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="85"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="89"/>
         <source>{op}: {reason}</source>
         <translation>{op}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="86"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="90"/>
         <source>only operations have parameters</source>
         <translation>매개변수는 연산에만 있습니다</translation>
     </message>

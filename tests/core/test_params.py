@@ -274,3 +274,17 @@ def test_without_the_ops_indexing_and_attributes_stay_refused(monkeypatch) -> No
         parse("x[0]")
     with pytest.raises(ParseError, match="attribute"):
         parse("A.T")
+
+
+def test_parameters_typed_on_their_own(test_ops) -> None:
+    from autodiff_gui.core.expr.params import given_text, parse_params_text
+    from autodiff_gui.core.expr.printer import _number_text
+
+    assert parse_params_text(SCALED, "-2, 0.5") == {"factor": -2.0, "offset": 0.5}
+    assert parse_params_text(SCALED, " 3 ") == {"factor": 3.0}
+    assert given_text(SCALED, {"factor": 3.0, "offset": 0.5}, _number_text) == "3, 0.5"
+    assert parse_params_text(ops.OPS["sum"], "") == {}
+    for text, words in [("", "needs its parameter 'factor'"), ("1 2", "must be written"),
+                        ("1, 2, 3", "takes 2 parameter"), ("x", "must be written")]:
+        with pytest.raises(ParseError, match=words):
+            parse_params_text(SCALED, text)

@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import ops
 from ..graph import Text
-from .tokens import ParseError, Tokens
+from .tokens import ParseError, Tokens, tokenize
 
 
 def postfix_op(mark: str) -> str | None:
@@ -111,6 +111,34 @@ def params_ahead(toks: Tokens, i: int, op: ops.Op) -> bool:
     except (ParseError, ops.ParamError):
         return False
     return toks.kind[j] in (",", ")")
+
+
+def parse_params_text(op: ops.Op, text: str) -> dict[str, Any]:
+    """Parameters typed on their own, as they follow a call's arguments (``0``, ``-1, 1``,
+    ``(2, 3)``): validated, every required one given.  ParseError with the place."""
+    toks = tokenize(text)
+    kinds = toks.kind
+    if kinds[0] == "end":
+        return check(toks, 0, 0, op, {})
+    values: list[Any] = []
+    i = 0
+    while True:
+        if len(values) == len(op.params):
+            raise toks.error("too_many_params", i, op=op.name, count=len(op.params),
+                             usage=usage(op))
+        value, i = parse_literal(toks, i, op, op.params[len(values)].name)
+        values.append(value)
+        if kinds[i] == "end":
+            break
+        if kinds[i] != ",":
+            raise _not_literal(toks, i, op, op.params[len(values) - 1].name)
+        i += 1
+    return check(toks, 0, i - 1, op, dict(zip((p.name for p in op.params), values)))
+
+
+def given_text(op: ops.Op, given: Mapping[str, Any], number_text: Any) -> str:
+    """The parameters as ``parse_params_text`` reads them back: ``0``, ``-1, 1``."""
+    return params_text(op, given, number_text).removeprefix(", ")
 
 
 def check(toks: Tokens, first: int, last: int, op: ops.Op,

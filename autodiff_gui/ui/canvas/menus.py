@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from ..editing.commands import RemoveNodes
 from .ends import SceneParts
+from .params_dialog import edit_params
 
 
 def _tr(text: str) -> str:
@@ -31,6 +32,10 @@ def node_menu(scene: SceneParts, node_id: int, parent: QWidget | None = None) ->
     if kind in ("input", "const"):
         menu.addAction(_tr("Edit value…")).triggered.connect(
             lambda: scene.edit_value(node_id, parent))
+    op = doc.op(node_id) if kind == "op" else None
+    if op is not None and op.params:  # sum's axis, reshape's shape, clamp's bounds
+        menu.addAction(_tr("Parameters…")).triggered.connect(
+            lambda: edit_params(scene, node_id, parent))
     for extra in getattr(scene, "node_menu_extras", ()):  # entries other parts add (blocks)
         extra(menu, node_id)
     menu.addSeparator()

@@ -31,7 +31,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ...core import ops
-from ...core.graph import RESERVED_NAMES, Document, GraphError, as_value, message
+from ...core.graph import RESERVED_NAMES, Document, GraphError, Text, as_value, message
 from ...diagram.layout import missing_positions
 from ..app.i18n import translate_error, translate_text
 
@@ -480,6 +480,35 @@ class Rename(DocumentCommand):
 
     def undo(self) -> None:
         self.doc.rename(self.node, self.old)
+
+
+class SetParams(DocumentCommand):
+    """Give an op block new parameters (sum's axis, reshape's shape), checked by its op:
+    GraphError with the reason if refused, and every required one must be given."""
+
+    def __init__(self, doc: Document, node: int, params: Mapping[str, Any]) -> None:
+        _require(doc, node)
+        op = doc.op(node)
+        if op is None:
+            raise GraphError(message("no_params"), node)
+        try:
+            new = op.check_params(params)
+        except ops.ParamError as exc:
+            raise GraphError(message("bad_params", op=op.name,
+                                     reason=Text(exc.template, "ops", **exc.params)),
+                             node) from None
+        self.old = dict(doc.params(node))
+        if new == self.old:
+            raise GraphError(_tr("the block has these parameters already"), node)
+        super().__init__(doc, QT_TRANSLATE_NOOP("commands", "Set the parameters of %1"),
+                         op.name)
+        self.node, self.new = node, new
+
+    def redo(self) -> None:
+        self.doc.set_params(self.node, self.new)
+
+    def undo(self) -> None:
+        self.doc.set_params(self.node, self.old)
 
 
 class SetOutput(DocumentCommand):
