@@ -99,3 +99,12 @@ def test_emitted_code_names_the_new_calls(capsys: Any) -> None:
     assert "torch.stack([x, y], dim=0)" in text and "unsqueeze(0)" in text
     assert "torch.nn.functional.cross_entropy(" in text and ".long()" in text
     assert "torch.nn.functional.mse_loss(" in text
+
+
+def test_a_class_index_fed_by_an_input_has_no_backward_graph(capsys: Any, tmp_path: Any) -> None:
+    path = tmp_path / "bw.json"
+    code = main(["--expr", "cross_entropy(x, t)", "--at", "x=[1, 2, 3]", "t=1",
+                 "--save-backward", str(path), "--json", "--no-torch"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 3 and "class index has no derivative" in out["error"]["message"]
+    assert not path.exists()

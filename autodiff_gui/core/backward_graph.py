@@ -327,7 +327,12 @@ def _build(doc: Document, out: int) -> BackwardGraph:
             if not needs[src]:  # type: ignore[index]
                 continue
             mark = len(B.kind)
-            r = op.grad[slot](B, g, ir[n], *arg_ir)
+            try:
+                r = op.grad[slot](B, g, ir[n], *arg_ir)
+            except GraphError:
+                raise
+            except ValueError as exc:  # the rule's own refusal, in the op's words
+                raise GraphError(Text(str(exc), "ops")) from None
             if r is None:
                 continue
             want = B.shape[ir[src]]  # type: ignore[index]
