@@ -29,7 +29,8 @@ for path in sys.argv[1:]:
     with contextlib.redirect_stdout(buf):
         g = runpy.run_path(path, run_name="__main__")
     names = {k: np.asarray(v, dtype=float).tolist() for k, v in g.items()
-             if isinstance(v, (float, np.floating, np.ndarray)) and not k.startswith("_")}
+             if isinstance(v, (int, float, np.integer, np.floating, np.ndarray))
+             and not isinstance(v, bool) and not k.startswith("_")}  # -1 is a gradient too
     out.append({"stdout": buf.getvalue(), "vars": names})
 print(json.dumps(out))
 """
