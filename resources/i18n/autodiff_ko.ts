@@ -132,12 +132,12 @@
     <message>
         <location filename="../../autodiff_gui/ui/editing/blocks.py" line="282"/>
         <source>Block %1 as one step (%2 steps inside): its gradient reaches %3 at once</source>
-        <translation type="unfinished"></translation>
+        <translation>블록 %1을 한 단계로 실행했습니다 (안의 단계 %2개). 그래디언트가 %3에 한 번에 전달됩니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/blocks.py" line="286"/>
         <source>Block %1 as one step (%2 steps inside)</source>
-        <translation type="unfinished"></translation>
+        <translation>블록 %1을 한 단계로 실행했습니다 (안의 단계 %2개)</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/ui/editing/blocks.py" line="330"/>

@@ -75,7 +75,7 @@ def test_expand_block_puts_the_body_back(open_window) -> None:
     assert doc.kind(block) == "composite"
 
 
-def test_step_fused_or_expanded(open_window) -> None:
+def test_step_fused_or_expanded(open_window, qtbot) -> None:
     w, tools, block = window_with_block(open_window)
     controller = w.run_panel.controller
 
@@ -105,6 +105,15 @@ def test_step_fused_or_expanded(open_window) -> None:
     position = controller.position
     controller.back()
     assert position - controller.position == inner_forward
+    # A fused backward step says what the block did, after the step's own message.
+    said: list[str] = []
+    tools.ctx.status = lambda text, *a: said.append(text)  # type: ignore[method-assign]
+    while controller.view.current.pass_name != "backward" and controller.next():
+        pass
+    while controller.next():
+        pass
+    qtbot.waitUntil(lambda: any("as one step" in t for t in said))
+    assert "Block quad as one step (3 steps inside): its gradient reaches x at once" in said
 
 
 def test_open_block_and_back(open_window) -> None:

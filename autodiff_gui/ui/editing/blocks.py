@@ -20,7 +20,14 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QPointF, QStandardPaths
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QObject,
+    QPointF,
+    QStandardPaths,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
@@ -101,6 +108,7 @@ class BlockTools(QObject):
         run_panel.menu.addAction(self.actionStepBlocksAsOne)
         self.controller = run_panel.controller
         self.controller.step_group = self._group
+        self.controller.positionChanged.connect(self._after_move)
         ctx.scene.node_menu_extras.append(self._node_menu)
         ctx.scene.nodeDoubleClicked.connect(self._double_clicked)
         ctx.view.block_dropper = self.drop_library_block
@@ -253,6 +261,34 @@ class BlockTools(QObject):
         if node in doc and doc.kind(node) == "composite":
             return record.pass_name, node
         return None
+
+    def _after_move(self, old: int, new: int) -> None:
+        """After a block's steps taken as one, the status bar says what the block did."""
+        view = self.controller.view
+        if new - old <= 1 or view is None or not self.actionStepBlocksAsOne.isChecked():
+            return
+        records = view.stepper.records[old:new]
+        group = self._group(records[-1])
+        if group is None or any(self._group(r) != group for r in records):
+            return
+        pass_name, node = group
+        doc = self.ctx.document
+        name = doc.node(node)["block"] if node in doc and doc.kind(node) == "composite" else ""
+        if pass_name == "backward":
+            inner = view.program.origin
+            targets = sorted({c.source_label for r in records
+                              for c in getattr(r, "contributions", ())
+                              if c.source not in inner and c.source != node})
+            self._say_later(self.tr("Block %1 as one step (%2 steps inside): its gradient "
+                                    "reaches %3 at once").replace("%1", name)
+                            .replace("%2", str(len(records))).replace("%3", ", ".join(targets)))
+        else:
+            self._say_later(self.tr("Block %1 as one step (%2 steps inside)")
+                            .replace("%1", name).replace("%2", str(len(records))))
+
+    def _say_later(self, text: str) -> None:
+        """After the run panel's "Step n of m" for the same move (it follows the signal)."""
+        QTimer.singleShot(0, self, lambda: self.ctx.status(text))
 
     # -- fused rules -----------------------------------------------------------------------
     def check_block_rules(self, node: int, rules: dict[str, str]) -> RuleReport:
