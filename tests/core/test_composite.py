@@ -326,7 +326,9 @@ def test_random_blocks_change_no_number(recipe: dict, pick: int, grow: list[bool
     central = central_gradient(program2, points=5)
     for name, g in grads.items():
         assert_close(grads2[name], g, 1e-12, name)
-        assert_close(grads2[name], central[name], 1e-6, f"central difference, {name}")
+        # A sanity check only (the exact checks are the original graph and PyTorch): a
+        # five-point difference near a steep tan keeps about five digits.
+        assert_close(grads2[name], central[name], 1e-4, f"central difference, {name}")
     # Saved and loaded, the block gives the same numbers again.
     back = fileio.loads(fileio.dumps(blocked))
     assert compile_graph(back).gradient()[1].keys() == grads.keys()
