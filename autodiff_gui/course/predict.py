@@ -142,7 +142,7 @@ class Question:
 
     ``index`` is the record's index in the pass (the step shown at position
     ``index + 1``); ``slot`` the contribution's argument slot (backward questions);
-    ``kind`` one of value, gradient, contribution, sum, tangent.
+    ``kind`` one of value, gradient, contribution, running_sum, tangent.
     """
 
     index: int
@@ -207,7 +207,7 @@ def questions_for(step: Step, index: int, narration: Narration) -> list[Question
         elif c.before is None:
             kind, right = "contribution", c.amount
         else:
-            kind, right = "sum", c.after
+            kind, right = "running_sum", c.after
         found.append(Question(index, step, kind, symbol, right, line, c.slot, (k, n),
                               step.label))
     return found
@@ -327,18 +327,18 @@ def _backward_candidates(q: Question, facts: Facts, narration: Narration) -> lis
     rule = narration_rule(step, c, letter)
     path.append(("sign", np.negative(c.amount), _text("sign", rule=rule)))
     found: list[Candidate] = []
-    if q.kind == "sum":
+    if q.kind == "running_sum":
         k, n = q.count or (2, 2)
         found.append(("fan_out", c.amount, _text(
             "fan_out", out=step.label, src=c.source_label, n=n, before=_fmt(before))))
         found.append(("fan_out", before, _text("fan_out_before", src=c.source_label,
                                                out=step.label)))
     carried = facts.carried.get(c.source_label)
-    if carried is not None and q.kind in ("sum", "gradient") \
+    if carried is not None and q.kind in ("running_sum", "gradient") \
             and np.shape(carried) == np.shape(c.after):
         found.append(("carried", np.add(c.after, carried), _text(
             "carried", carried=_fmt(carried), symbol=q.symbol)))
-    if q.kind == "sum":
+    if q.kind == "running_sum":
         found += [(code, np.add(before, wrong), text) for code, wrong, text in path]
         found.append(("sign", np.negative(c.after), _text("sign", rule=rule)))
     else:

@@ -57,7 +57,7 @@ def test_what_is_asked_through_the_seed_example():
         ("value", "a"), ("value", "b"), ("value", "c"), ("value", "d"), ("value", "z"),
         ("gradient", "∂f/∂c"), ("gradient", "∂f/∂d"), ("gradient", "∂f/∂y"),
         ("gradient", "∂f/∂a"), ("gradient", "∂f/∂b"),
-        ("contribution", "∂f/∂x"), ("sum", "∂f/∂x")]
+        ("contribution", "∂f/∂x"), ("running_sum", "∂f/∂x")]
     rights = [float(q.right) for q in asked]
     assert rights == pytest.approx([1, 2, 3, LOG2, 3 * LOG2, LOG2, 3, 1.5, LOG2, LOG2,
                                     2 * LOG2, 4 * LOG2])
@@ -100,13 +100,13 @@ def test_answers_are_read_by_the_projects_parser_never_by_python():
     ("gradient", "∂f/∂c", "3", "swapped", "you multiplied by c = 3"),
     ("gradient", "∂f/∂d", "0.6931", "swapped", "∂(c·d)/∂d = c"),
     ("contribution", "∂f/∂x", "log(2)", "swapped", "you multiplied by x = 1"),
-    ("sum", "∂f/∂x", "2*log(2)", "fan_out", "only the contribution through a"),
+    ("running_sum", "∂f/∂x", "2*log(2)", "fan_out", "only the contribution through a"),
     ("gradient", "∂f/∂y", "0.5", "upstream", "∂f/∂d = 3"),
     ("contribution", "∂f/∂x", "2", "upstream", "local derivative alone (2)"),
-    ("sum", "∂f/∂x", "2*log(2) + 2", "upstream", "∂f/∂a = 0.6931"),
+    ("running_sum", "∂f/∂x", "2*log(2) + 2", "upstream", "∂f/∂a = 0.6931"),
     ("gradient", "∂f/∂y", "-1.5", "sign", "∂f/∂d·∂d/∂y"),
-    ("sum", "∂f/∂x", "-4*log(2)", "sign", "wrong sign"),
-    ("sum", "∂f/∂x", "8*log(2)", "carried", "earlier run (2.7726)"),
+    ("running_sum", "∂f/∂x", "-4*log(2)", "sign", "wrong sign"),
+    ("running_sum", "∂f/∂x", "8*log(2)", "carried", "earlier run (2.7726)"),
     ("value", "a", "2", "order", "a = x ** 2"),
     ("value", "z", "-2.0794", "sign", "Right size, wrong sign."),
     ("gradient", "∂f/∂y", "1.49", "close", "Close"),
@@ -169,7 +169,7 @@ def test_a_value_used_twice_in_one_operation():
     """x*x: one step sends two contributions to x; the second is the sum."""
     asked, narration, known = seed_questions(text="x*x")
     first, second = asked[-2:]
-    assert (first.kind, second.kind) == ("contribution", "sum")
+    assert (first.kind, second.kind) == ("contribution", "running_sum")
     assert judge(second, "1", Facts(known=known), narration).diagnosis == "fan_out"
     assert judge(second, "2", Facts(known=known), narration).correct
 
@@ -178,7 +178,7 @@ def test_working_is_the_narration_of_the_asked_contribution():
     asked, narration, _known = seed_questions()
     d = find(asked, "gradient", "∂f/∂d")
     assert working(d, narration) == ["z = c·d, so", "∂f/∂d = ∂f/∂z·∂z/∂d = 1·3 = 3"]
-    s = find(asked, "sum", "∂f/∂x")
+    s = find(asked, "running_sum", "∂f/∂x")
     assert working(s, narration)[-1] == ("∂f/∂x accumulated: 1.3863 + 1.3863 = 2.7726  "
                                          "(all 2 contributions)")
     assert working(asked[0], narration) == ["a = x ** 2 = 1 ** 2 = 1"]

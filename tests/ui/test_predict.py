@@ -28,7 +28,7 @@ RIGHT = {
     ("gradient", "∂f/∂c"): "0.6931", ("gradient", "∂f/∂d"): "3",
     ("gradient", "∂f/∂y"): "1/2*3", ("gradient", "∂f/∂a"): "0.6931",
     ("gradient", "∂f/∂b"): "log(2)", ("contribution", "∂f/∂x"): "2*log(2)",
-    ("sum", "∂f/∂x"): "4*log(2)",
+    ("running_sum", "∂f/∂x"): "4*log(2)",
 }
 
 
@@ -145,8 +145,8 @@ def test_next_end_and_play_stop_at_a_question(win, qtbot):
 @pytest.mark.parametrize(("kind", "symbol", "typed", "phrase"), [
     ("gradient", "∂f/∂c", "3", "Product rule swapped: you multiplied by c = 3"),
     ("gradient", "∂f/∂d", "log(2)", "Product rule swapped: you multiplied by d = 0.6931"),
-    ("sum", "∂f/∂x", "1.3863", "That is only the contribution through a. x is used 2 times"),
-    ("sum", "∂f/∂x", "2*log(2)", "That is only the contribution through a."),
+    ("running_sum", "∂f/∂x", "1.3863", "That is only the contribution through a. x is used 2 times"),
+    ("running_sum", "∂f/∂x", "2*log(2)", "That is only the contribution through a."),
     ("gradient", "∂f/∂y", "0.5", "That is the local derivative alone (0.5)"),
     ("contribution", "∂f/∂x", "2", "That is the local derivative alone (2)"),
     ("gradient", "∂f/∂y", "-1.5", "Right size, wrong sign"),
@@ -184,11 +184,11 @@ def test_a_gradient_carried_over_from_the_previous_run(win, qtbot, accumulate):
     """The last run's gradient (Accumulate off) or .grad kept across runs (on)."""
     c = win.run_panel.controller
     c.set_accumulate(accumulate)
-    to_question(win, "sum", "∂f/∂x")
+    to_question(win, "running_sum", "∂f/∂x")
     answer(qtbot, win, "4*log(2)")
     assert c.done
     c.reset()  # Home: a second run of the same function
-    to_question(win, "sum", "∂f/∂x")
+    to_question(win, "running_sum", "∂f/∂x")
     answer(qtbot, win, "8*log(2)")  # x.grad of the first run added in
     assert "adds the gradient of an earlier run (2.7726)" in feedback(win)
     assert "zero_grad()" in feedback(win)
