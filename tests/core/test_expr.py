@@ -13,6 +13,7 @@ from autodiff_gui.core import expr
 from autodiff_gui.core.engine import EvalError, compile_graph
 from autodiff_gui.core.expr import MESSAGES, ParseError, format_error, parse, to_text
 from autodiff_gui.core.graph import Document, GraphError
+from autodiff_gui.core.graph_queries import values_equal
 from autodiff_gui.core.ops import OPS
 
 SEED = "(x**2 + 2*x) * log(y)"
@@ -358,7 +359,7 @@ def test_error_messages_are_helpful() -> None:
     assert message("pow(x)").startswith("pow takes 2 arguments, got 1: write pow(base, ")
     assert message("exp + 1") == "exp is a function: call it as exp(...)"
     assert message("foo(x)").startswith("unknown function 'foo'; the functions are: add, ")
-    assert message("sigmod(x)") == "unknown function 'sigmod'; did you mean sigmoid?"
+    assert message("sigmod(x)") == "unknown function 'sigmod'; did you mean sigmoid or sign?"
     assert message("Log(x)") == "unknown function 'Log'; did you mean log?"
     assert message("2x") == "missing operator between '2' and 'x': did you mean 2*x?"
     assert "x**2" in message("x^2")
@@ -583,12 +584,38 @@ def _outcome(doc: Document):
 def _same_outcome(one, two) -> bool:
     if one[0] != two[0]:
         return False
-    if one[0] == "error":
-        return one == two
+    if one[0] == "error":  # the same refusal; the letter may differ when a folded call
+        return one[2] == two[2]  # (concat(a, b, c)) numbers its nodes in another order
     if not (np.shape(one[1]) == np.shape(two[1]) and np.array_equal(one[1], two[1])):
         return False
     return one[2].keys() == two[2].keys() and all(
         np.array_equal(one[2][k], two[2][k]) for k in one[2])
+
+
+def _same_structure(a, b) -> bool:
+    """Same graph seen from the output, ignoring node ids and positions."""
+    ta, tb = a.node_table(), b.node_table()
+    aa, ab = a.argument_table(), b.argument_table()
+    pairs, seen = [(a.output, b.output)], set()
+    while pairs:
+        m, n = pairs.pop()
+        if (m, n) in seen:
+            continue
+        seen.add((m, n))
+        if (m is None) != (n is None):
+            return False
+        if m is None:
+            continue
+        dm = {k: v for k, v in ta[m].items() if k not in ("pos", "value")}
+        dn = {k: v for k, v in tb[n].items() if k not in ("pos", "value")}
+        if dm != dn or ("value" in ta[m]) != ("value" in tb[n]):
+            return False
+        if "value" in ta[m] and not values_equal(ta[m]["value"], tb[n]["value"]):
+            return False
+        if len(aa[m]) != len(ab[n]):
+            return False
+        pairs.extend(zip(aa[m], ab[n]))
+    return len(ta) == len(tb)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -597,7 +624,9 @@ def test_round_trip(text: str) -> None:
     doc = parse(text, VALUES)
     printed = to_text(doc)
     again = parse(printed, VALUES)
-    assert again.same_as(doc, positions=False), (text, printed)
+    # Same graph up to node ids: a folded call (concat(a, b, c)) makes its nodes in
+    # another order than the nested calls it prints back from.
+    assert _same_structure(again, doc), (text, printed)
     assert to_text(again) == printed
     assert _same_outcome(_outcome(doc), _outcome(again))
 

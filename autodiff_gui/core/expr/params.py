@@ -105,12 +105,18 @@ def params_ahead(toks: Tokens, i: int, op: ops.Op) -> bool:
     """Whether token ``i`` starts the parameters of a chain op (``Op.chain``) rather than
     one more argument: ``stack(a, b, 1)`` (a literal that is a valid first parameter,
     then ',' or ')') against ``stack(a, b, c)`` or ``stack(a, b, [1, 2])``."""
-    try:
-        value, j = parse_literal(toks, i, op, op.params[0].name)
-        op.params[0].check(value)
-    except (ParseError, ops.ParamError):
-        return False
-    return toks.kind[j] in (",", ")")
+    for param in op.params:  # literals up to ')', no more of them than parameters
+        try:
+            value, i = parse_literal(toks, i, op, param.name)
+            param.check(value)
+        except (ParseError, ops.ParamError):
+            return False
+        if toks.kind[i] == ")":
+            return True
+        if toks.kind[i] != ",":
+            return False
+        i += 1
+    return False  # stack(a, b, 2, 0): the 2 is one more argument
 
 
 def parse_params_text(op: ops.Op, text: str) -> dict[str, Any]:

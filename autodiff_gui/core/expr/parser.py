@@ -34,7 +34,9 @@ _NEG_PREC = ops.OPS["neg"].precedence
 
 def _unknown_function(toks: Tokens, i: int) -> ParseError:
     name = toks.text[i]
-    guesses = difflib.get_close_matches(name.lower(), list(ops.OPS), n=3, cutoff=0.6)
+    # Log(x): only the function it spells in other letters, not its near neighbours too
+    guesses = [name.lower()] if name.lower() in ops.OPS else \
+        difflib.get_close_matches(name.lower(), list(ops.OPS), n=3, cutoff=0.6)
     alias = _FUNCTION_ALIASES.get(name.lower())
     if alias and alias not in guesses:
         guesses.insert(0, alias)

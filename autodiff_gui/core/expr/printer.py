@@ -179,6 +179,14 @@ def _is_number(nd: _Node) -> bool:
         and not isinstance(nd.data["value"], np.ndarray)
 
 
+def _reads_as_literal(get: Any, n: int) -> bool:
+    """Whether node ``n`` prints as a number literal: 2, or -2 (a minus on a number)."""
+    nd = get(n)
+    while nd.op is not None and nd.op.arity == 1 and nd.op.infix == "-" and nd.args[0] is not None:
+        nd = get(nd.args[0])
+    return _is_number(nd)
+
+
 def _print(get: Any, root: int, limit: int, const_text: Any) -> tuple[str, bool]:
     """The text from ``root`` down, and whether it is whole (else its first ``limit``)."""
     additive = ops.OPS["add"].precedence
@@ -223,8 +231,13 @@ def _print(get: Any, root: int, limit: int, const_text: Any) -> tuple[str, bool]
                         and not any(a is not None and get(a).op is not None
                                     and get(a).op.name == op.name for a in args[1:]):
                     args = (*get(args[0]).args, *args[1:])
-                work.append(params_text(op, nd.params, _number_text) + ")" if nd.params
-                            else ")")
+                shown = nd.params
+                if op.chain and op.params and args[-1] is not None \
+                        and _reads_as_literal(get, args[-1]):
+                    # stack(stack(x, x), 2) is stack(x, x, 2, 0): a number last would
+                    # read as the axis
+                    shown = {**{q.name: q.default for q in op.params}, **(nd.params or {})}
+                work.append(params_text(op, shown, _number_text) + ")" if shown else ")")
                 for k in range(len(args) - 1, -1, -1):
                     work.append((args[k], False, False))
                     if k:
