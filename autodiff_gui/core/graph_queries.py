@@ -55,8 +55,8 @@ class GraphQueries:
     def node(self, node: int) -> dict[str, Any]:
         """The attribute dict of a node (read it; change it only through the API).
 
-        Keys: ``kind``; ``name`` (inputs; operations a student named); ``value`` (inputs and constants); ``op``
-        (operations); ``pos`` (when placed).
+        Keys: ``kind``; ``name`` (inputs; operations a student named); ``value`` (inputs
+        and constants); ``op`` (operations); ``pos`` (when placed).
         """
         self._require(node)
         return self._attrs[node]

@@ -145,7 +145,8 @@ def test_next_end_and_play_stop_at_a_question(win, qtbot):
 @pytest.mark.parametrize(("kind", "symbol", "typed", "phrase"), [
     ("gradient", "∂f/∂c", "3", "Product rule swapped: you multiplied by c = 3"),
     ("gradient", "∂f/∂d", "log(2)", "Product rule swapped: you multiplied by d = 0.6931"),
-    ("running_sum", "∂f/∂x", "1.3863", "That is only the contribution through a. x is used 2 times"),
+    ("running_sum", "∂f/∂x", "1.3863",
+     "That is only the contribution through a. x is used 2 times"),
     ("running_sum", "∂f/∂x", "2*log(2)", "That is only the contribution through a."),
     ("gradient", "∂f/∂y", "0.5", "That is the local derivative alone (0.5)"),
     ("contribution", "∂f/∂x", "2", "That is the local derivative alone (2)"),
