@@ -33,8 +33,13 @@ from typing import Any
 
 from .. import ops
 from ..graph import Document, GraphError, Text, gc_paused
-from . import parser, printer, tokens
+from .parser import _parse
+from .parser import parse as _parse_expression
+from .printer import PRINT_LIMIT, _const_prefix, _const_text, _Node, _print, _too_large
+from .printer import program_text as _printer_program_text
+from .printer import to_text as _printer_to_text
 from .tokens import _KEYWORDS, ParseError, _error, tokenize
+from .tokens import MESSAGES as _TOKEN_MESSAGES
 
 # The English templates of this module's messages (translated in context "expr").
 MESSAGES: dict[str, str] = {
@@ -55,7 +60,7 @@ MESSAGES: dict[str, str] = {
 }
 
 # One table of the language's messages: ParseError.translated and the tests read it.
-tokens.MESSAGES.update(MESSAGES)
+_TOKEN_MESSAGES.update(MESSAGES)
 
 _CONTINUE = frozenset("+-*/@,")  # a line ending in one of these is not a whole statement
 _SEPARATORS = re.compile(r"[;\n()\[\]]")
@@ -118,7 +123,7 @@ def parse(text: str, values: Mapping[str, Any] | None = None) -> Document:
     Input values come from ``values`` (by name), else 1.0.  Raises ``ParseError``.
     """
     if not is_program(text):
-        return parser.parse(text, values)
+        return _parse_expression(text, values)
     with gc_paused():  # thousands of statements: many small objects, none garbage
         return _parse_program(text, values)
 
@@ -145,7 +150,7 @@ def _parse_program(text: str, values: Mapping[str, Any] | None) -> Document:
     doc = Document()
     names: dict[str, int] = {}  # name -> node: inputs made so far and the named steps
     last = len(stmts) - 1
-    attrs, parse_one, rename = doc.node_table(), parser._parse, doc.rename
+    attrs, parse_one, rename = doc.node_table(), _parse, doc.rename
     for k, (name, at, rhs, end) in enumerate(stmts):
         body = text[rhs:end]
         if name is not None:
@@ -205,24 +210,24 @@ def to_text(doc: Document, node: int | None = None, sep: str = "; ") -> str:
     than ``printer.PRINT_LIMIT`` characters."""
     root = doc.output if node is None else node
     if root is None or not doc.named_ops():
-        return printer.to_text(doc, node)
+        return _printer_to_text(doc, node)
     doc.node(root)  # GraphError if there is no such node
     order = doc.dependency_order(root)
     attrs, arg_table = doc.node_table(), doc.argument_table()
-    table: dict[int, printer._Node] = {}
+    table: dict[int, _Node] = {}
     named: list[int] = []
     for n in order:
         d = attrs[n]
         op = ops.OPS[d["op"]] if d["kind"] == "op" else None
-        table[n] = printer._Node(d, op, arg_table[n], d.get("params"))
+        table[n] = _Node(d, op, arg_table[n], d.get("params"))
         if op is not None and "name" in d:
             named.append(n)
     if not named:
-        return printer.to_text(doc, node)
-    text, complete = _print_statements(table, named, root, sep, printer.PRINT_LIMIT,
-                                       printer._const_text)
+        return _printer_to_text(doc, node)
+    text, complete = _print_statements(table, named, root, sep, PRINT_LIMIT,
+                                       _const_text)
     if not complete:
-        raise printer._too_large()
+        raise _too_large()
     return text
 
 
@@ -233,11 +238,11 @@ def _print_statements(table: Any, named: list[int], root: int, sep: str, limit: 
     ``table`` maps a node to its ``printer._Node``; a named node other than the
     statement's own prints as its name.
     """
-    atoms = {n: printer._Node({"kind": "input", "name": table[n].data["name"]}, None, ())
+    atoms = {n: _Node({"kind": "input", "name": table[n].data["name"]}, None, ())
              for n in named}
     current = root
 
-    def get(n: int) -> printer._Node:
+    def get(n: int) -> _Node:
         if n != current:
             atom = atoms.get(n)
             if atom is not None:
@@ -249,7 +254,7 @@ def _print_statements(table: Any, named: list[int], root: int, sep: str, limit: 
     roots = named if named[-1] == root else [*named, root]
     for n in roots:
         current = n
-        body, complete = printer._print(get, n, limit - length, const_text)
+        body, complete = _print(get, n, limit - length, const_text)
         stmt = f"{table[n].data['name']} = {body}" if n in atoms else body
         parts.append(stmt)
         length += len(stmt) + len(sep)
@@ -262,15 +267,15 @@ def program_text(program: Any, limit: int = 10_000) -> str:
     """The compiled ``program``'s function as ``to_text`` prints it, cut after ``limit``
     characters (then it ends in "…"); see ``printer.program_text``."""
     if not program.named:
-        return printer.program_text(program, limit)
+        return _printer_program_text(program, limit)
     ops_, args_, kinds, labels, values = (program.ops, program.args, program.kinds,
                                           program.labels, program.leaf_values)
     class _Table(dict):  # nodes are read when printed: a huge program costs ~limit
-        def __missing__(self, i: int) -> printer._Node:
+        def __missing__(self, i: int) -> _Node:
             op = ops_[i]
             data: dict[str, Any] = {"name": labels[i]} if op is not None else \
                 {"kind": kinds[i], "name": labels[i], "value": values[i]}
-            nd = self[i] = printer._Node(data, op, args_[i],
+            nd = self[i] = _Node(data, op, args_[i],
                                          op.given_params() if op is not None else None)
             return nd
 
@@ -278,5 +283,5 @@ def program_text(program: Any, limit: int = 10_000) -> str:
     named = program.named
     with gc_paused():
         text, complete = _print_statements(table, named, program.out, "; ", limit,
-                                           lambda v: printer._const_prefix(v, limit))
+                                           lambda v: _const_prefix(v, limit))
     return text if complete else text.rstrip() + "…"

@@ -1,5 +1,9 @@
 """Undo commands: every edit of the document, as a QUndoCommand.
 
+Reason: over 600 lines because every kind of edit (blocks, wires, values, names,
+parameters, blocks made of blocks) needs its own small command class beside the others,
+and they share the push discipline described here.
+
 The document is the model.  A command calls only the Document mutation API in
 ``redo``/``undo``; the canvas follows the document's events and redraws.  Nothing
 here touches a graphics item.
