@@ -60,7 +60,8 @@ MAX_ROWS = 40  # visible cells are read from the first rows of a table only
 # formula (``x.grad``, ``grad_fn``, ``MulBackward0``, ``f(x)``); one or two letters
 # are variables (``x``, ``dx``, ``f``); text in single quotes is what the user typed.
 ALLOWED = frozenset({
-    *ops.OPS, "exp", "log", "sqrt", "sin", "cos", "tan", "abs", "tanh", "sigmoid", "relu",
+    *ops.OPS, *(op.symbol for op in ops.OPS.values()),  # a block's label: LSE, soft+
+    "exp", "log", "sqrt", "sin", "cos", "tan", "abs", "tanh", "sigmoid", "relu",
     "sum", "mean", "matmul", "pow", "neg", "max", "min", "ln",
     "PyTorch", "torch", "Torch", "autograd", "backward", "forward", "grad", "grads", "tensor",
     "tensors", "Tensor", "requires", "optimizer", "gradcheck", "float", "dtype", "numpy",
