@@ -35,5 +35,8 @@ def test_random_programs_agree_with_pytorch_and_central_differences(case) -> Non
     np.testing.assert_allclose(result.value, value, rtol=1e-10, atol=1e-10 * scale)
     for name, g in grads.items():
         np.testing.assert_allclose(result.gradient[name], g, rtol=1e-10, atol=1e-10 * scale)
+    # Above ~1e6 the output's rounding (its ulp / h) swamps a small gradient's central
+    # difference: gradcheck itself cannot judge there (exp(x + 17) beside y).
+    assume(float(np.max(np.abs(value))) < 1e6)
     check = finite_diff.check_gradients(program)
     assert all(c.verdict in ("pass", "kink", "unavailable") for c in check.inputs), text

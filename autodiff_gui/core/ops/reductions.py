@@ -62,8 +62,10 @@ def _reduced_shape(a: tuple[int, ...], *, axis: int | None = None) -> tuple[int,
 
 
 def _same_shape(a: tuple[int, ...], *, axis: int | None = -1) -> tuple[int, ...]:
-    if len(a):  # a number is one element: softmax(2) = 1, nothing to check
+    if len(a):
         _axis(len(a), axis)
+    elif axis not in (None, -1, 0):  # a number is one element: softmax(2) = 1; PyTorch
+        raise ValueError(MESSAGES["axis_range"])  # takes dim -1 or 0 there, no other
     return tuple(a)
 
 
@@ -184,6 +186,7 @@ def _logsumexp(a: Value, *, axis: int | None = None) -> Value:
 
 def _softmax(a: Value, *, axis: int | None = -1) -> Value:
     if not np.ndim(a):
+        _same_shape((), axis=axis)  # PyTorch: dim -1 or 0 only
         return _plain(np.exp(a - a))  # one element: 1 (a complex step keeps its part 0)
     _axis(np.ndim(a), axis)
     e = np.exp(a - _shift(a, axis))
@@ -192,6 +195,7 @@ def _softmax(a: Value, *, axis: int | None = -1) -> Value:
 
 def _log_softmax(a: Value, *, axis: int | None = -1) -> Value:
     if not np.ndim(a):
+        _same_shape((), axis=axis)  # PyTorch: dim -1 or 0 only
         return _plain(a - a)
     _axis(np.ndim(a), axis)
     m = _shift(a, axis)
