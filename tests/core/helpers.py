@@ -16,6 +16,7 @@ import numpy as np
 from autodiff_gui.core import ops
 from autodiff_gui.core.engine import Program
 from autodiff_gui.core.graph import Document
+from autodiff_gui.core.graph_queries import values_equal
 
 SEED_VALUE = 3 * math.log(2)  # (1² + 2·1)·log 2
 SEED_DX = 2.772588722239781  # (2x + 2)·log y at x=1, y=2
@@ -267,3 +268,29 @@ def build_random(recipe: dict[str, Any]) -> Document:
         out_val = np.asarray(out_val) + v
     doc.set_output(out_node)
     return doc
+
+
+def same_structure(a: Document, b: Document) -> bool:
+    """Same graph seen from the output, ignoring node ids and positions."""
+    ta, tb = a.node_table(), b.node_table()
+    aa, ab = a.argument_table(), b.argument_table()
+    pairs, seen = [(a.output, b.output)], set()
+    while pairs:
+        m, n = pairs.pop()
+        if (m, n) in seen:
+            continue
+        seen.add((m, n))
+        if (m is None) != (n is None):
+            return False
+        if m is None:
+            continue
+        dm = {k: v for k, v in ta[m].items() if k not in ("pos", "value")}
+        dn = {k: v for k, v in tb[n].items() if k not in ("pos", "value")}
+        if dm != dn or ("value" in ta[m]) != ("value" in tb[n]):
+            return False
+        if "value" in ta[m] and not values_equal(ta[m]["value"], tb[n]["value"]):
+            return False
+        if len(aa[m]) != len(ab[n]):
+            return False
+        pairs.extend(zip(aa[m], ab[n]))
+    return len(ta) == len(tb)

@@ -13,8 +13,9 @@ from autodiff_gui.core import expr
 from autodiff_gui.core.engine import EvalError, compile_graph
 from autodiff_gui.core.expr import MESSAGES, ParseError, format_error, parse, to_text
 from autodiff_gui.core.graph import Document, GraphError
-from autodiff_gui.core.graph_queries import values_equal
 from autodiff_gui.core.ops import OPS
+
+from .helpers import same_structure
 
 SEED = "(x**2 + 2*x) * log(y)"
 
@@ -592,32 +593,6 @@ def _same_outcome(one, two) -> bool:
         np.array_equal(one[2][k], two[2][k]) for k in one[2])
 
 
-def _same_structure(a, b) -> bool:
-    """Same graph seen from the output, ignoring node ids and positions."""
-    ta, tb = a.node_table(), b.node_table()
-    aa, ab = a.argument_table(), b.argument_table()
-    pairs, seen = [(a.output, b.output)], set()
-    while pairs:
-        m, n = pairs.pop()
-        if (m, n) in seen:
-            continue
-        seen.add((m, n))
-        if (m is None) != (n is None):
-            return False
-        if m is None:
-            continue
-        dm = {k: v for k, v in ta[m].items() if k not in ("pos", "value")}
-        dn = {k: v for k, v in tb[n].items() if k not in ("pos", "value")}
-        if dm != dn or ("value" in ta[m]) != ("value" in tb[n]):
-            return False
-        if "value" in ta[m] and not values_equal(ta[m]["value"], tb[n]["value"]):
-            return False
-        if len(aa[m]) != len(ab[n]):
-            return False
-        pairs.extend(zip(aa[m], ab[n]))
-    return len(ta) == len(tb)
-
-
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(EXPRESSIONS)
 def test_round_trip(text: str) -> None:
@@ -626,7 +601,7 @@ def test_round_trip(text: str) -> None:
     again = parse(printed, VALUES)
     # Same graph up to node ids: a folded call (concat(a, b, c)) makes its nodes in
     # another order than the nested calls it prints back from.
-    assert _same_structure(again, doc), (text, printed)
+    assert same_structure(again, doc), (text, printed)
     assert to_text(again) == printed
     assert _same_outcome(_outcome(doc), _outcome(again))
 
