@@ -82,8 +82,15 @@ def _not_literal(toks: Tokens, i: int, op: ops.Op, name: str) -> ParseError:
 def parse_params(toks: Tokens, i: int, op: ops.Op) -> tuple[dict[str, Any], int]:
     """The parameters from token ``i`` (just after the ',' ending the arguments) to the
     call's ')': validated, and the index of that ')'."""
-    kinds = toks.kind
     first = i
+    params, i = _literals(toks, i, op, ")")
+    return check(toks, first, i - 1, op, params), i
+
+
+def _literals(toks: Tokens, i: int, op: ops.Op, stop: str) -> tuple[dict[str, Any], int]:
+    """Literal parameters separated by ',' from token ``i`` up to the token kind ``stop``
+    (')' in a call, 'end' typed alone), by position; the index of ``stop``."""
+    kinds = toks.kind
     values: list[Any] = []
     while True:
         if len(values) == len(op.params):
@@ -91,14 +98,11 @@ def parse_params(toks: Tokens, i: int, op: ops.Op) -> tuple[dict[str, Any], int]
                              usage=usage(op))
         value, i = parse_literal(toks, i, op, op.params[len(values)].name)
         values.append(value)
-        if kinds[i] == ",":
-            i += 1
-            continue
-        if kinds[i] == ")":
-            break
-        raise _not_literal(toks, i, op, op.params[len(values) - 1].name)
-    params = {p.name: v for p, v in zip(op.params, values)}
-    return check(toks, first, i - 1, op, params), i
+        if kinds[i] == stop:
+            return dict(zip((p.name for p in op.params), values)), i
+        if kinds[i] != ",":
+            raise _not_literal(toks, i, op, op.params[len(values) - 1].name)
+        i += 1
 
 
 def params_ahead(toks: Tokens, i: int, op: ops.Op) -> bool:
@@ -123,23 +127,10 @@ def parse_params_text(op: ops.Op, text: str) -> dict[str, Any]:
     """Parameters typed on their own, as they follow a call's arguments (``0``, ``-1, 1``,
     ``(2, 3)``): validated, every required one given.  ParseError with the place."""
     toks = tokenize(text)
-    kinds = toks.kind
-    if kinds[0] == "end":
+    if toks.kind[0] == "end":
         return check(toks, 0, 0, op, {})
-    values: list[Any] = []
-    i = 0
-    while True:
-        if len(values) == len(op.params):
-            raise toks.error("too_many_params", i, op=op.name, count=len(op.params),
-                             usage=usage(op))
-        value, i = parse_literal(toks, i, op, op.params[len(values)].name)
-        values.append(value)
-        if kinds[i] == "end":
-            break
-        if kinds[i] != ",":
-            raise _not_literal(toks, i, op, op.params[len(values) - 1].name)
-        i += 1
-    return check(toks, 0, i - 1, op, dict(zip((p.name for p in op.params), values)))
+    params, i = _literals(toks, 0, op, "end")
+    return check(toks, 0, i - 1, op, params)
 
 
 def given_text(op: ops.Op, given: Mapping[str, Any], number_text: Any) -> str:
