@@ -390,7 +390,6 @@ def _emit(B: _Builder, roots: list[int], keep: list[int]) -> tuple[Document, dic
     ids = [0] * len(live)  # builder index -> node id (of the live ones)
     attrs: dict[int, dict[str, Any]] = {}
     args: dict[int, tuple[int, ...]] = {}
-    edges: list[tuple[int, int, int]] = []
     kinds, data, labels, origs, params = B.kind, B.data, B.label, B.orig, B.params
     OPS = ops.OPS
     for n in [k for k, alive in enumerate(live) if alive]:
@@ -417,11 +416,7 @@ def _emit(B: _Builder, roots: list[int], keep: list[int]) -> tuple[Document, dic
             a = {"kind": "op", "op": data[n], "label": label}
             if n in params:
                 a["params"] = params[n]
-            wired = tuple(map(ids.__getitem__, arguments[n]))
-            args[node_id] = wired
-            edges.append((wired[0], node_id, 0))
-            if len(wired) > 1:  # ops have one or two argument slots
-                edges.append((wired[1], node_id, 1))
+            args[node_id] = tuple(map(ids.__getitem__, arguments[n]))
         else:
             args[node_id] = ()
             if kind == "input":
@@ -432,7 +427,7 @@ def _emit(B: _Builder, roots: list[int], keep: list[int]) -> tuple[Document, dic
         attrs[node_id] = a
     # Every node is valid by construction: the document takes them as they are, without
     # per-edit checks and events or a snapshot's copies (35,000 nodes in a blink).
-    return Document.built(attrs, args, edges, next_id), dict(enumerate(ids))
+    return Document.built(attrs, args, next_id), dict(enumerate(ids))
 
 
 def _own(value: Any) -> Any:

@@ -65,7 +65,6 @@ from collections import deque
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-import networkx as nx
 import numpy as np
 
 from . import composite_file, ops
@@ -566,6 +565,8 @@ class _BlockUse(NamedTuple):
 
 
 def _cycle_message(remaining: set[int], links: list[tuple[int, int, int, int]]) -> str:
+    import networkx as nx  # only for this message (the core imports it when needed)
+
     sub = nx.DiGraph()
     sub.add_edges_from((s, t) for _i, s, t, _slot in links if s in remaining and t in remaining)
     cycle = nx.find_cycle(sub)

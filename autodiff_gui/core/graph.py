@@ -20,6 +20,12 @@ by the mutation API, each node's attribute dict and the source of each argument
 slot.  The compiler reads those two tables whole (``node_table``,
 ``argument_table``), without a method call or a wrapper object per look-up.
 
+networkx's graph is made from those tables when first needed (a wire changed or a
+node removed, ``users``, ``wires``, ``sinks``), exactly as the edits so far would have
+made it; until then ``edges`` and ``snapshot`` read the tables.  So the command line
+and the window's first picture never import networkx (a tenth of a second), and a
+backward graph that is only compiled never fills its dicts.
+
 Messages are English, made from the templates in ``MESSAGES`` as ``Text`` values
 (a ``str`` that remembers its template and parameters), so the UI can say them in
 another language (Qt context "core") without the core knowing about Qt.
@@ -35,14 +41,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 
 from . import ops
 from .graph_queries import GraphQueries, values_equal  # noqa: F401 (re-exported)
 from .values import format_value  # noqa: F401 (re-exported: values are written there)
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Names a user may not give an input: functions of the expression language, and Python's
@@ -246,7 +254,10 @@ class Document(GraphQueries):
     """A computational graph and the only way to change it (reading: ``GraphQueries``)."""
 
     def __init__(self) -> None:
-        self._graph = nx.MultiDiGraph()
+        # The wires as networkx holds them, made when first needed (see ``_graph``);
+        # after ``_install``, the wires to put in it wait in ``_unfilled``, in order.
+        self._nx: nx.MultiDiGraph | None = None
+        self._unfilled: tuple[tuple[int, int, int], ...] | None = None
         # The graph holds the wires; beside it, kept by the mutation API: node -> its
         # attributes, node -> the source of each argument slot (None where free).
         self._attrs: dict[int, dict[str, Any]] = {}
@@ -378,10 +389,11 @@ class Document(GraphQueries):
                 named["params"] = checked
         node = self._add(node_id, pos, _FREE_SLOTS[arity], kind="op", op=op, **named)
         if args:  # every wire first, then their events: listeners see the node complete
-            graph = self._graph
-            for slot, src in enumerate(args):
-                if src is not None:
-                    graph.add_edge(src, node, key=slot)
+            graph = self._graph_if_needed()
+            if graph is not None:
+                for slot, src in enumerate(args):
+                    if src is not None:
+                        graph.add_edge(src, node, key=slot)
             self._args[node] = tuple(args) + _FREE_SLOTS[arity - len(args)]
             for slot, src in enumerate(args):
                 if src is not None:
@@ -460,7 +472,9 @@ class Document(GraphQueries):
         if pos is not None:  # validated before the id is taken: a refusal changes nothing
             attrs["pos"] = _as_position(pos)
         node = self._new_id(node_id)
-        self._graph.add_node(node)  # the wires live in the graph, the attributes here
+        graph = self._graph_if_needed()
+        if graph is not None:
+            graph.add_node(node)  # the wires live in the graph, the attributes here
         self._attrs[node] = attrs
         self._args[node] = free
         if attrs["kind"] == "input":
@@ -506,7 +520,8 @@ class Document(GraphQueries):
             raise GraphError(message("slot_taken", slot=slots[slot],
                                      node=self.describe(dst)), dst)
         # dst must not already reach src, or the new wire would close a loop.
-        if self._graph.out_degree(dst) and nx.has_path(self._graph, dst, src):
+        graph = self._graph
+        if graph.out_degree(dst) and _nx().has_path(graph, dst, src):
             raise GraphError(message("cycle", dst=self.describe(dst), src=self.describe(src)),
                              dst)
 
@@ -641,7 +656,7 @@ class Document(GraphQueries):
     def snapshot(self) -> Snapshot:
         """The whole content now, as an unchanging value (see ``Snapshot``)."""
         return Snapshot(tuple((n, _frozen(d)) for n, d in self._attrs.items()),
-                        tuple(self._graph.edges(keys=True)), self._next_id, self._output,
+                        tuple(self.edges()), self._next_id, self._output,
                         tuple(self._composites.values()))
 
     def restore(self, snapshot: Snapshot) -> None:
@@ -664,27 +679,58 @@ class Document(GraphQueries):
 
     @classmethod
     def built(cls, attrs: dict[int, dict[str, Any]], args: dict[int, tuple[int, ...]],
-              edges: Iterable[tuple[int, int, int]], next_id: int) -> Document:
+              next_id: int) -> Document:
         """A document made whole by a core builder (the backward graph): ``attrs`` and
         ``args`` become its own, as they are (no copies); every node must be valid and
-        every argument wired (``edges`` keyed by slot).  No checks, no events."""
+        every argument wired.  No checks, no events.  Its wires, when networkx's graph
+        is made, go in the order of ``args`` (by target, then slot)."""
         doc = cls()
-        doc._install(attrs, args, edges, next_id, None, {})
+        doc._install(attrs, args, None, next_id, None, {})
         return doc
 
     def _install(self, attrs: dict[int, dict[str, Any]],
-                 args: dict[int, tuple[int | None, ...]], edges: Iterable[tuple[int, int, int]],
-                 next_id: int, output: int | None, composites: dict[str, Any]) -> None:
-        """Take this content as it is (one ``reset`` event)."""
-        graph: nx.MultiDiGraph = nx.MultiDiGraph()
-        _fill_graph(graph, attrs, edges)
-        self._graph, self._attrs, self._args = graph, attrs, args
+                 args: dict[int, tuple[int | None, ...]],
+                 edges: tuple[tuple[int, int, int], ...] | None, next_id: int,
+                 output: int | None, composites: dict[str, Any]) -> None:
+        """Take this content as it is (one ``reset`` event); ``edges`` None: the wires
+        are those of ``args``, in its order (a document built as if only added to)."""
+        self._nx, self._unfilled = None, edges  # the networkx graph: made when first read
+        self._attrs, self._args = attrs, args
         self._next_id, self._output = next_id, output
         self._composites = composites
         self._input_ids = {d["name"]: n for n, d in attrs.items() if d["kind"] == "input"}
         self._op_names = {d["name"]: n for n, d in attrs.items()
                           if d["kind"] == "op" and "name" in d}
         self._emit("reset")
+
+    @property
+    def _graph(self) -> nx.MultiDiGraph:
+        """The wires as a networkx graph, made when first read (or changed otherwise
+        than by adding nodes), exactly as the edits so far would have made it.
+
+        The engine, the Hessian and the command line read only the two tables, so a
+        document parsed, compiled and printed (the command line) never imports networkx,
+        and a 35,000-node backward graph that is compiled and never drawn needs none of
+        its dicts (a fifth of building it).  Every reading and every change of wires
+        goes through here first, so the graph is made from the content as it was."""
+        graph = self._nx
+        if graph is None:
+            graph = _nx().MultiDiGraph()
+            edges = self._unfilled
+            if edges is None:  # only added so far: by target, then slot, as they came
+                edges = ((src, dst, slot) for dst, sources in self._args.items()
+                         for slot, src in enumerate(sources) if src is not None)
+            _fill_graph(graph, self._attrs, edges)
+            self._nx, self._unfilled = graph, None
+        return graph
+
+    def _graph_if_needed(self) -> nx.MultiDiGraph | None:
+        """The networkx graph where it must follow a new node or wire: when made, or
+        when installed wires wait for it (they come first).  None while a document has
+        only been added to: ``_graph`` makes it from the tables in the same order."""
+        if self._nx is None and self._unfilled is None:
+            return None
+        return self._graph
 
     def copy(self) -> Document:
         """An independent copy with the same ids (listeners are not copied)."""
@@ -728,6 +774,13 @@ def _frozen(attrs: Mapping[str, Any]) -> Mapping[str, Any]:
         v.flags.writeable = False
         d["value"] = v
     return MappingProxyType(d)
+
+
+def _nx() -> Any:
+    """networkx, imported on first use (a tenth of a second: see ``Document._graph``)."""
+    import networkx
+
+    return networkx
 
 
 def _fill_graph(graph: nx.MultiDiGraph, nodes: Iterable[int],

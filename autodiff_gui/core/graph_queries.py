@@ -12,12 +12,14 @@ from __future__ import annotations
 import heapq
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 
 from . import ops
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def values_equal(a: Any, b: Any) -> bool:
@@ -31,7 +33,9 @@ class GraphQueries:
     """Read-only questions to a document (see ``graph.Document``)."""
 
     # Kept by graph.Document's mutation API.
-    _graph: nx.MultiDiGraph  # the wires, keyed by argument slot
+    _graph: nx.MultiDiGraph  # the wires, keyed by argument slot (made on first use)
+    _nx: nx.MultiDiGraph | None  # that graph once made
+    _unfilled: tuple[tuple[int, int, int], ...] | None  # installed wires waiting for it
     _attrs: dict[int, dict[str, Any]]  # node -> its attributes, in creation order
     _args: dict[int, tuple[int | None, ...]]  # node -> the source of each slot
     _output: int | None  # the output the user set
@@ -79,7 +83,19 @@ class GraphQueries:
 
     def edges(self) -> list[tuple[int, int, int]]:
         """Every wire as (source, target, slot), grouped by source in creation order."""
-        return list(self._graph.edges(keys=True))
+        if self._nx is not None:
+            return list(self._nx.edges(keys=True))
+        # Before networkx's graph is made (see ``Document._graph``): the wires it would
+        # be made from, in the order it would list them (by source, target, then key).
+        wires = self._unfilled
+        if wires is None:
+            wires = ((src, dst, slot) for dst, sources in self._args.items()
+                     for slot, src in enumerate(sources) if src is not None)
+        succ: dict[int, dict[int, list[int]]] = {}
+        for src, dst, slot in wires:
+            succ.setdefault(src, {}).setdefault(dst, []).append(slot)
+        return [(u, v, k) for u in self._attrs if u in succ
+                for v, keys in succ[u].items() for k in keys]
 
     def wires(self, node: int) -> list[tuple[int, int, int]]:
         """The wires into ``node`` and then out of it, as (source, target, slot)."""

@@ -100,11 +100,16 @@ def assign_layers(doc: Document) -> dict[int, int]:
             layer[n] = 1  # provisional: a constant sits at least one column in
         else:
             layer[n] = 1 + max(layer[p] for p in preds)
-    # Pull every non-input source right, next to its first user.
+    # Pull every non-input source right, next to its first user (the users' columns,
+    # gathered in one pass over the argument table).
+    first_user: dict[int, int] = {}
+    for n, sources in args.items():
+        for p in sources:
+            if p is not None and (p not in first_user or layer[n] < first_user[p]):
+                first_user[p] = layer[n]
     for n in order:
         if attrs[n]["kind"] != "input" and all(p is None for p in args[n]):
-            users = [layer[s] for s, _slot in doc.users(n)]
-            layer[n] = min(users) - 1 if users else 0
+            layer[n] = first_user[n] - 1 if n in first_user else 0
     if layer:
         low = min(layer.values())
         if low:

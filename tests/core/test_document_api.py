@@ -151,3 +151,72 @@ def test_copy_and_replace_with_compile_the_same() -> None:
     assert other.same_as(doc) and other.copy().same_as(doc)
     assert compile_graph(other).gradient() == compile_graph(doc).gradient()
     assert compile_graph(other).nodes == compile_graph(doc).nodes
+
+
+def test_networkx_graph_is_made_on_first_read_after_a_restore_as_it_would_have_been() -> None:
+    """A restored (or built) document makes its networkx graph when wires are first read
+    or changed; until then the engine runs from the tables alone, and afterwards the graph
+    (wire order included) is the one an eager restore made."""
+    import networkx as nx
+
+    from autodiff_gui.core.backward_graph import build_backward, hessian
+
+    original = seed_doc()
+    original.disconnect(5, 1)
+    original.connect(7, 5, 1)  # wires no longer in creation order
+    snap = original.snapshot()
+    lazy = Document()
+    lazy.restore(snap)
+    assert lazy._nx is None
+    compile_graph(lazy).gradient()
+    assert lazy._nx is None  # the engine reads the tables only
+    assert lazy.edges() == original.edges() and lazy._nx is None  # read from the tables
+    assert sorted(lazy.users(1)) == sorted(original.users(1)) and lazy._nx is not None
+    assert nx.utils.graphs_equal(lazy._graph, original._graph)
+    # A change to a restored document first makes the graph, then changes it.
+    again = Document()
+    again.restore(snap)
+    for doc in (again, original):
+        doc.connect(1, 5, 1, replace=True)
+        doc.remove_node(8)
+    assert again.edges() == original.edges()
+    assert nx.utils.graphs_equal(again._graph, original._graph)
+    bg = build_backward(seed_doc())
+    hessian(seed_doc())
+    assert bg.document._nx is None  # built and compiled: no networkx graph needed
+    assert sorted(bg.document.edges()) == sorted(
+        (src, n, slot) for n in bg.document.nodes()
+        for slot, src in enumerate(bg.document.arguments(n)))
+
+
+def _random_doc(rng: random.Random, size: int) -> Document:
+    """Inputs, constants and ops wired at random, arguments repeated (x*x) on purpose."""
+    doc = Document()
+    nodes = [doc.add_input("x", 1.0), doc.add_const(2.0)]
+    for _ in range(size):
+        if rng.random() < 0.5:
+            nodes.append(doc.add_op("sin", args=(rng.choice(nodes),)))
+        else:
+            a = rng.choice(nodes)
+            nodes.append(doc.add_op("mul", args=(a, a if rng.random() < 0.3
+                                                 else rng.choice(nodes))))
+    return doc
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_wires_read_before_networkx_are_listed_as_networkx_lists_them(seed: int) -> None:
+    """``edges`` and ``snapshot`` of a document networkx has not seen yet give the wires
+    in networkx's order, for a parsed-like document and for a restore whose snapshot
+    lists wires by target (as composite expansion does)."""
+    rng = random.Random(seed)
+    doc = _random_doc(rng, 30)
+    assert doc._nx is None
+    before, snap = doc.edges(), doc.snapshot()
+    assert doc._nx is None
+    assert before == list(doc._graph.edges(keys=True)) and snap.edges == tuple(before)
+    by_target = tuple(sorted(before, key=lambda e: (e[1], e[2])))
+    other = Document()
+    other.restore(Snapshot(snap.nodes, by_target, snap.next_id, snap.output))
+    listed = other.edges()
+    assert other._nx is None and listed == list(other._graph.edges(keys=True))
+    assert sorted(listed) == sorted(before)
