@@ -59,7 +59,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import secrets
 import stat
 from collections import deque
 from collections.abc import Mapping
@@ -279,7 +278,7 @@ def save(doc: Document, path: str | os.PathLike[str], *,
 def _create_temp(folder: str, name: str) -> tuple[int, str]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _attempt in range(100):
-        tmp = os.path.join(folder or ".", f".{name}.{secrets.token_hex(4)}.tmp")
+        tmp = os.path.join(folder or ".", f".{name}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:

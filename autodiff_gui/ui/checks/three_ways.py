@@ -13,7 +13,7 @@ take a second).
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...check.finite_diff import central_difference
-from ...check.symbolic import backward_size, swell_table, symbolic_report, tape_size
 from ...core import expr
 from ...core.engine import EvalError, compile_graph
 from ...core.graph import GraphError
-from ...core.symbolic import MESSAGES as SYMBOLIC_MESSAGES
-from ...core.symbolic import SymbolicError
 from ..app.i18n import translate_error
 from ..window.context import WindowContext
+from ..window.entries import LazyPanel
+
+if TYPE_CHECKING:
+    from ...core.symbolic import SymbolicError
 
 SWELL_N = range(1, 9)
 ARRAY_ROWS = 12  # elements of an array input shown in the numeric table
@@ -43,6 +43,8 @@ ARRAY_ROWS = 12  # elements of an array input shown in the numeric table
 def _by_element(program: Any, values: dict[str, Any], name: str, reverse: Any) -> list[Any]:
     """(element, central difference, reverse mode) for the first elements of input
     ``name``: the function summed (the gradient reverse mode gives for upstream ones)."""
+    from ...check.finite_diff import central_difference
+
     v = np.asarray(values[name], dtype=float)
     g = np.broadcast_to(np.asarray(reverse, dtype=float), v.shape)
     rows = []
@@ -64,8 +66,10 @@ def _summed(program: Any, values: dict[str, Any], name: str, v: Any, index: Any,
 
 def _is_arrays(exc: SymbolicError) -> bool:
     """The symbolic derivative refused arrays (not a text too large to print)."""
+    from ...core.symbolic import MESSAGES
+
     first = exc.args[0] if exc.args else None
-    return getattr(first, "template", None) == SYMBOLIC_MESSAGES["arrays"]
+    return getattr(first, "template", None) == MESSAGES["arrays"]
 
 
 class ThreeWays(QObject):
@@ -74,8 +78,29 @@ class ThreeWays(QObject):
     def __init__(self, ctx: WindowContext) -> None:
         super().__init__(ctx.host)
         self.ctx = ctx
-        # The table and texts beside the plot: the bottom dock is wide and low (and lower
-        # still in presentation mode, where one above the other left two table rows).
+        self.figure: Any = None
+        self.canvas: Any = None
+        self.rows: list[dict[str, Any]] = []
+        self.array_rows: list[tuple[str, float, float]] = []
+        # Its tab is behind Trace at start: the panel is made when first shown.
+        self.panel: LazyPanel[QSplitter] = LazyPanel(self._make_panel)
+        self.dock = QDockWidget(ctx.host)
+        self.dock.setObjectName("threeWaysDock")
+        self.dock.setWidget(self.panel)
+        host = ctx.host
+        if not host.restoreDockWidget(self.dock):
+            from ..run.run_panel import RunPanel
+
+            compare = ctx.parts.get(RunPanel).compare_dock
+            host.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+            host.tabifyDockWidget(compare, self.dock)
+        ctx.menus.view.addAction(self.dock.toggleViewAction())
+        host.installEventFilter(self)
+        self.retranslate()
+
+    def _make_panel(self) -> QSplitter:
+        """The table and texts beside the plot: the bottom dock is wide and low (and lower
+        still in presentation mode, where one above the other left two table rows)."""
         self.widget = QSplitter(Qt.Orientation.Horizontal)
         self.widget.setObjectName("threeWaysSplitter")
         self.widget.setChildrenCollapsible(False)
@@ -91,27 +116,17 @@ class ThreeWays(QObject):
         box.addWidget(self.text, 1)
         self.widget.addWidget(left)
         self.widget.installEventFilter(self)  # font changes (presentation mode): replot
-        self.figure: Any = None
-        self.canvas: Any = None
-        self.dock = QDockWidget(ctx.host)
-        self.dock.setObjectName("threeWaysDock")
-        self.dock.setWidget(self.widget)
-        host = ctx.host
-        if not host.restoreDockWidget(self.dock):
-            from ..run.run_panel import RunPanel
-
-            compare = ctx.parts.get(RunPanel).compare_dock
-            host.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-            host.tabifyDockWidget(compare, self.dock)
-        ctx.menus.view.addAction(self.dock.toggleViewAction())
-        host.installEventFilter(self)
-        self.rows: list[dict[str, Any]] = []
-        self.array_rows: list[tuple[str, float, float]] = []
-        self.retranslate()
+        self._retranslate_panel()
+        return self.widget
 
     # -- computing ---------------------------------------------------------------
     def compute(self) -> str:
         """Fill the table for the document now; returns the HTML shown."""
+        from ...check.finite_diff import central_difference
+        from ...check.symbolic import symbolic_report
+        from ...core.symbolic import SymbolicError
+
+        self.panel.content()  # where it is shown
         doc = self.ctx.document.copy()  # the symbolic report reads a copy
         try:
             program = self.ctx.session.program()
@@ -155,6 +170,8 @@ class ThreeWays(QObject):
     def _arrays(self, doc: Any, program: Any, grads: dict[str, Any]) -> str:
         """Arrays: why there is no symbolic derivative, and the numeric and automatic
         derivatives element by element (the first ones of a large array)."""
+        from ...check.symbolic import backward_size, tape_size
+
         values = doc.input_values()
         self.rows = []
         rows = []
@@ -222,6 +239,8 @@ class ThreeWays(QObject):
 
     def _plot(self) -> None:
         """The swell: sizes of iterated x = sin(x)·x against n (sizes only: fast)."""
+        from ...check.symbolic import swell_table
+
         if self.canvas is None:
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
@@ -260,6 +279,10 @@ class ThreeWays(QObject):
     # -- texts -----------------------------------------------------------------------
     def retranslate(self) -> None:
         self.dock.setWindowTitle(self.tr("Three Ways"))
+        if self.panel.built() is not None:
+            self._retranslate_panel()
+
+    def _retranslate_panel(self) -> None:
         self.button.setText(self.tr("Compute"))
         if self.rows or self.array_rows:
             self.compute()
@@ -269,7 +292,7 @@ class ThreeWays(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
         if watched is self.ctx.host and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        elif watched is self.widget and event.type() == QEvent.Type.FontChange \
+        elif watched is self.panel.built() and event.type() == QEvent.Type.FontChange \
                 and self.canvas is not None:
             self._plot()
         return False

@@ -24,8 +24,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from ...course.classroom import Classroom, ClassroomError, classroom_of_file
-from ...course.exercises import load_exercises
-from ...course.lessons import LessonDataError, load_lessons
 from ...course.progress import Progress
 from ..app.i18n import current_language
 from ..window.context import WindowContext
@@ -114,6 +112,10 @@ class ClassroomTools(QObject):
     def export_data(self) -> dict:
         """The progress as File ▸ Export Progress writes it (lesson titles in the UI's
         language)."""
+        # Read here, not at start-up: the exercises bring their answer checker.
+        from ...course.exercises import load_exercises
+        from ...course.lessons import LessonDataError, load_lessons
+
         lang = current_language()
         try:
             book = load_lessons(lang)
