@@ -304,6 +304,14 @@ def op_texts(tree: ast.Module, path: Path) -> list[Message]:
                     if text and _has_words(text):
                         found.append(Message("Narration", text,
                                              locations=[(str(path), elt.lineno)]))
+        for kw in node.keywords:  # the kink's convention and place, said by the narration
+            elts = kw.value.elts[1:] if kw.arg == "kink" and isinstance(kw.value, ast.Tuple) \
+                else [kw.value] if kw.arg == "kink_place" else []
+            for elt in elts:
+                text = _literal(elt)
+                if text and _has_words(text):
+                    found.append(Message("Narration", text,
+                                         locations=[(str(path), elt.lineno)]))
         formulas = [kw.value for kw in node.keywords if kw.arg == "formulas"]
         # elementwise(name, symbol, group, slots, fwd_s, fwd_a, part_s, part_a, formulas, ...)
         if isinstance(node.func, ast.Name) and node.func.id == "elementwise" \

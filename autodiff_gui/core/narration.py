@@ -128,10 +128,12 @@ def kink_line(op: ops.Op, step: BackwardStep, tr: Tr = str) -> str:
         at = op.kink_at(*step.arg_values) if op.kink_at is not None else step.arg_values[0]
         if not np.any(np.asarray(at) == 0):
             return ""
+    # The op table's convention and place are translated as narration texts.
+    convention = tr(op.kink[1])
     if op.kink_place:
         return tr(TEMPLATES["at_kink"]).format(out=step.label, op=op.name,
-                                               place=op.kink_place, convention=op.kink[1])
-    return tr(TEMPLATES["at_kink_zero"]).format(op=op.name, convention=op.kink[1])
+                                               place=tr(op.kink_place), convention=convention)
+    return tr(TEMPLATES["at_kink_zero"]).format(op=op.name, convention=convention)
 
 
 def local_rule(step: BackwardStep, c: Contribution, letter: str = "f", tr: Tr = str) -> str:

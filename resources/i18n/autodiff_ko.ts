@@ -4,87 +4,87 @@
 <context>
     <name>BackwardView</name>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="217"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="218"/>
         <source>No backward graph: %1</source>
         <translation>역전파 그래프를 만들 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="252"/>
         <source>Backward graph (derivative %1): %2 operations; the function had %3. Ctrl+Shift+B goes back.</source>
         <translation>역전파 그래프 (%1계 도함수): 연산 %2개, 원래 함수는 %3개. Ctrl+Shift+B로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="339"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="340"/>
         <source>{ops} have kinks: there the derivative follows PyTorch ({conventions}); straight pieces have second derivative 0.</source>
         <translation>{ops}에는 꺾인 점이 있습니다: 그 점의 미분계수는 PyTorch를 따르고 ({conventions}), 직선 구간의 2계 미분계수는 0입니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="349"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="351"/>
         <source>Function f</source>
         <translation>함수 f</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="352"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="354"/>
         <source>Backward graph: %1</source>
         <translation>역전파 그래프: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="354"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="356"/>
         <source>Differentiated again: %1</source>
         <translation>한 번 더 미분: %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="364"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="366"/>
         <source>Nodes: %1 → %2 → %3</source>
         <translation>노드 수: %1 → %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="365"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="367"/>
         <source>Nodes: function %1 · backward graph %2 · second order %3</source>
         <translation>노드 수: 함수 %1 · 역전파 그래프 %2 · 2계 그래프 %3</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="369"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="371"/>
         <source>this graph %1</source>
         <translation>이 그래프 %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="395"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="397"/>
         <source>Show &amp;Backward Graph</source>
         <translation>역전파 그래프 보기(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="397"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="399"/>
         <source>Put the gradient itself on the canvas, as a graph of primitives: its value is the derivative by the first input</source>
         <translation>그래디언트 자체를 기본 연산의 그래프로 캔버스에 놓습니다. 그 값은 첫 번째 입력에 대한 미분계수입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="399"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="401"/>
         <source>&amp;Differentiate Again</source>
         <translation>한 번 더 미분(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="401"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="403"/>
         <source>Replace the backward graph by its own backward graph: second derivatives</source>
         <translation>역전파 그래프를 그 역전파 그래프로 바꿉니다: 2계 도함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="402"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="404"/>
         <source>Back to the &amp;Original Graph</source>
         <translation>원래 그래프로 돌아가기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="404"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="406"/>
         <source>The function again, with its undo and redo history</source>
         <translation>함수를 실행 취소와 다시 실행 기록과 함께 다시 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="405"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="407"/>
         <source>Backward Graphs</source>
         <translation>역전파 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="406"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="408"/>
         <source>The graphs of this trip: click the function to go back to it (Ctrl+Shift+B)</source>
         <translation>지금까지 연 그래프입니다. 함수 탭을 클릭하면 함수로 돌아갑니다 (Ctrl+Shift+B)</translation>
     </message>
@@ -304,62 +304,62 @@
 <context>
     <name>ClassroomTools</name>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="89"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="87"/>
         <source>My &amp;Progress</source>
         <translation>내 진도(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="90"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="88"/>
         <source>The lessons read and the exercises solved</source>
         <translation>읽은 수업과 푼 연습 문제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="91"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="89"/>
         <source>&amp;Hide Answers (for a Class)</source>
         <translation>답 숨기기(수업용)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="92"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="90"/>
         <source>The exercises never show the right answer</source>
         <translation>연습 문제에서 정답을 보여 주지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="94"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="92"/>
         <source>Export &amp;Progress…</source>
         <translation>진도 내보내기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="95"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="93"/>
         <source>Save the lessons read and the exercises solved as a JSON file</source>
         <translation>읽은 수업과 푼 연습 문제를 JSON 파일로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="135"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="137"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>{file} 파일을 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="139"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="141"/>
         <source>Progress exported to {file}</source>
         <translation>진도를 내보냈습니다: {file}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="144"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="146"/>
         <source>Export Progress</source>
         <translation>진도 내보내기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="146"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="148"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 파일 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="186"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="188"/>
         <source>The file's classroom settings are ignored: {reason}</source>
         <translation>파일의 수업 설정을 무시합니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/course/classroom.py" line="230"/>
+        <location filename="../../autodiff_gui/ui/course/classroom.py" line="232"/>
         <source>This lesson asks for predict mode, which this window does not have</source>
         <translation>이 수업은 예측 모드를 요청하지만 이 창에는 예측 모드가 없습니다</translation>
     </message>
@@ -1799,6 +1799,47 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>({wrt}의 접선 미분값이 모두 1: 각 접선 미분값은 {wrt}의 원소에 대한 합 Σᵢ ∂·/∂{wrt}ᵢ, 곧 방향 미분입니다; 원소마다의 ∂f/∂{wrt}ᵢ는 원소별 전파나 리버스 모드가 필요합니다)</translation>
     </message>
     <message>
+        <location filename="../../autodiff_gui/core/ops/basic.py" line="228"/>
+        <source>sqrt'(0) = inf</source>
+        <translation>sqrt'(0) = inf</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="188"/>
+        <source>asin′(±1) = inf</source>
+        <translation>asin′(±1) = inf</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="196"/>
+        <source>acos′(±1) = −inf</source>
+        <translation>acos′(±1) = −inf</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="243"/>
+        <source>softplus(α) = α for α &gt; 20</source>
+        <translation>α &gt; 20이면 softplus(α) = α</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="252"/>
+        <source>leaky_relu′(0) = 0.01</source>
+        <translation>leaky_relu′(0) = 0.01</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="268"/>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="280"/>
+        <source>½ to each argument at α = β</source>
+        <translation>α = β이면 두 인자에 ½씩</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="290"/>
+        <source>clamp′ = 1 at lo and at hi</source>
+        <translation>lo와 hi에서 clamp′ = 1</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/elementwise.py" line="292"/>
+        <source>α = lo, α = hi</source>
+        <translation>α = lo, α = hi</translation>
+    </message>
+    <message>
         <location filename="../../autodiff_gui/core/ops/losses.py" line="211"/>
         <source>{g}·2({0} − {1})/n  (n: the number of elements; shape {shape0})</source>
         <translation>{g}·2({0} − {1})/n  (n: 원소 개수; 크기 {shape0})</translation>
@@ -1819,29 +1860,59 @@ Double-click to change: a number, or an array such as [[1, 2], [3, 4]]</source>
         <translation>−{g}·log softmax({0})/N  (N: 행 수; 크기 {shape1})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="349"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="353"/>
         <source>{g} to the largest element of {0} (shared equally at a tie), 0 elsewhere</source>
         <translation>{g}를 {0}의 가장 큰 원소에(같은 값이 여럿이면 똑같이 나누어), 나머지는 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="364"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="356"/>
+        <source>a tie of the largest elements shares the gradient equally</source>
+        <translation>가장 큰 원소가 여럿이면 그래디언트를 똑같이 나눕니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="357"/>
+        <source>two largest elements equal</source>
+        <translation>가장 큰 두 원소가 같음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="368"/>
         <source>{g} to the smallest element of {0} (shared equally at a tie), 0 elsewhere</source>
         <translation>{g}를 {0}의 가장 작은 원소에(같은 값이 여럿이면 똑같이 나누어), 나머지는 0</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="378"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="371"/>
+        <source>a tie of the smallest elements shares the gradient equally</source>
+        <translation>가장 작은 원소가 여럿이면 그래디언트를 똑같이 나눕니다</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="372"/>
+        <source>two smallest elements equal</source>
+        <translation>가장 작은 두 원소가 같음</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="382"/>
         <source>{g}·softmax({0})</source>
         <translation>{g}·softmax({0})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="391"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="395"/>
         <source>softmax({0})·({g} − Σ {g}·softmax({0}))</source>
         <translation>softmax({0})·({g} − Σ {g}·softmax({0}))</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="402"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="406"/>
         <source>{g} − softmax({0})·Σ {g}</source>
         <translation>{g} − softmax({0})·Σ {g}</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="414"/>
+        <source>norm′(0) = 0</source>
+        <translation>norm′(0) = 0</translation>
+    </message>
+    <message>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="415"/>
+        <source>every element 0</source>
+        <translation>모든 원소가 0</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/ops/shapes.py" line="305"/>
@@ -2861,107 +2932,107 @@ Arguments: {args}</source>
 <context>
     <name>ThreeWays</name>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="163"/>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="197"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="214"/>
         <source>central difference</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="163"/>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="197"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="214"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="163"/>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="197"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="214"/>
         <source>symbolic</source>
         <translation>기호 미분</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="164"/>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="199"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="216"/>
         <source>error of central difference</source>
         <translation>중앙 차분의 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="164"/>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="198"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="181"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="215"/>
         <source>reverse mode</source>
         <translation>리버스 모드</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="165"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="182"/>
         <source>No symbolic derivative for arrays.</source>
         <translation>배열에는 기호 도함수가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="167"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="184"/>
         <source>The textbook rules are written for scalars. With arrays every element of the gradient is a sum over indices, ∂f/∂Wᵢⱼ = Σₖ ∂f/∂yₖ · ∂yₖ/∂Wᵢⱼ: that needs index notation, which expressions here do not have. The numeric and the automatic derivative work element by element:</source>
         <translation>교과서의 미분 규칙은 스칼라에 대해 쓰여 있습니다. 배열에서는 그래디언트의 원소 하나하나가 첨자에 대한 합 ∂f/∂Wᵢⱼ = Σₖ ∂f/∂yₖ · ∂yₖ/∂Wᵢⱼ 이어서 첨자 표기가 필요한데, 여기의 식에는 첨자 표기가 없습니다. 수치 미분과 자동 미분은 원소마다 계산합니다:</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="180"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="197"/>
         <source>Sizes (operations): expression %1; backward graph %2; tape %3</source>
         <translation>크기(연산 수): 식 %1, 역전파 그래프 %2, 테이프 %3</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="193"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="210"/>
         <source>Symbolic (rules on the expression, no sharing), numeric (central difference) and automatic (reverse mode) derivatives of the output, side by side.</source>
         <translation>출력의 미분을 기호 미분(식에 규칙 적용, 공유 없음), 수치 미분(중앙 차분), 자동 미분(리버스 모드)으로 나란히 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="198"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="215"/>
         <source>error of symbolic</source>
         <translation>기호 미분의 오차</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="207"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="224"/>
         <source>simplified</source>
         <translation>간단히 한 식</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="216"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="233"/>
         <source>Sizes (operations): expression %1; symbolic derivatives %2; simplified %3; backward graph %4; tape %5</source>
         <translation>크기(연산 수): 식 %1, 기호 도함수 %2, 간단히 한 식 %3, 역전파 그래프 %4, 테이프 %5</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="249"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="268"/>
         <source>expression</source>
         <translation>식</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="250"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="269"/>
         <source>symbolic derivative</source>
         <translation>기호 도함수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="251"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="270"/>
         <source>backward graph</source>
         <translation>역전파 그래프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="252"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="271"/>
         <source>tape</source>
         <translation>테이프</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="255"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="274"/>
         <source>n (x = sin(x)·x, n times)</source>
         <translation>n (x = sin(x)·x를 n번)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="256"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="275"/>
         <source>operations</source>
         <translation>연산 수</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="262"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="281"/>
         <source>Three Ways</source>
         <translation>세 가지 방법</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="263"/>
+        <location filename="../../autodiff_gui/ui/checks/three_ways.py" line="286"/>
         <source>Compute</source>
         <translation>계산</translation>
     </message>
@@ -3705,145 +3776,145 @@ Arguments: {args}</source>
         <translation>블록 %1 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="161"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="165"/>
         <source>an undo or redo was running, so this edit was not made</source>
         <translation>실행 취소나 다시 실행이 진행 중이어서 이 편집은 적용되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="248"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="252"/>
         <location filename="../../autodiff_gui/ui/editing/paste.py" line="134"/>
         <source>unknown kind of block %1</source>
         <translation>알 수 없는 블록 종류 %1</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="250"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="254"/>
         <source>Add constant</source>
         <translation>상수 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="252"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="256"/>
         <source>Add %1</source>
         <translation>%1 추가</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="293"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="376"/>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="396"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="297"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="380"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="400"/>
         <source>nothing is connected there</source>
         <translation>그곳에는 아무것도 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="295"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="299"/>
         <source>nothing is selected</source>
         <translation>선택한 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="298"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="302"/>
         <source>Delete %1</source>
         <translation>%1 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="301"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="305"/>
         <source>Delete %1 blocks</source>
         <translation>블록 %1개 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="303"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="307"/>
         <source>Delete wire</source>
         <translation>연결선 삭제</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="345"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="349"/>
         <source>that wire is there already</source>
         <translation>그 연결선은 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="346"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="350"/>
         <source>Connect</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="347"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="351"/>
         <source>Replace wire</source>
         <translation>연결선 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="377"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="381"/>
         <source>Disconnect</source>
         <translation>연결 끊기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="398"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="402"/>
         <source>the wire is there already</source>
         <translation>연결선이 이미 그 자리에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="400"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="404"/>
         <source>Move wire</source>
         <translation>연결선 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="429"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="433"/>
         <source>Set value of %1</source>
         <translation>%1의 값 설정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="465"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="469"/>
         <source>the input is called %1 already</source>
         <translation>입력의 이름이 이미 %1입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="466"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="470"/>
         <source>the block is called %1 already</source>
         <translation>블록의 이름이 이미 %1입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="469"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="473"/>
         <source>Name %1 as %2</source>
         <translation>%1에 이름 %2 붙이기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="472"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="476"/>
         <source>Remove the name %1</source>
         <translation>이름 %1 지우기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="474"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="478"/>
         <source>Rename %1 to %2</source>
         <translation>%1의 이름을 %2(으)로 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="502"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="506"/>
         <source>the block has these parameters already</source>
         <translation>블록에 이미 이 매개변수가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="503"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="507"/>
         <source>Set the parameters of %1</source>
         <translation>%1의 매개변수 설정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="520"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="524"/>
         <source>Set output</source>
         <translation>출력 지정</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="542"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="546"/>
         <source>nothing moved</source>
         <translation>움직인 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="549"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="553"/>
         <source>Move block</source>
         <translation>블록 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="551"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="555"/>
         <source>Move %1 blocks</source>
         <translation>블록 %1개 옮기기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/editing/commands.py" line="600"/>
+        <location filename="../../autodiff_gui/ui/editing/commands.py" line="604"/>
         <source>Arrange blocks</source>
         <translation>블록 정렬</translation>
     </message>
@@ -3877,12 +3948,12 @@ Arguments: {args}</source>
         <translation>블록 %1개 붙여넣기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="88"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="89"/>
         <source>Show the backward graph</source>
         <translation>역전파 그래프 보기</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="89"/>
+        <location filename="../../autodiff_gui/ui/run/backward_view.py" line="90"/>
         <source>Differentiate again</source>
         <translation>한 번 더 미분</translation>
     </message>
@@ -4087,13 +4158,13 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/engine/base.py" line="26"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="61"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="69"/>
         <source>there is no node {node}</source>
         <translation>노드 {node}이(가) 없습니다</translation>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/engine/base.py" line="27"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="81"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="89"/>
         <source>{node} needs its {slot!r} argument</source>
         <translation>{node}에 {slot!r} 인자가 필요합니다</translation>
     </message>
@@ -4105,7 +4176,7 @@ Arguments: {args}</source>
     </message>
     <message>
         <location filename="../../autodiff_gui/core/engine/base.py" line="29"/>
-        <location filename="../../autodiff_gui/core/graph.py" line="69"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="77"/>
         <source>value of {name}: {reason}</source>
         <translation>{name}의 값: {reason}</translation>
     </message>
@@ -4190,167 +4261,167 @@ Arguments: {args}</source>
         <translation>알 수 없는 모드 {mode!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="54"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="62"/>
         <source>not a real number: {value!r}</source>
         <translation>실수가 아닙니다: {value!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="55"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="63"/>
         <source>not an array of real numbers (dtype {dtype})</source>
         <translation>실수 배열이 아닙니다 (dtype {dtype})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="56"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="64"/>
         <source>not a number or a rectangular array of numbers: {value!r}</source>
         <translation>숫자도, 직사각형으로 채워진 숫자 배열도 아닙니다: {value!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="57"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="65"/>
         <source>arrays must be rectangular</source>
         <translation>배열은 직사각형으로 채워져 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="58"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="66"/>
         <source>values must be finite (no nan or inf)</source>
         <translation>값은 유한해야 합니다 (nan이나 inf는 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="59"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="67"/>
         <source>arrays must not be empty</source>
         <translation>배열이 비어 있으면 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="60"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="68"/>
         <source>arrays may have at most {limit} axes, not {ndim}</source>
         <translation>배열의 축은 최대 {limit}개입니다 ({ndim}개는 안 됩니다)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="62"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="70"/>
         <source>node ids are whole numbers ≥ 0, not {node_id!r}</source>
         <translation>노드 id는 0 이상의 정수여야 합니다. {node_id!r}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="63"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="71"/>
         <source>node {node_id} exists already</source>
         <translation>노드 {node_id}이(가) 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="64"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="72"/>
         <source>{name!r} is not a valid name (letters, digits, _; not starting with a digit)</source>
         <translation>{name!r}은(는) 올바른 이름이 아닙니다 (문자, 숫자, _만 쓰고 숫자로 시작하지 않아야 함)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="65"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="73"/>
         <source>{name!r} is a reserved word of Python</source>
         <translation>{name!r}은(는) Python의 예약어입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="66"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="74"/>
         <source>{name!r} is the name of a function</source>
         <translation>{name!r}은(는) 함수 이름입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="67"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="75"/>
         <source>an input called {name!r} exists already</source>
         <translation>{name!r}(이)라는 입력이 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="68"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="76"/>
         <source>a block called {name!r} exists already</source>
         <translation>{name!r}이라는 블록이 이미 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="70"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="78"/>
         <source>constant: {reason}</source>
         <translation>상수: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="71"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="79"/>
         <source>unknown operation {op!r}</source>
         <translation>알 수 없는 연산 {op!r}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="72"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="80"/>
         <source>{op} takes {arity} argument(s), not {count}</source>
         <translation>{op}의 인자는 {count}개가 아니라 {arity}개입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="73"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="81"/>
         <source>{node} takes no arguments</source>
         <translation>{node}은(는) 인자를 받지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="74"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="82"/>
         <source>{op} has {arity} argument slot(s); no slot {slot}</source>
         <translation>{op}의 인자 슬롯은 {arity}개입니다. 슬롯 {slot}은(는) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="75"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="83"/>
         <source>a block cannot feed itself</source>
         <translation>블록을 자기 자신에 연결할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="76"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="84"/>
         <source>slot {slot!r} of {node} is taken</source>
         <translation>{node}의 슬롯 {slot!r}은(는) 이미 연결되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="77"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="85"/>
         <source>that wire would make a cycle: {dst} already feeds {src}</source>
         <translation>이 연결선은 순환을 만듭니다: {dst}이(가) 이미 {src}에 값을 보냅니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="78"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="86"/>
         <source>{node} has no value of its own</source>
         <translation>{node}에는 자신의 값이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="79"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="87"/>
         <source>only inputs and operations have names</source>
         <translation>이름은 입력과 연산에만 붙일 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="80"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="88"/>
         <source>the graph is empty</source>
         <translation>그래프가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="82"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="90"/>
         <source>a position is two numbers, not {pos!r}</source>
         <translation>위치는 숫자 두 개여야 합니다. {pos!r}은(는) 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="83"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="91"/>
         <source>a position must be finite</source>
         <translation>위치는 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="84"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="92"/>
         <source>constant {value}</source>
         <translation>상수 {value}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="85"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="93"/>
         <source>there is no block called {block!r}</source>
         <translation>{block!r}이라는 블록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="86"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="94"/>
         <source>block {block!r} is used by {count} node(s) or block(s); remove them first</source>
         <translation>블록 {block!r}을(를) 노드나 블록 {count}개가 쓰고 있습니다. 먼저 그것들을 지우세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="87"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="95"/>
         <source>block {block!r} is used with {old} argument(s); a new definition must keep them</source>
         <translation>블록 {block!r}은(는) 인수 {old}개로 쓰이고 있습니다. 새 정의도 같은 수의 인수를 받아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="89"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="97"/>
         <source>{op}: {reason}</source>
         <translation>{op}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/graph.py" line="90"/>
+        <location filename="../../autodiff_gui/core/graph.py" line="98"/>
         <source>only operations have parameters</source>
         <translation>매개변수는 연산에만 있습니다</translation>
     </message>
@@ -4501,52 +4572,52 @@ Arguments: {args}</source>
 <context>
     <name>expr</name>
     <message>
-        <location filename="../../autodiff_gui/core/expr/program.py" line="41"/>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="46"/>
         <source>{name} is assigned twice (first in line {line}): give the new value another name</source>
         <translation>{name}에 값을 두 번 대입했습니다 (처음은 {line}번째 줄): 새 값에는 다른 이름을 붙이세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/program.py" line="43"/>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="48"/>
         <source>{name} is used before it is assigned: move its statement up</source>
         <translation>{name}을(를) 대입하기 전에 썼습니다: 그 문장을 위로 옮기세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/program.py" line="44"/>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="49"/>
         <source>{name} = … uses {name} itself: give the new value another name, as in {name}2 = …</source>
         <translation>{name} = … 에서 {name} 자신을 썼습니다: 새 값에는 {name}2 = … 처럼 다른 이름을 붙이세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/program.py" line="46"/>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="51"/>
         <source>{name} is a function: give the value another name</source>
         <translation>{name}은(는) 함수입니다: 값에는 다른 이름을 붙이세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/program.py" line="47"/>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="52"/>
         <source>'{name}' is a Python keyword: give the value another name</source>
         <translation>'{name}'은(는) 파이썬 키워드입니다: 값에는 다른 이름을 붙이세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/program.py" line="48"/>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="53"/>
         <source>nothing after '=': write what {name} is, as in {name} = x**2</source>
         <translation>'=' 뒤가 비어 있습니다: {name} = x**2처럼 {name}이(가) 무엇인지 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/program.py" line="49"/>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="54"/>
         <source>empty statement: remove the extra ';'</source>
         <translation>빈 문장입니다: 남는 ';'를 지우세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/program.py" line="50"/>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="55"/>
         <source>only the last statement may be a bare expression: give this one a name, as in a = …</source>
         <translation>이름 없는 식은 마지막 문장에만 쓸 수 있습니다: a = … 처럼 이 식에 이름을 붙이세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/program.py" line="52"/>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="57"/>
         <source>{name} = {other} only gives {other} a second name: a name is given to an operation, as in {name} = 2*{other}</source>
         <translation>{name} = {other}은(는) {other}에 이름을 하나 더 붙일 뿐입니다: 이름은 {name} = 2*{other}처럼 연산에 붙입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/expr/program.py" line="54"/>
+        <location filename="../../autodiff_gui/core/expr/program.py" line="59"/>
         <source>{name} = {number} names a number: write the number where it is used</source>
         <translation>{name} = {number}은(는) 숫자에 이름을 붙입니다: 숫자는 쓰는 자리에 바로 쓰세요</translation>
     </message>
@@ -4814,137 +4885,137 @@ Arguments: {args}</source>
 <context>
     <name>fileio</name>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="109"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="107"/>
         <source>this is a folder, not a file</source>
         <translation>파일이 아니라 폴더입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="110"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="108"/>
         <source>this is not a regular file</source>
         <translation>일반 파일이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="111"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="109"/>
         <source>no such file</source>
         <translation>그런 파일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="112"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="110"/>
         <source>permission denied</source>
         <translation>읽을 권한이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="113"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="111"/>
         <source>cannot read the file: {reason}</source>
         <translation>파일을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="114"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="112"/>
         <source>the file is too large ({size}; the limit is {limit})</source>
         <translation>파일이 너무 큽니다 ({size}, 한도는 {limit})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="115"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="113"/>
         <source>not UTF-8 text (byte 0x{byte} at offset {offset})</source>
         <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset}의 바이트 0x{byte})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="116"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="114"/>
         <source>not UTF-8 text (offset {offset})</source>
         <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset})</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="117"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="115"/>
         <source>not valid JSON: line {line} column {column}: {reason}</source>
         <translation>올바른 JSON이 아닙니다: {line}행 {column}열: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="118"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="116"/>
         <source>not a usable JSON document: nested too deeply</source>
         <translation>쓸 수 있는 JSON 문서가 아닙니다: 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="119"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="117"/>
         <source>not valid JSON: {reason}</source>
         <translation>올바른 JSON이 아닙니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="120"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="118"/>
         <source>not an Autodiff Studio document: expected a JSON object, found {found}</source>
         <translation>Autodiff Studio 문서가 아닙니다: JSON 객체 대신 {found}이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="121"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="119"/>
         <source>not an Autodiff Studio document: no 'format' key</source>
         <translation>Autodiff Studio 문서가 아닙니다: 'format' 키가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="122"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="120"/>
         <source>not an Autodiff Studio document: the format is {found}, expected {expected}</source>
         <translation>Autodiff Studio 문서가 아닙니다: 형식이 {expected}가 아니라 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="124"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="122"/>
         <source>made by a newer version of Autodiff Studio (version {version}); this one reads version {ours}</source>
         <translation>더 새로운 버전의 Autodiff Studio로 만든 파일입니다 (버전 {version}). 이 프로그램은 버전 {ours}까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="127"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="125"/>
         <source>a number</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="128"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="126"/>
         <source>a string</source>
         <translation>문자열</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="129"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="127"/>
         <source>a list</source>
         <translation>리스트</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="131"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="129"/>
         <source>Expecting value</source>
         <translation>값이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="132"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="130"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>큰따옴표로 감싼 키 이름이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="133"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="131"/>
         <source>Expecting ':' delimiter</source>
         <translation>':' 구분자가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="134"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="132"/>
         <source>Expecting ',' delimiter</source>
         <translation>',' 구분자가 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="135"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="133"/>
         <source>Unterminated string starting at</source>
         <translation>여기서 시작한 문자열이 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="136"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="134"/>
         <source>Invalid control character at</source>
         <translation>여기에 쓸 수 없는 제어 문자가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="137"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="135"/>
         <source>Invalid \escape</source>
         <translation>잘못된 \ 이스케이프입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="138"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="136"/>
         <source>Invalid \uXXXX escape</source>
         <translation>잘못된 \uXXXX 이스케이프입니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/fileio.py" line="139"/>
+        <location filename="../../autodiff_gui/core/fileio.py" line="137"/>
         <source>Extra data</source>
         <translation>JSON 값 뒤에 남는 데이터가 있습니다</translation>
     </message>
@@ -5327,72 +5398,72 @@ Arguments: {args}</source>
         <translation>숫자의 크기에는 축약할 축이 없습니다: 축을 빼고 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="323"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="327"/>
         <source>sum of all elements, or along an axis: sum(x, 0)</source>
         <translation>모든 원소의 합, 또는 한 축을 따라 더한 합: sum(x, 0)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="335"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="339"/>
         <source>mean of all elements, or along an axis: mean(x, 0)</source>
         <translation>모든 원소의 평균, 또는 한 축을 따른 평균: mean(x, 0)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="344"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="348"/>
         <source>∂max(α)/∂αᵢ = 1 at the largest element, else 0 (k tied largest: 1/k each, as in PyTorch)</source>
         <translation>∂max(α)/∂αᵢ = 가장 큰 원소에서 1, 나머지는 0 (가장 큰 값이 k개로 같으면 PyTorch처럼 각각 1/k)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="346"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="350"/>
         <source>largest element, or along an axis: max(x, 1); a tie shares the gradient</source>
         <translation>가장 큰 원소, 또는 한 축을 따른 최댓값: max(x, 1). 같은 값이 여럿이면 그래디언트를 나눕니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="359"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="363"/>
         <source>∂min(α)/∂αᵢ = 1 at the smallest element, else 0 (k tied smallest: 1/k each, as in PyTorch)</source>
         <translation>∂min(α)/∂αᵢ = 가장 작은 원소에서 1, 나머지는 0 (가장 작은 값이 k개로 같으면 PyTorch처럼 각각 1/k)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="361"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="365"/>
         <source>smallest element, or along an axis: min(x, 1); a tie shares the gradient</source>
         <translation>가장 작은 원소, 또는 한 축을 따른 최솟값: min(x, 1). 같은 값이 여럿이면 그래디언트를 나눕니다</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="374"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="378"/>
         <source>∂logsumexp(α)/∂αᵢ = exp(αᵢ − logsumexp(α)) = softmax(α)ᵢ</source>
         <translation>∂logsumexp(α)/∂αᵢ = exp(αᵢ − logsumexp(α)) = softmax(α)ᵢ</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="375"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="379"/>
         <source>log of the sum of exponentials (a smooth max), or along an axis</source>
         <translation>지수 함수 값의 합의 로그(부드러운 최댓값), 또는 한 축을 따라 계산</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="385"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="389"/>
         <source>∂softmax(α)ᵢ/∂αⱼ = sᵢ·(δᵢⱼ − sⱼ), s = softmax(α)</source>
         <translation>∂softmax(α)ᵢ/∂αⱼ = sᵢ·(δᵢⱼ − sⱼ), s = softmax(α)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="386"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="390"/>
         <source>exponentials normalised to sum to 1 along an axis (the last by default)</source>
         <translation>한 축(기본은 마지막 축)을 따라 합이 1이 되도록 정규화한 지수 함수 값</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="397"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="401"/>
         <source>∂log_softmax(α)ᵢ/∂αⱼ = δᵢⱼ − softmax(α)ⱼ</source>
         <translation>∂log_softmax(α)ᵢ/∂αⱼ = δᵢⱼ − softmax(α)ⱼ</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="398"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="402"/>
         <source>log of softmax, computed stably, along an axis (the last by default)</source>
         <translation>한 축(기본은 마지막 축)을 따라 안정적으로 계산한 softmax의 로그</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="406"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="410"/>
         <source>∂‖α‖/∂αᵢ = αᵢ/‖α‖  (0 at α = 0, as in PyTorch)</source>
         <translation>∂‖α‖/∂αᵢ = αᵢ/‖α‖  (PyTorch처럼 α = 0에서는 0)</translation>
     </message>
     <message>
-        <location filename="../../autodiff_gui/core/ops/reductions.py" line="412"/>
+        <location filename="../../autodiff_gui/core/ops/reductions.py" line="416"/>
         <source>length of all elements as one vector: √(Σ a²)</source>
         <translation>모든 원소를 하나의 벡터로 본 길이: √(Σ a²)</translation>
     </message>

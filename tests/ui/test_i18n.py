@@ -332,3 +332,21 @@ def test_plots_draw_hangul_without_missing_glyphs(tmp_path):
         warnings.simplefilter("always")
         fig.savefig(tmp_path / "ko.png")
     assert not [w for w in caught if "missing from font" in str(w.message)]
+
+
+def test_kink_conventions_are_said_in_korean(korean):
+    """The op table's kink conventions and places (English in ``core/ops/``) are
+    translated where the narration, the backward graph and the gradient check say them."""
+    from autodiff_gui.core.engine import Stepper
+    from autodiff_gui.core.narration import Narration
+    from autodiff_gui.core.steps import BackwardStep
+    from autodiff_gui.ui.run.stepping import tr_narration
+
+    program = compile_graph(parse("max(w) * 2", values={"w": [1.0, 3.0, 3.0]}))
+    stepper = Stepper(program)
+    stepper.run_to_end()
+    narration = Narration(program, stepper.records)
+    said = "\n".join(narration.text(r, tr_narration) for r in stepper.records
+                     if isinstance(r, BackwardStep))
+    assert "가장 큰 원소가 여럿이면 그래디언트를 똑같이 나눕니다" in said
+    assert "가장 큰 두 원소가 같음" in said and "a tie of" not in said

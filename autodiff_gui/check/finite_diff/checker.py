@@ -95,9 +95,11 @@ def _fmt(v: float) -> str:
 def _edge_note(program: Program, i: int, touched: bool, eps: float) -> Text:
     op = program.ops[i]
     assert op is not None and op.kink is not None
-    kind, convention = op.kink
+    kind, text = op.kink
+    convention = Text(text, "Narration")  # the op table's words, translated as narration
     where = _at_node(program, i)
-    place = {"place": op.kink_place} if op.kink_place else {}  # elsewhere than at 0
+    # elsewhere than at 0
+    place = {"place": Text(op.kink_place, "Narration")} if op.kink_place else {}
     suffix = "_place" if place else ""
     if touched:
         code = "kink_at_zero" if kind == "kink" else "edge_at_zero"

@@ -41,6 +41,7 @@ from ...core.graph import Document, GraphError, Snapshot
 from ..app.i18n import translate_error
 from ..editing.commands import DocumentCommand, ReplaceDocument
 from ..window.context import WindowContext
+from .stepping import tr_narration
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # A second-order graph is counted at once only below this size (it can take a second).
@@ -339,7 +340,8 @@ class BackwardView(QObject):
         return " " + self.tr("{ops} have kinks: there the derivative follows PyTorch "
                              "({conventions}); straight pieces have second derivative 0.").format(
             ops=", ".join(op.name for op in kinked),
-            conventions="; ".join(op.kink[1] for op in kinked))  # type: ignore[index]
+            conventions="; ".join(tr_narration(op.kink[1])  # type: ignore[index]
+                                  for op in kinked))
 
     # -- texts and state -------------------------------------------------------------
     def tab_text(self, level: int) -> str:
