@@ -13,9 +13,9 @@ and the median):
    PySide6 ``QMainWindow`` of the same size that shows itself, grabs itself once
    painted and saves the PNG, as a whole process.  The target (issue 10 item 13)
    is the app's median at most 2× the bare window's median.  A third variant,
-   the same bare window importing numpy and networkx first (what ``core.graph``
-   needs before any window exists), shows how much of the gap is the core's
-   dependencies.
+   the same bare window importing numpy first (what the core needs before any
+   window exists; networkx waits for the first edit), shows how much of the gap
+   is the core's dependency.
 
 It also reports whether torch or matplotlib were imported (they must not be).
 
@@ -144,9 +144,9 @@ def time_screenshot(config_home: str, target: str) -> tuple[float, str]:
 
 def time_bare(config_home: str, target: str, core_deps: bool = False) -> float:
     """A bare PySide6 window that paints, grabs itself and saves the PNG (whole process);
-    with ``core_deps`` it imports numpy and networkx first."""
+    with ``core_deps`` it imports numpy first."""
     env = _env(config_home)
-    code = ("import numpy, networkx\n" if core_deps else "") + BARE
+    code = ("import numpy\n" if core_deps else "") + BARE
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code, target], cwd=ROOT, env=env, check=True,
                    capture_output=True)
@@ -188,10 +188,10 @@ def main() -> int:
         print(f"bare PySide6 window grabbing itself, ms: min {min(bare):.1f}   "
               f"median {bare_median:.1f}")
         deps_median = statistics.median(deps)
-        print(f"bare window importing numpy and networkx first, ms: min {min(deps):.1f}   "
+        print(f"bare window importing numpy first, ms: min {min(deps):.1f}   "
               f"median {deps_median:.1f}")
         print(f"ratio of medians: app {app_median / bare_median:.2f}x (target <= 2x); "
-              f"bare + numpy + networkx {deps_median / bare_median:.2f}x")
+              f"bare + numpy {deps_median / bare_median:.2f}x")
     return 0
 
 

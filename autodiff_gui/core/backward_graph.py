@@ -301,7 +301,7 @@ def _build(doc: Document, out: int) -> BackwardGraph:
             needs[n] = any(map(needs.__getitem__, args))  # type: ignore[arg-type]
     up_name = UPSTREAM
     k = 1
-    while up_name in inputs:
+    while up_name in inputs or up_name in names.values():  # a student may name an op so
         k += 1
         up_name = f"{UPSTREAM}{k}"
     out_shape = B.shape[ir[out]]
@@ -414,6 +414,11 @@ def _emit(B: _Builder, roots: list[int], keep: list[int]) -> tuple[Document, dic
                     label = data[n]
                 labels[n] = label
             a = {"kind": "op", "op": data[n], "label": label}
+            if orig is not None and orig >= 0:
+                # A node of the function keeps its letter as its name, so the trace, the
+                # narration and the block say the d the function said (the engine
+                # letters the backward graph's own nodes around these names).
+                a["name"] = label
             if n in params:
                 a["params"] = params[n]
             args[node_id] = tuple(map(ids.__getitem__, arguments[n]))

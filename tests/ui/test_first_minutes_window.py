@@ -377,6 +377,42 @@ def test_the_bottom_area_is_tall_enough_and_grows_with_the_window(win, qtbot):
     assert trace.minimumHeight() >= MIN_BOTTOM_HEIGHT
 
 
+def _rows_whole(w) -> bool:
+    view = w.inputs_panel.view
+    model = view.model()
+    return model.rowCount() >= 2 and all(
+        view.viewport().rect().contains(view.visualRect(model.index(r, 0)))
+        for r in range(model.rowCount()))
+
+
+def test_a_first_start_shows_the_inputs_whole_and_the_narration_beside(win, qtbot):
+    """No saved layout: the docks get Reset Layout's sizes once shown; the Inputs fit
+    the seed's x and y (Qt alone squeezed them under the Narration, in Korean worst)."""
+    wait_laid_out(qtbot, win)  # the default sizes come in zero-delay timers
+    assert _rows_whole(win)
+    narration = win.findChild(QDockWidget, "narrationDock")
+    assert narration.height() >= narration.minimumSizeHint().height()
+
+
+def test_a_korean_first_start_shows_the_inputs_whole(qtbot):
+    from autodiff_gui.ui.app import i18n
+
+    app = QApplication.instance()
+    assert i18n.install_translator(app, "ko")
+    try:
+        w = make_window()
+        w.persist_settings = False
+        w.resize(1280, 800)
+        w.show()
+        qtbot.waitExposed(w)
+        wait_laid_out(qtbot, w)
+        assert _rows_whole(w)
+        w.close()
+        w.deleteLater()
+    finally:
+        i18n.remove_translators(app)
+
+
 def test_the_mode_box_shows_its_whole_text(win):
     box = win.run_panel.settings.mode_box
     for i in range(box.count()):

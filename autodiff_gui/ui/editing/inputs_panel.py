@@ -255,6 +255,16 @@ class InputsPanel(QWidget):
         self.model.dataChanged.connect(self._on_data_changed)
         self.retranslate()
 
+    def height_for_rows(self, rows: int) -> int:
+        """The panel's height that shows ``rows`` inputs whole, with the header and the
+        hint, in the current font (Korean rows are taller than Latin ones)."""
+        view = self.view
+        table = (view.horizontalHeader().sizeHint().height()
+                 + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth())
+        margins = self.layout().contentsMargins()
+        hint = self.hint.heightForWidth(self.hint.width()) if self.hint.isVisible() else 0
+        return table + self.layout().spacing() + max(hint, 0) + margins.top() + margins.bottom()
+
     def retranslate(self) -> None:
         """Set every text in the current language (also on a language change)."""
         self.hint.setText(self.tr("Double-click a value to change it."))

@@ -37,6 +37,7 @@ LEFT_WIDTH = 195  # the Blocks palette: its group titles without a scroll bar
 RIGHT_SHARE = 0.3  # of the window width: the narration's lines unbroken
 MIN_RIGHT_WIDTH = 360
 INPUTS_HEIGHT = 190
+INPUT_ROWS = 2  # inputs shown whole by default (the seed's x and y; the narration needs the rest)
 
 LEFT = ("paletteDock", "lessonsDock")
 RIGHT = ("inputsDock", "narrationDock", "historyDock")
@@ -68,6 +69,8 @@ class WindowLayout(QObject):
         self._adjusting = False
         self._request: tuple[QDockWidget, int] | None = None
         self._side_hidden: list[QDockWidget] = []
+        self._sizes_on_show = False  # see sizes_when_shown
+        self._right: list[QDockWidget] = []  # Inputs and Narration to size (default_sizes)
         w = self.window
         self.actionResetLayout = make_action(w, "actionResetLayout", self.reset_layout)
         self.actionHideSidePanels = make_action(w, "actionHideSidePanels", keys=["F9"])
@@ -211,12 +214,25 @@ class WindowLayout(QObject):
                 width = max(MIN_RIGHT_WIDTH, round(w.width() * RIGHT_SHARE))
                 w.resizeDocks(right[:1], [width], Qt.Orientation.Horizontal)
             if len(right) == 2:
-                rest = max(INPUTS_HEIGHT, right[1].height() + right[0].height() - INPUTS_HEIGHT)
-                w.resizeDocks(right, [INPUTS_HEIGHT, rest], Qt.Orientation.Vertical)
+                self._size_right(right)
+                self._right = right  # again once the bottom area has its height
         finally:
             self._share = BOTTOM_SHARE
         self._last_height = w.height()
-        QTimer.singleShot(0, self, self.ctx.view.zoom_fit)
+        QTimer.singleShot(0, self, self._fit)
+
+    def _fit(self) -> None:
+        if not self.window.isFullScreen():  # presentation mode fits the graph its own way
+            self.ctx.view.zoom_fit()
+
+    @staticmethod
+    def _inputs_height(dock: QDockWidget) -> int:
+        """Enough for ``INPUT_ROWS`` inputs whole in this font (Korean rows are taller)."""
+        panel = dock.widget()
+        if not hasattr(panel, "height_for_rows"):
+            return INPUTS_HEIGHT
+        chrome = dock.height() - panel.height()  # the title bar (laid out by now)
+        return panel.height_for_rows(INPUT_ROWS) + chrome
 
     # -- the bottom area's share ------------------------------------------------------
     def _bottom_dock(self) -> QDockWidget | None:
@@ -257,6 +273,9 @@ class WindowLayout(QObject):
 
     def _adjusted(self) -> None:
         request, self._request = self._request, None
+        if self.window.isFullScreen():  # presentation mode came in between: its layout now
+            self._right, self._adjusting = [], False
+            return
         if request is not None and self._share is not None:
             # resizeDocks sizes the area, tab bar included: correct by what it took.
             dock, asked = request
@@ -265,10 +284,33 @@ class WindowLayout(QObject):
                 self.window.resizeDocks([dock], [asked + missing], Qt.Orientation.Vertical)
                 QTimer.singleShot(0, self, self._adjusted)
                 return
+        right, self._right = self._right, []
+        if right:  # the bottom area took its height from the right column: split it now
+            self._size_right(right)
         self._adjusting = False
 
+    def _size_right(self, right: list[QDockWidget]) -> None:
+        """Inputs tall enough for ``INPUT_ROWS`` inputs, the Narration the rest."""
+        inputs = self._inputs_height(right[0])
+        rest = max(INPUTS_HEIGHT, right[1].height() + right[0].height() - inputs)
+        self.window.resizeDocks(right, [inputs, rest], Qt.Orientation.Vertical)
+
+    def _first_sizes(self) -> None:
+        if not self.window.isFullScreen():  # presentation mode sizes its own docks
+            self.default_sizes()
+
+    def sizes_when_shown(self) -> None:
+        """A first start (no saved layout): the docks get the default sizes once the
+        window is shown, as Reset Layout gives them (Qt alone squeezed the Inputs)."""
+        self._sizes_on_show = True
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if not isinstance(event, QEvent) or event.type() != QEvent.Type.Resize:
+        if not isinstance(event, QEvent):
+            return False
+        if event.type() == QEvent.Type.Show and obj is self.window and self._sizes_on_show:
+            self._sizes_on_show = False
+            QTimer.singleShot(0, self, self._first_sizes)
+        if event.type() != QEvent.Type.Resize:
             return False
         w = self.window
         if obj is w:

@@ -135,6 +135,8 @@ class MainWindow(PartsMixin, FilesMixin, QMainWindow):
             self.resize(DEFAULT_SIZE)
         register_parts(self.context)
         self.window_layout = WindowLayout(self.context)  # View ▸ Reset Layout, F9
+        if not restore or self.settings.state().isEmpty():
+            self.window_layout.sizes_when_shown()
         self.setWindowIcon(self._app_icon())
         self.retranslate()
         self.expression_bar.show_expression(self.editing.expression_text(), force=True)
