@@ -156,3 +156,23 @@ def test_the_backward_graph_is_a_document_of_its_own() -> None:
     assert doc.value(doc.find_input("x")) == 3.0
     assert compile_graph(d, bg.gradients["x"]).evaluate() == pytest.approx(
         np.sum(np.sin(w) * w))
+
+
+def test_values_of_the_function_keep_their_letters_in_the_backward_graph() -> None:
+    """log(y) is d in the seed: its block in the backward graph is named d, so the
+    engine's letters (the trace, the narration) say d too, the backward graph's own
+    nodes are lettered around it, and the text shows it as a named step."""
+    doc = expr.parse("(x**2 + 2*x) * log(y)", {"x": 1.0, "y": 2.0})
+    bg = build_backward(doc)
+    d = bg.document
+    log_node = next(n for n in d.nodes() if d.node(n).get("op") == "log")
+    assert d.node(log_node)["name"] == "d" == d.node(log_node)["label"]
+    program = compile_graph(d)
+    labels = dict(zip(program.nodes, program.labels))
+    assert labels[log_node] == "d"
+    others = [labels[n] for n in labels if d.kind(n) == "op" and n != log_node]
+    assert "d" not in others and len(set(others)) == len(others)
+    assert expr.to_text(d, sep="\n").startswith("d = log(y)\n")
+    # A student's op named "upstream" does not clash with the upstream input.
+    named = expr.parse("upstream = x * y\nupstream + x", {"x": 1.0, "y": 2.0})
+    assert build_backward(named).upstream == "upstream2"
