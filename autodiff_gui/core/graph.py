@@ -716,12 +716,8 @@ class Document(GraphQueries):
         graph = self._nx
         if graph is None:
             graph = _nx().MultiDiGraph()
-            edges = self._unfilled
-            if edges is None:  # only added so far: by target, then slot, as they came
-                edges = ((src, dst, slot) for dst, sources in self._args.items()
-                         for slot, src in enumerate(sources) if src is not None)
             with gc_paused():  # 100,000 new dicts, none garbage: no collection per 700
-                _fill_graph(graph, self._attrs, edges)
+                _fill_graph(graph, self._attrs, self._wires_to_fill())
             self._nx, self._unfilled = graph, None
         return graph
 

@@ -10,7 +10,7 @@ changes the document.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -87,15 +87,20 @@ class GraphQueries:
             return list(self._nx.edges(keys=True))
         # Before networkx's graph is made (see ``Document._graph``): the wires it would
         # be made from, in the order it would list them (by source, target, then key).
-        wires = self._unfilled
-        if wires is None:
-            wires = ((src, dst, slot) for dst, sources in self._args.items()
-                     for slot, src in enumerate(sources) if src is not None)
         succ: dict[int, dict[int, list[int]]] = {}
-        for src, dst, slot in wires:
+        for src, dst, slot in self._wires_to_fill():
             succ.setdefault(src, {}).setdefault(dst, []).append(slot)
         return [(u, v, k) for u in self._attrs if u in succ
                 for v, keys in succ[u].items() for k in keys]
+
+    def _wires_to_fill(self) -> Iterable[tuple[int, int, int]]:
+        """The wires networkx's graph is made from, in the order they go in: those a
+        restore installed, else the argument table's (by target, then slot: the order a
+        document only added to got them in)."""
+        if self._unfilled is not None:
+            return self._unfilled
+        return ((src, dst, slot) for dst, sources in self._args.items()
+                for slot, src in enumerate(sources) if src is not None)
 
     def wires(self, node: int) -> list[tuple[int, int, int]]:
         """The wires into ``node`` and then out of it, as (source, target, slot)."""

@@ -6,7 +6,8 @@ difference; reverse mode; the errors of the first two against reverse mode; then
 the sizes (operation counts) of the expression, the derivatives, the backward graph
 and the tape, and a plot of those sizes for iterated x = sin(x)·x against n, where
 the swell shows.  A window part (see ``ui/window/context.py``): it adds its dock,
-tabbed with the Compare dock.  Computed when the user presses Compute (sympy can
+tabbed with the Compare dock; the panel inside (and the checks it imports) is made
+when its tab is first shown.  Computed when the user presses Compute (sympy can
 take a second).
 """
 

@@ -263,7 +263,7 @@ class InputsPanel(QWidget):
                  + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth())
         margins = self.layout().contentsMargins()
         hint = self.hint.heightForWidth(self.hint.width()) if self.hint.isVisible() else 0
-        return table + self.layout().spacing() + max(hint, 0) + margins.top() + margins.bottom()
+        return table + self.layout().spacing() + hint + margins.top() + margins.bottom()
 
     def retranslate(self) -> None:
         """Set every text in the current language (also on a language change)."""

@@ -8,7 +8,9 @@ bottom area that keeps its share of the height.
   puts it: Blocks (and Lessons, tabbed with it) on the left, Inputs over Narration
   on the right, Trace, Compare, Plots, Code and Gradient Descent tabbed at the
   bottom with Trace in front, History hidden; every toolbar shown; then the default
-  sizes (``default_sizes``) and a fit of the graph.  Lessons keeps being shown or
+  sizes (``default_sizes``: the Inputs tall enough for two inputs in the current
+  font, the Narration the rest) and a fit of the graph.  A first start (no saved
+  layout) gets the same sizes once the window is shown.  Lessons keeps being shown or
   hidden as it was (a reset must not close the page a class is reading).  It does
   not change the document or the history.
 * **Hide Side Panels** (``actionHideSidePanels``, F9, checkable) hides every dock
