@@ -7,6 +7,8 @@ labelled add nodes, and the graph saves, loads and differentiates again.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -172,6 +174,9 @@ def test_values_of_the_function_keep_their_letters_in_the_backward_graph() -> No
     assert labels[log_node] == "d"
     others = [labels[n] for n in labels if d.kind(n) == "op" and n != log_node]
     assert "d" not in others and len(set(others)) == len(others)
+    # Nor is any of them called by a letter a block speaks of (∂f/∂c: c is f's c).
+    spoken = {m for n in d.nodes() for m in re.findall(r"∂\w+/∂(\w+)", d.node(n)["label"])}
+    assert "c" in spoken and not spoken & set(others)
     assert expr.to_text(d, sep="\n").startswith("d = log(y)\n")
     # A student's op named "upstream" does not clash with the upstream input.
     named = expr.parse("upstream = x * y\nupstream + x", {"x": 1.0, "y": 2.0})

@@ -8,6 +8,7 @@ compiles under a small recursion limit.
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 from .. import ops
@@ -44,16 +45,31 @@ def _letter_labels(count: int, taken: set[str]) -> list[str]:
 
 def op_labels(attrs: Any, op_nodes: list[int], input_names: Any) -> list[str]:
     """Labels of ``op_nodes`` (in order): a student's own name where the node has one,
-    else ``_letter_labels`` for the unnamed ones, skipping every name already taken."""
+    else ``_letter_labels`` for the unnamed ones, skipping every name already taken,
+    and the letters a backward graph's blocks speak of (``∂f/∂c``: c is the function's
+    c, so none of the backward graph's own nodes may be called c)."""
     names = [attrs[n].get("name") for n in op_nodes]
     unnamed = names.count(None)
     if not unnamed:
         return names
-    taken = set(input_names)
+    taken = set(input_names) | _spoken_of(attrs)
     if unnamed < len(names):
         taken.update(name for name in names if name is not None)
     fill = iter(_letter_labels(unnamed, taken))
     return [next(fill) if name is None else name for name in names]
+
+
+_SPOKEN_OF = re.compile(r"∂\w+/∂(\w+)")
+
+
+def _spoken_of(attrs: Any) -> set[str]:
+    """The names in the labels of a backward graph's blocks (``∂f/∂c (path 2)``: c)."""
+    found: set[str] = set()
+    for d in attrs.values():
+        label = d.get("label")
+        if label and "∂" in label:
+            found.update(_SPOKEN_OF.findall(label))
+    return found
 
 
 class Program(FastPath):

@@ -9,10 +9,10 @@ bottom area that keeps its share of the height.
   on the right, Trace, Compare, Plots, Code and Gradient Descent tabbed at the
   bottom with Trace in front, History hidden; every toolbar shown; then the default
   sizes (``default_sizes``: the Inputs tall enough for two inputs in the current
-  font, the Narration the rest) and a fit of the graph.  A first start (no saved
-  layout) gets the same sizes once the window is shown.  Lessons keeps being shown or
-  hidden as it was (a reset must not close the page a class is reading).  It does
-  not change the document or the history.
+  font, or a third of the column, the Narration the rest) and a fit of the graph.
+  A first start (no saved layout) gets the same sizes once the window is shown.
+  Lessons keeps being shown or hidden as it was (a reset must not close the page a
+  class is reading).  It does not change the document or the history.
 * **Hide Side Panels** (``actionHideSidePanels``, F9, checkable) hides every dock
   on the left and the right (Lessons, Blocks, Inputs, Narration...) and shows the
   same docks again when unchecked: one key gives a teacher the whole width, in
@@ -39,7 +39,10 @@ LEFT_WIDTH = 195  # the Blocks palette: its group titles without a scroll bar
 RIGHT_SHARE = 0.3  # of the window width: the narration's lines unbroken
 MIN_RIGHT_WIDTH = 360
 INPUTS_HEIGHT = 190
-INPUT_ROWS = 2  # inputs shown whole by default (the seed's x and y; the narration needs the rest)
+# The Inputs by default: two inputs whole (the seed's x and y) at least, else this share of
+# the right column (more rows on a tall window); the Narration needs the rest.
+INPUT_ROWS = 2
+INPUTS_SHARE = 0.33
 
 LEFT = ("paletteDock", "lessonsDock")
 RIGHT = ("inputsDock", "narrationDock", "historyDock")
@@ -228,13 +231,14 @@ class WindowLayout(QObject):
             self.ctx.view.zoom_fit()
 
     @staticmethod
-    def _inputs_height(dock: QDockWidget) -> int:
-        """Enough for ``INPUT_ROWS`` inputs whole in this font (Korean rows are taller)."""
+    def _inputs_height(dock: QDockWidget, column: int) -> int:
+        """Room for ``INPUT_ROWS`` inputs whole in this font (Korean rows are taller), or
+        ``INPUTS_SHARE`` of the column if that is more."""
         panel = dock.widget()
         if not hasattr(panel, "height_for_rows"):
             return INPUTS_HEIGHT
         chrome = dock.height() - panel.height()  # the title bar (laid out by now)
-        return panel.height_for_rows(INPUT_ROWS) + chrome
+        return max(panel.height_for_rows(INPUT_ROWS) + chrome, round(INPUTS_SHARE * column))
 
     # -- the bottom area's share ------------------------------------------------------
     def _bottom_dock(self) -> QDockWidget | None:
@@ -293,8 +297,9 @@ class WindowLayout(QObject):
 
     def _size_right(self, right: list[QDockWidget]) -> None:
         """Inputs tall enough for ``INPUT_ROWS`` inputs, the Narration the rest."""
-        inputs = self._inputs_height(right[0])
-        rest = max(INPUTS_HEIGHT, right[1].height() + right[0].height() - inputs)
+        column = right[1].height() + right[0].height()
+        inputs = self._inputs_height(right[0], column)
+        rest = max(INPUTS_HEIGHT, column - inputs)
         self.window.resizeDocks(right, [inputs, rest], Qt.Orientation.Vertical)
 
     def _first_sizes(self) -> None:
