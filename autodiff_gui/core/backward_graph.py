@@ -34,7 +34,7 @@ import numpy as np
 
 from . import ops
 from .composite import flattened
-from .graph import Document, GraphError, Text, format_value, gc_paused
+from .graph import NAME_RE, Document, GraphError, Text, format_value, gc_paused
 
 MESSAGES: dict[str, str] = {
     "no_output": "the graph has no output to differentiate",
@@ -414,7 +414,7 @@ def _emit(B: _Builder, roots: list[int], keep: list[int]) -> tuple[Document, dic
                     label = data[n]
                 labels[n] = label
             a = {"kind": "op", "op": data[n], "label": label}
-            if orig is not None and orig >= 0:
+            if orig is not None and orig >= 0 and NAME_RE.match(label):
                 # A node of the function keeps its letter as its name, so the trace, the
                 # narration and the block say the d the function said (the engine
                 # letters the backward graph's own nodes around these names).
