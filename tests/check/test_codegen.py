@@ -84,8 +84,17 @@ def awkward_doc() -> Document:
     return doc
 
 
+def every_element_doc() -> Document:
+    """softmax and log_softmax over every element (axis None): PyTorch's dim is one axis."""
+    from autodiff_gui.core.expr import parse
+
+    w = np.array([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5]])
+    return parse("sum(softmax(W, None) * W) + sum(log_softmax(W, None)) + softmax(x, None)",
+                 {"W": w, "x": 0.75})
+
+
 NAMED = {"seed": (seed_doc, 2.0), "fanout": (fanout_doc, 2.0), "array": (array_doc, 2.0),
-         "awkward": (awkward_doc, 2.0)}
+         "awkward": (awkward_doc, 2.0), "every_element": (every_element_doc, 2.0)}
 
 
 def random_cases(count: int = 40) -> list[tuple[Document, float]]:
@@ -256,6 +265,24 @@ def test_array_example_with_broadcasting(runs):
     for name, g in grad.items():
         assert_close(result["gradient"][name], g)
     assert "torch.full_like(z, 2.0)" in codegen.torch_script(doc, upstream=upstream)
+
+
+def test_softmax_over_every_element_runs_in_pytorch(runs):
+    """axis None: the generated script flattens, as the comparison does (a hypothesis run
+    of the program references found torch.softmax(x) refusing a missing dim)."""
+    doc, upstream = runs["cases"]["every_element"]
+    value, grad = compile_graph(doc).gradient(None, upstream)
+    result = codegen.parse_result(runs["torch"]["every_element"]["stdout"])
+    assert_close(result["value"], value)
+    for name, g in grad.items():
+        assert_close(result["gradient"][name], g)
+    assert "torch.softmax(W.reshape(-1), 0).reshape(W.shape)" in codegen.torch_script(doc)
+    from autodiff_gui.check import torch_ref
+
+    reference = torch_ref.compare(compile_graph(doc))  # upstream 1
+    assert reference.error is None
+    for name, g in compile_graph(doc).gradient()[1].items():
+        assert_close(reference.gradient[name], g)
 
 
 def test_awkward_input_names_are_renamed_in_code_only(runs):

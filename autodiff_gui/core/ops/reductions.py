@@ -295,6 +295,26 @@ def _torch_logsumexp(torch: Any, a: Any, *, axis: int | None = None) -> Any:
     return torch.logsumexp(a, dim=tuple(range(a.dim())) or 0 if axis is None else axis)
 
 
+def _torch_normalised(name: str) -> Callable[..., Any]:
+    """torch.softmax / torch.log_softmax with our axis: None is every element, which
+    PyTorch's ``dim`` (one axis) cannot say: along the flattened tensor, then reshaped."""
+    def call(torch: Any, a: Any, *, axis: int | None = -1) -> Any:
+        fn = getattr(torch, name)
+        return fn(a.reshape(-1), 0).reshape(a.shape) if axis is None else fn(a, dim=axis)
+    return call
+
+
+def _code_normalised(name: str) -> Callable[..., str]:
+    """The same call in a generated script."""
+    def code(texts: Sequence[str], shapes: Sequence[tuple[int, ...]], *,
+             axis: int | None = -1) -> str:
+        a = texts[0]
+        if axis is None:
+            return f"torch.{name}({a}.reshape(-1), 0).reshape({a}.shape)"
+        return f"torch.{name}({a}, dim={axis!r})"
+    return code
+
+
 def _code_logsumexp(texts: Sequence[str], shapes: Sequence[tuple[int, ...]], *,
                     axis: int | None = None) -> str:
     dim = (tuple(range(len(shapes[0]))) or 0) if axis is None else axis
@@ -393,7 +413,9 @@ TABLE: list[Op] = [
         along=("{out} = exp({0}) / Σᵢ exp({0}{at})", "softmax({0})",
                "softmax({0})·({t} − Σᵢ (softmax({0})·{t}){at})"),
         backward_texts=("softmax({0})·({g} − Σ {g}·softmax({0}))",), shape=_same_shape,
-        torch_name="softmax", torch_params=_torch_dim),
+        torch_name="softmax", torch_params=_torch_dim,
+        extra={"torch_call": _torch_normalised("softmax"),
+               "torch_code": _code_normalised("softmax")}),
     _reduction(
         "log_softmax", "LSM", _log_softmax, _log_softmax_vjp, _log_softmax_jvp,
         "{out} = {0} − log Σ exp({0})", "log_softmax({0})", "δᵢⱼ − softmax({0})ⱼ",
@@ -404,7 +426,9 @@ TABLE: list[Op] = [
         along=("{out} = {0} − log Σᵢ exp({0}{at})", "log_softmax({0})",
                "{t} − Σᵢ (softmax({0})·{t}){at}"),
         backward_texts=("{g} − softmax({0})·Σ {g}",), shape=_same_shape,
-        torch_name="log_softmax", torch_params=_torch_dim),
+        torch_name="log_softmax", torch_params=_torch_dim,
+        extra={"torch_call": _torch_normalised("log_softmax"),
+               "torch_code": _code_normalised("log_softmax")}),
     Op(name="norm", arity=1, symbol="‖a‖", group="reductions", slots=("a",), ordered=False,
        forward_s=None, forward_a=_norm, partial_s=None, partial_a=None, vjp_s=(),
        vjp_a=(_norm_vjp,), formulas=("∂‖α‖/∂αᵢ = αᵢ/‖α‖  (0 at α = 0, as in PyTorch)",),
