@@ -15,10 +15,11 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .exercise_data import Exercise
-from .lessons import Lesson
+if TYPE_CHECKING:  # annotations only: the window reads progress at start-up without them
+    from .exercise_data import Exercise
+    from .lessons import Lesson
 
 EXPORT_FORMAT = "autodiff-studio-progress"
 VERSION = 1
