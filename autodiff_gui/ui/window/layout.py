@@ -201,8 +201,11 @@ class WindowLayout(QObject):
                 self.window.tabifyDockWidget(first, dock)
 
     def default_sizes(self) -> None:
-        """The default dock sizes for the window's size (and a fit of the graph)."""
+        """The default dock sizes for the window's size (and a fit of the graph); none in
+        presentation mode, which sizes its own docks (it may come in before this runs)."""
         w = self.window
+        if w.isFullScreen():
+            return
         docks = self.docks()
         self._adjusting = True
         QTimer.singleShot(0, self, self._adjusted)
@@ -234,9 +237,7 @@ class WindowLayout(QObject):
     def _inputs_height(dock: QDockWidget, column: int) -> int:
         """Room for ``INPUT_ROWS`` inputs whole in this font (Korean rows are taller), or
         ``INPUTS_SHARE`` of the column if that is more."""
-        panel = dock.widget()
-        if not hasattr(panel, "height_for_rows"):
-            return INPUTS_HEIGHT
+        panel = dock.widget()  # the InputsPanel
         chrome = dock.height() - panel.height()  # the title bar (laid out by now)
         return max(panel.height_for_rows(INPUT_ROWS) + chrome, round(INPUTS_SHARE * column))
 
@@ -302,10 +303,6 @@ class WindowLayout(QObject):
         rest = max(INPUTS_HEIGHT, column - inputs)
         self.window.resizeDocks(right, [inputs, rest], Qt.Orientation.Vertical)
 
-    def _first_sizes(self) -> None:
-        if not self.window.isFullScreen():  # presentation mode sizes its own docks
-            self.default_sizes()
-
     def sizes_when_shown(self) -> None:
         """A first start (no saved layout): the docks get the default sizes once the
         window is shown, as Reset Layout gives them (Qt alone squeezed the Inputs)."""
@@ -316,7 +313,7 @@ class WindowLayout(QObject):
             return False
         if event.type() == QEvent.Type.Show and obj is self.window and self._sizes_on_show:
             self._sizes_on_show = False
-            QTimer.singleShot(0, self, self._first_sizes)
+            QTimer.singleShot(0, self, self.default_sizes)
         if event.type() != QEvent.Type.Resize:
             return False
         w = self.window
