@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QToolBar, QToolButton
 from shiboken6 import isValid
 
@@ -26,6 +26,7 @@ from autodiff_gui.ui.app import fonts, i18n, language
 from autodiff_gui.ui.app.settings import Settings
 from autodiff_gui.ui.editing.commands import SetValue
 from autodiff_gui.ui.window.main_window import MainWindow
+from autodiff_gui.ui.window.parts import LESSONS
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "i18n" / "autodiff_ko.ts"
@@ -119,6 +120,32 @@ def test_switch_retranslates_in_korean_and_back_keeping_the_work(window, tmp_pat
     w.run_panel.controller.advance(11)
     QApplication.processEvents()
     assert ", so" in w.run_panel.narration.plain()
+
+
+def test_korean_toolbar_buttons_show_no_accelerator_brackets(korean, qtbot):
+    """Korean menus say ``새로 만들기(&N)``; a toolbar button says ``새로 만들기``: in a
+    window started in Korean, for a part built later (its actions join then), and for
+    an action whose text changes (Play ↔ Pause)."""
+    w = MainWindow(Document(), restore=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+
+    def bracketed() -> list[str]:
+        return [b.text() for bar in w.findChildren(QToolBar)
+                for b in bar.findChildren(QToolButton) if re.search(r"\(&?\w\)", b.text())]
+
+    buttons = [b.text() for bar in w.findChildren(QToolBar) for b in bar.findChildren(QToolButton)]
+    assert "새로 만들기" in buttons and "예측 모드" in buttons
+    assert not bracketed()
+    w.parts.build(LESSONS)  # the lessons take over their action and add their own
+    lessons = w.findChild(QAction, "actionLessons")
+    assert "(&" in lessons.text() and lessons.iconText() == lessons.text().split("(&")[0]
+    w.run_panel.actionPlay.setText(QCoreApplication.translate("RunPanel", "&Pause"))
+    QApplication.processEvents()
+    assert "(&" in w.run_panel.actionPlay.text()
+    assert w.run_panel.actionPlay.iconText() == w.run_panel.actionPlay.text().split("(&")[0]
+    assert not bracketed()
 
 
 def test_switch_keeps_accumulated_gradients_of_a_finished_and_a_running_pass(window):

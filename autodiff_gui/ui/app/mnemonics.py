@@ -9,9 +9,11 @@ clean icon text (and default tooltip), now and whenever their text changes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 from shiboken6 import isValid
 
 _MNEMONIC = re.compile(r"\s*\(&([^&\s])\)")
@@ -48,11 +50,29 @@ def _tidy(action: QAction) -> None:
         action.setToolTip(wanted)
 
 
-def tidy_icon_texts(owner: QObject) -> None:
-    """Give every action of ``owner`` whose text has a bracketed accelerator a clean
+def _with_submenus(actions: Iterable[QAction]) -> Iterator[QAction]:
+    for action in actions:
+        yield action
+        menu = action.menu()
+        if menu is not None:
+            yield from _with_submenus(menu.actions())
+
+
+def shown_actions(window: QMainWindow) -> Iterator[QAction]:
+    """The actions ``window`` shows: its own (shortcuts), its menus' (with their
+    submenus') and its toolbars'.  Walking these is several times faster at start-up
+    than ``findChildren(QAction)``, which wraps every object of the window in Python."""
+    yield from _with_submenus(QWidget.actions(window))
+    yield from _with_submenus(window.menuBar().actions())
+    for bar in window.findChildren(QToolBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        yield from _with_submenus(bar.actions())
+
+
+def tidy_icon_texts(window: QMainWindow) -> None:
+    """Give every action ``window`` shows whose text has a bracketed accelerator a clean
     icon text (toolbar buttons, default tooltips), now and whenever its text changes.
     Actions made later are handled when this is called again (once per action)."""
-    for action in owner.findChildren(QAction):
+    for action in shown_actions(window):
         if action.property("autodiffTidyIconText"):
             continue
         action.setProperty("autodiffTidyIconText", True)
