@@ -15,7 +15,11 @@ and the median):
    is the app's median at most 2× the bare window's median.  A third variant,
    the same bare window importing numpy first (what the core needs before any
    window exists; networkx waits for the first edit), shows how much of the gap
-   is the core's dependency.
+   is the core's dependency;
+4. the floor: ``bench/same_widgets_window.py``, the first picture's widgets built from
+   stock PySide6 classes with numpy imported and none of the app's code, measured
+   the same way.  Its ratio to the bare window is what PySide6 and numpy alone cost
+   a window like this one; the app's ratio minus it is the cost of the app's code.
 
 It also reports whether torch or matplotlib were imported (they must not be).
 
@@ -156,6 +160,18 @@ def time_bare(config_home: str, target: str, core_deps: bool = False) -> float:
     return elapsed
 
 
+def time_same_widgets(config_home: str, target: str) -> float:
+    """The first picture's widgets with none of the app's code (whole process)."""
+    env = _env(config_home)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "bench" / "same_widgets_window.py"), target],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    elapsed = time.perf_counter() - start
+    if not os.path.getsize(target):
+        raise RuntimeError("empty same-widgets screenshot")
+    return elapsed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -176,13 +192,16 @@ def main() -> int:
         shots: list[float] = []
         bare: list[float] = []
         deps: list[float] = []
+        floor: list[float] = []
         how = ""
         time_bare(tmp, os.path.join(tmp, "bare.png"), core_deps=True)  # warm-up
+        time_same_widgets(tmp, os.path.join(tmp, "floor.png"))  # warm-up
         for i in range(args.repeat):  # alternately: all meet the same load
             bare.append(time_bare(tmp, os.path.join(tmp, f"bare{i}.png")) * 1000)
             t, how = time_screenshot(tmp, os.path.join(tmp, f"shot{i}.png"))
             shots.append(t * 1000)
             deps.append(time_bare(tmp, os.path.join(tmp, f"deps{i}.png"), True) * 1000)
+            floor.append(time_same_widgets(tmp, os.path.join(tmp, f"floor{i}.png")) * 1000)
         app_median, bare_median = statistics.median(shots), statistics.median(bare)
         print(f"{how} end to end, ms: min {min(shots):.1f}   median {app_median:.1f}")
         print(f"bare PySide6 window grabbing itself, ms: min {min(bare):.1f}   "
@@ -190,8 +209,12 @@ def main() -> int:
         deps_median = statistics.median(deps)
         print(f"bare window importing numpy first, ms: min {min(deps):.1f}   "
               f"median {deps_median:.1f}")
+        floor_median = statistics.median(floor)
+        print(f"the same widgets with no app code, ms: min {min(floor):.1f}   "
+              f"median {floor_median:.1f}")
         print(f"ratio of medians: app {app_median / bare_median:.2f}x (target <= 2x); "
-              f"bare + numpy {deps_median / bare_median:.2f}x")
+              f"bare + numpy {deps_median / bare_median:.2f}x; "
+              f"same widgets, no app code {floor_median / bare_median:.2f}x")
     return 0
 
 
