@@ -413,6 +413,30 @@ def test_a_korean_first_start_shows_the_inputs_whole(qtbot):
         i18n.remove_translators(app)
 
 
+def test_predict_mode_takes_its_question_box_from_the_bottom_tabs(win, qtbot):
+    """At 1280x800 the question box above the narration squeezed the pass settings (a
+    label drawn over another) and left the narration two lines: its height now comes
+    from the bottom tabs, the Inputs keep their rows, and it all goes back when off."""
+    w = win
+    wait_laid_out(qtbot, w)
+    inputs, trace = w.inputs_dock, w.run_panel.trace_dock
+    settings, narration = w.run_panel.settings, w.run_panel.narration
+    before = {"inputs": inputs.height(), "trace": trace.height(),
+              "narration": narration.height()}
+    w.predict_mode.set_active(True)
+    wait_laid_out(qtbot, w)
+    panel = w.predict_mode.panel
+    assert panel.isVisible() and panel.height() >= panel.minimumSizeHint().height()
+    assert settings.height() >= settings.minimumSizeHint().height()  # nothing overdrawn
+    assert abs(inputs.height() - before["inputs"]) <= 2 and _rows_whole(w)
+    assert narration.height() >= before["narration"] - 4  # as many lines as before
+    assert trace.height() < before["trace"] - panel.height() // 2
+    w.predict_mode.set_active(False)
+    wait_laid_out(qtbot, w)
+    assert abs(trace.height() - before["trace"]) <= 4
+    assert abs(inputs.height() - before["inputs"]) <= 2
+
+
 def test_the_mode_box_shows_its_whole_text(win):
     box = win.run_panel.settings.mode_box
     for i in range(box.count()):

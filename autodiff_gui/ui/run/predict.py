@@ -138,7 +138,15 @@ class PredictMode(QObject):
             self.action.setChecked(on)  # comes back here through toggled
             return
         self.controller.gate = self if on else None
+        # The question box's height comes from the bottom tabs, not from the narration
+        # under it nor the Inputs over it (asked before it shows: then they still have
+        # their heights), and goes back to them when predict mode ends.
+        dock = self.run_panel.narration_dock
+        if on and self.panel.isHidden():
+            self.ctx.make_room(dock, self.panel.sizeHint().height())
         self.panel.setVisible(on)
+        if not on:
+            self.ctx.make_room(dock, 0)
         if on:
             self.controller.pause()
         self._follow()

@@ -172,6 +172,9 @@ class WindowContext:
     # example or a typed expression: a part showing another graph in its place (the
     # backward graph) puts the user's document back first.
     before_document_use: list[Callable[[], object]] = field(default_factory=list)
+    # Make a side dock so many pixels taller, taken from the bottom tabs (0: give them
+    # back); False if nothing moved.  The window's layout (``layout.make_room``).
+    make_room: Callable[[QDockWidget, int], bool] = lambda _dock, _extra: False
 
     @property
     def document(self) -> Document:

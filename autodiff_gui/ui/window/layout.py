@@ -23,6 +23,10 @@ bottom area that keeps its share of the height.
   share.  Not in full screen (presentation mode sizes its own docks).
 * the docks get **minimum sizes** (``MIN_BOTTOM_HEIGHT``...) so a plot is never
   squeezed below what it can draw.
+* a side dock that needs more height (predict mode's question above the narration)
+  takes it from the bottom tabs and gives it back later (``make_room``): the docks
+  beside it keep theirs, so the Inputs keep showing their rows.  Reset Layout
+  forgets such loans.
 """
 
 from __future__ import annotations
@@ -76,6 +80,10 @@ class WindowLayout(QObject):
         self._side_hidden: list[QDockWidget] = []
         self._sizes_on_show = False  # see sizes_when_shown
         self._right: list[QDockWidget] = []  # Inputs and Narration to size (default_sizes)
+        # After make_room: the dock that grew and the heights its column neighbours keep;
+        # and the bottom tabs' height before each side dock took some of it.
+        self._keep: tuple[QDockWidget, list[tuple[QDockWidget, int]]] | None = None
+        self._lent: dict[QDockWidget, int] = {}
         w = self.window
         self.actionResetLayout = make_action(w, "actionResetLayout", self.reset_layout)
         self.actionHideSidePanels = make_action(w, "actionHideSidePanels", keys=["F9"])
@@ -158,6 +166,7 @@ class WindowLayout(QObject):
             return
         if self.actionHideSidePanels.isChecked():
             self.actionHideSidePanels.setChecked(False)
+        self._lent.clear()  # the default sizes now; nothing to give back
         docks = self.docks()
         for corner, area in ((Qt.Corner.TopLeftCorner, _AREA.TopDockWidgetArea),
                              (Qt.Corner.TopRightCorner, _AREA.TopDockWidgetArea),
@@ -229,6 +238,34 @@ class WindowLayout(QObject):
         self._last_height = w.height()
         QTimer.singleShot(0, self, self._fit)
 
+    def make_room(self, dock: QDockWidget, extra: int) -> bool:
+        """Make the side dock ``dock`` ``extra`` pixels taller than it was at the first
+        call, the height taken from the bottom tabs (down to their minimum); ``extra`` 0
+        gives it back.  The other docks of its column keep their heights.  False if
+        nothing moved: presentation mode (it sizes its own docks), a hidden or floating
+        dock, nothing to give back."""
+        w = self.window
+        area = w.dockWidgetArea(dock)
+        bottom = self._bottom_dock()
+        if w.isFullScreen() or bottom is None or not dock.isVisible() or dock.isFloating() \
+                or area not in (_AREA.LeftDockWidgetArea, _AREA.RightDockWidgetArea) \
+                or (extra == 0 and dock not in self._lent):
+            return False
+        base = self._lent.pop(dock) if extra == 0 else self._lent.setdefault(dock, bottom.height())
+        height = max(MIN_BOTTOM_HEIGHT, base - extra)
+        if height == bottom.height():
+            return False
+        others = [(d, d.height()) for d in self.docks().values()
+                  if d is not dock and d.isVisible() and not d.isFloating()
+                  and w.dockWidgetArea(d) == area]
+        self._adjusting = True
+        self._share = height / max(1, w.height())  # kept when the window is resized
+        self._request = (bottom, height)
+        self._keep = (dock, others)
+        w.resizeDocks([bottom], [height], Qt.Orientation.Vertical)
+        QTimer.singleShot(0, self, self._adjusted)
+        return True
+
     def _fit(self) -> None:
         if not self.window.isFullScreen():  # presentation mode fits the graph its own way
             self.ctx.view.zoom_fit()
@@ -281,7 +318,7 @@ class WindowLayout(QObject):
     def _adjusted(self) -> None:
         request, self._request = self._request, None
         if self.window.isFullScreen():  # presentation mode came in between: its layout now
-            self._right, self._adjusting = [], False
+            self._right, self._keep, self._adjusting = [], None, False
             return
         if request is not None and self._share is not None:
             # resizeDocks sizes the area, tab bar included: correct by what it took.
@@ -294,6 +331,14 @@ class WindowLayout(QObject):
         right, self._right = self._right, []
         if right:  # the bottom area took its height from the right column: split it now
             self._size_right(right)
+        keep, self._keep = self._keep, None
+        if keep is not None and keep[1]:  # the column's new height goes to the grown dock
+            dock, others = keep
+            column = dock.height() + sum(d.height() for d, _ in others)
+            heights = [h for _, h in others]
+            self.window.resizeDocks([d for d, _ in others] + [dock],
+                                    heights + [max(1, column - sum(heights))],
+                                    Qt.Orientation.Vertical)
         self._adjusting = False
 
     def _size_right(self, right: list[QDockWidget]) -> None:

@@ -135,6 +135,7 @@ class MainWindow(PartsMixin, FilesMixin, QMainWindow):
             self.resize(DEFAULT_SIZE)
         register_parts(self.context)
         self.window_layout = WindowLayout(self.context)  # View ▸ Reset Layout, F9
+        self.context.make_room = self.window_layout.make_room
         if not restore or self.settings.state().isEmpty():
             self.window_layout.sizes_when_shown()
         self.setWindowIcon(self._app_icon())
