@@ -12,7 +12,7 @@ The titles are in the UI language (``i18n.current_language``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
@@ -20,10 +20,12 @@ from PySide6.QtWidgets import QMenu
 
 from ...core.expr import ParseError, parse
 from ...core.graph import GraphError
-from ...course.lessons import Example, LessonDataError, load_examples, values_differ
 from ..app.i18n import current_language
 from ..editing.commands import DocumentCommand, ReplaceDocument, SetValue
 from ..window.context import WindowContext
+
+if TYPE_CHECKING:  # the lesson data is read when the menu first opens, not at start-up
+    from ...course.lessons import Example
 
 LOADED, VALUES, SAME, CANCELLED = "loaded", "values", "same", "cancelled"
 
@@ -105,6 +107,8 @@ def ensure_example(ctx: WindowContext, example: Example,
     (the graph was there; its values were reset as one undo step), ``LOADED`` or
     ``CANCELLED`` (the user kept an open file with unsaved changes).
     """
+    from ...course.lessons import values_differ
+
     doc = ctx.document
     if not matches(doc, example):
         return LOADED if load_example(ctx, example, values) else CANCELLED
@@ -145,6 +149,8 @@ class ExamplesMenu(QObject):
     def examples(self) -> dict[str, Example]:
         """The examples by id (read from the file on first use)."""
         if self._examples is None:
+            from ...course.lessons import LessonDataError, load_examples
+
             try:
                 self._examples = dict(load_examples())
             except LessonDataError as exc:  # a broken file must not stop the app
