@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QTableView, QTextBrowser
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QTextBrowser
 
 from autodiff_gui.core import narration as core_narration
 from autodiff_gui.core.engine import compile_graph
@@ -506,3 +506,28 @@ def test_settings_changed_from_code_show_in_the_panel(qtbot):
     assert settings.upstream_edit.text() == "2"
     c.set_accumulate(True)
     assert settings.accumulate.isChecked()
+
+
+def test_widgets_that_use_the_step_keys_keep_them(win, qtbot):
+    """The inputs table moves between cells with ← →, the mode box and the speed slider
+    take their keys: none of them steps (the step keys are the canvas's and the
+    trace's)."""
+    w, panel = win
+    c = panel.controller
+    w.activateWindow()
+    table = w.inputs_panel.view
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    QTest.keyClick(table, Qt.Key.Key_Right)
+    assert c.position == 0 and table.currentIndex().column() == 1
+    slider = w.findChild(run_panel.QSlider, "speedSlider")
+    slider.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is slider)
+    before = slider.value()
+    QTest.keyClick(slider, Qt.Key.Key_Right)
+    assert c.position == 0 and slider.value() == before + 1
+    w.view.setFocus()  # and the canvas steps again
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.view)
+    QTest.keyClick(w.view, Qt.Key.Key_Right)
+    assert c.position == 1

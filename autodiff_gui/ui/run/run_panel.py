@@ -77,15 +77,23 @@ def scrolled(widget: QWidget, name: str) -> QScrollArea:
 
 
 class _KeyGuard(QObject):
-    """Let focused widgets that use the step keys themselves keep them."""
+    """Let focused widgets that use the step keys themselves keep them.
+
+    It filters only the widgets of the window that have had the focus (the key events
+    go to the focus widget first), not the whole application: an application-wide
+    Python filter sees every event of every object, and wrapping Qt's private objects
+    for it made PySide6 create the Python types of all of QtCore at start-up."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
 
+    def follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.window.isAncestorOf(new):
+            new.installEventFilter(self)  # once per widget: Qt keeps one entry
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        # The class first: this filter sees every event of the application, and
-        # event.type() makes a Python enum each time (start-up paid ~45 ms for it).
+        # The class first: event.type() makes a Python enum each time.
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.ShortcutOverride:
             if event.key() in _STEP_KEYS and isinstance(obj, QWidget) and \
                     self.window.isAncestorOf(obj) and _wants_keys(obj, event):
@@ -125,8 +133,11 @@ class RunPanel(QObject):
         self.retranslate()
         self._key_guard = _KeyGuard(window)
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._key_guard)
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._key_guard.follow_focus)
+            focused = app.focusWidget()
+            if focused is not None:
+                self._key_guard.follow_focus(None, focused)
         window.installEventFilter(self)
         c = self.controller
         c.message.connect(self._show_message)
