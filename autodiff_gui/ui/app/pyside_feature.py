@@ -4,7 +4,7 @@ PySide6 (6.11) asks it of every module imported after PySide6 itself, to give th
 module its ``__feature__`` switches (``snake_case``, ``true_property``), and answers
 it with ``inspect.getsource``.  For a module, ``inspect`` first walks the whole of
 ``sys.modules`` to find it again, so each import costs more the more modules are
-loaded: 14 ms of the window's start-up went into it (bench/RESULTS.md).  Reading
+loaded: 12–14 ms of the window's start-up went into it (bench/RESULTS.md).  Reading
 the module's file gives the same answer ("PySide6" in its source) in microseconds;
 modules without a source file keep PySide6's own check.
 """
